@@ -1,0 +1,155 @@
+package org.mu1000.platform.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.mu1000.platform.security.Caller;
+import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.shared.domain.DomainException.Kind;
+import org.mu1000.platform.tenancy.domain.Tenant;
+
+/**
+ * A tenant's people in Keycloak: its organization, its users with a role and a cooperative scope. A user belongs to
+ * a tenant through the organization and the {@code tenant} attribute that tokens carry as a claim.
+ */
+@ApplicationScoped
+public class IdentityService {
+  /** Roles a tenant admin may hand out; platform-admin is never granted from inside a tenant. */
+  public static final Set<String> TENANT_ROLES = Set.of(Caller.TENANT_ADMIN, Caller.COOP_MANAGER, Caller.FIELD_AGENT,
+      Caller.BUYER, Caller.DONOR, Caller.API_CLIENT);
+
+  private KeycloakAdmin keycloak;
+  private final ThreadLocal<String> pendingPassword = new ThreadLocal<>();
+
+  protected IdentityService() {}
+
+  @Inject
+  public IdentityService(KeycloakAdmin keycloak) {
+    this.keycloak = keycloak;
+  }
+
+  public record TenantUser(String id, String username, String email, String firstName, String lastName,
+      List<String> roles, List<String> cooperativeIds, boolean enabled) {}
+
+  /** The first admin's initial password travels only in memory, for the provisioning call that follows. */
+  public void withInitialPassword(String password, Runnable provisioning) {
+    pendingPassword.set(password);
+    try {
+      provisioning.run();
+    } finally {
+      pendingPassword.remove();
+    }
+  }
+
+  /** Organization, first admin and existing members; every step checks before it writes, so it can be repeated. */
+  public void provisionTenant(Tenant t) {
+    String orgId = keycloak.ensureOrganization(t.id(), t.config().name());
+    if (t.firstAdmin() != null) {
+      String userId = keycloak.userByName(t.firstAdmin().username())
+          .map(u -> u.path("id").asText())
+          .orElseGet(() -> keycloak.createUser(t.firstAdmin().username(), t.firstAdmin().email(), null, null,
+              List.of(t.id()), List.of(), pendingPassword.get()));
+      ensureTenantAttribute(userId, t.id());
+      if (!keycloak.realmRoles(userId).contains(Caller.TENANT_ADMIN)) {
+        keycloak.grantRealmRole(userId, Caller.TENANT_ADMIN);
+      }
+    }
+    for (JsonNode u : keycloak.usersOfTenant(t.id())) {
+      keycloak.addMember(orgId, u.path("id").asText());
+    }
+  }
+
+  public void forgetTenant(Tenant t) {
+    keycloak.deleteOrganization(t.id());
+  }
+
+  public List<TenantUser> users(String tenant) {
+    List<TenantUser> out = new ArrayList<>();
+    for (JsonNode u : keycloak.usersOfTenant(tenant)) {
+      out.add(toUser(u, keycloak.realmRoles(u.path("id").asText())));
+    }
+    return out;
+  }
+
+  public TenantUser invite(String tenant, String username, String email, String firstName, String lastName,
+      String role, List<String> coops, String temporaryPassword) {
+    requireTenantRole(role);
+    String id = keycloak.createUser(username, email, firstName, lastName, List.of(tenant), coops, temporaryPassword);
+    keycloak.grantRealmRole(id, role);
+    keycloak.organization(tenant).ifPresent(o -> keycloak.addMember(o.path("id").asText(), id));
+    return toUser(keycloak.user(id), keycloak.realmRoles(id));
+  }
+
+  public TenantUser update(String tenant, String userId, String role, List<String> coops, Boolean enabled) {
+    JsonNode current = keycloak.user(userId);
+    if (!attribute(current, "tenant").contains(tenant)) {
+      throw DomainException.notFound("user", userId);
+    }
+    List<String> roles = keycloak.realmRoles(userId);
+    if (roles.contains(Caller.PLATFORM_ADMIN)) {
+      throw DomainException.forbidden("platform administrators are managed by the platform");
+    }
+    ObjectNode next = ((ObjectNode) current.deepCopy());
+    if (coops != null) {
+      ObjectNode attrs = next.with("attributes");
+      ArrayNode a = attrs.putArray("coops");
+      coops.forEach(a::add);
+    }
+    if (enabled != null) {
+      next.put("enabled", enabled);
+    }
+    keycloak.updateUser(userId, next);
+    if (role != null) {
+      requireTenantRole(role);
+      for (String r : roles) {
+        if (TENANT_ROLES.contains(r) && !r.equals(role)) {
+          keycloak.revokeRealmRole(userId, r);
+        }
+      }
+      if (!roles.contains(role)) {
+        keycloak.grantRealmRole(userId, role);
+      }
+    }
+    return toUser(keycloak.user(userId), keycloak.realmRoles(userId));
+  }
+
+  private void ensureTenantAttribute(String userId, String tenant) {
+    JsonNode u = keycloak.user(userId);
+    Set<String> tenants = new LinkedHashSet<>(attribute(u, "tenant"));
+    if (tenants.add(tenant)) {
+      ObjectNode next = (ObjectNode) u.deepCopy();
+      ArrayNode a = next.with("attributes").putArray("tenant");
+      tenants.forEach(a::add);
+      keycloak.updateUser(userId, next);
+    }
+  }
+
+  private static void requireTenantRole(String role) {
+    if (!TENANT_ROLES.contains(role)) {
+      throw DomainException.invalid("role", "must be one of " + TENANT_ROLES);
+    }
+  }
+
+  private static List<String> attribute(JsonNode user, String name) {
+    List<String> out = new ArrayList<>();
+    user.path("attributes").path(name).forEach(v -> out.add(v.asText()));
+    return out;
+  }
+
+  private static TenantUser toUser(JsonNode u, List<String> roles) {
+    return new TenantUser(u.path("id").asText(), u.path("username").asText(), u.path("email").asText(null),
+        u.path("firstName").asText(null), u.path("lastName").asText(null),
+        roles.stream().filter(r -> TENANT_ROLES.contains(r) || r.equals(Caller.PLATFORM_ADMIN)).sorted().toList(),
+        attribute(u, "coops"), u.path("enabled").asBoolean(true));
+  }
+
+  static DomainException unsupported(String what) {
+    return new DomainException(Kind.CONFLICT, what);
+  }
+}

@@ -1,0 +1,249 @@
+package org.mu1000.platform.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mu1000.platform.security.KeycloakSettings;
+import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.shared.domain.DomainException.Kind;
+
+/**
+ * Keycloak's admin REST API through the JDK HTTP client (keycloak-admin-client's RESTEasy breaks Payara's Jersey). It
+ * signs in as the confidential service client {@code mu1000.keycloak.service-client} with client credentials.
+ */
+@ApplicationScoped
+public class KeycloakAdmin {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private KeycloakSettings keycloak;
+  private String clientId;
+  private String clientSecret;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private String token;
+  private Instant tokenExpires = Instant.EPOCH;
+
+  protected KeycloakAdmin() {}
+
+  @Inject
+  public KeycloakAdmin(KeycloakSettings keycloak,
+      @ConfigProperty(name = "mu1000.keycloak.service-client", defaultValue = "mu1000-service") String clientId,
+      @ConfigProperty(name = "mu1000.keycloak.service-secret", defaultValue = "") String clientSecret) {
+    this.keycloak = keycloak;
+    this.clientId = clientId;
+    this.clientSecret = clientSecret;
+  }
+
+  public boolean reachable() {
+    try {
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(keycloak.realmUrl()))
+          .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() == 200;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  // --- organizations ---------------------------------------------------------------------------------------------
+
+  public Optional<JsonNode> organization(String alias) {
+    JsonNode list = get("/organizations?exact=true&search=" + enc(alias));
+    for (JsonNode o : list) {
+      if (alias.equals(o.path("alias").asText())) {
+        return Optional.of(o);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Creates the tenant's organization unless it exists; returns its id. */
+  public String ensureOrganization(String alias, String name) {
+    Optional<JsonNode> existing = organization(alias);
+    if (existing.isPresent()) {
+      return existing.get().path("id").asText();
+    }
+    ObjectNode org = JSON.createObjectNode().put("name", name + " (" + alias + ")").put("alias", alias)
+        .put("enabled", true);
+    org.putArray("domains").addObject().put("name", alias + ".mu1000.org");
+    send("POST", "/organizations", org, 201, 409);
+    return organization(alias).orElseThrow(() -> upstream("organization " + alias + " was not created"))
+        .path("id").asText();
+  }
+
+  public void addMember(String orgId, String userId) {
+    send("POST", "/organizations/" + orgId + "/members", JSON.getNodeFactory().textNode(userId), 201, 409);
+  }
+
+  public void deleteOrganization(String alias) {
+    organization(alias).ifPresent(o -> send("DELETE", "/organizations/" + o.path("id").asText(), null, 204, 404));
+  }
+
+  // --- users -----------------------------------------------------------------------------------------------------
+
+  public Optional<JsonNode> userByName(String username) {
+    JsonNode list = get("/users?exact=true&username=" + enc(username));
+    return list.size() == 0 ? Optional.empty() : Optional.of(list.get(0));
+  }
+
+  public JsonNode user(String id) {
+    return get("/users/" + enc(id));
+  }
+
+  public List<JsonNode> usersOfTenant(String tenant) {
+    JsonNode list = get("/users?max=500&q=" + enc("tenant:" + tenant));
+    java.util.ArrayList<JsonNode> out = new java.util.ArrayList<>();
+    list.forEach(out::add);
+    return out;
+  }
+
+  /** Creates a user with tenant and cooperative attributes; returns the id. Refuses a taken username. */
+  public String createUser(String username, String email, String firstName, String lastName,
+      Collection<String> tenants, Collection<String> coops, String temporaryPassword) {
+    ObjectNode u = JSON.createObjectNode().put("username", username).put("email", email).put("enabled", true)
+        .put("emailVerified", true);
+    if (firstName != null) {
+      u.put("firstName", firstName);
+    }
+    if (lastName != null) {
+      u.put("lastName", lastName);
+    }
+    ObjectNode attrs = u.putObject("attributes");
+    strings(attrs.putArray("tenant"), tenants);
+    strings(attrs.putArray("coops"), coops);
+    if (temporaryPassword != null) {
+      u.putArray("credentials").addObject().put("type", "password").put("value", temporaryPassword)
+          .put("temporary", true);
+    }
+    int status = send("POST", "/users", u, 201, 409);
+    if (status == 409) {
+      throw new DomainException(Kind.CONFLICT, "user " + username + " or e-mail " + email + " exists already");
+    }
+    return userByName(username).orElseThrow(() -> upstream("user " + username + " was not created"))
+        .path("id").asText();
+  }
+
+  public void updateUser(String id, JsonNode representation) {
+    send("PUT", "/users/" + enc(id), representation, 204);
+  }
+
+  public List<String> realmRoles(String userId) {
+    java.util.ArrayList<String> out = new java.util.ArrayList<>();
+    get("/users/" + enc(userId) + "/role-mappings/realm").forEach(r -> out.add(r.path("name").asText()));
+    return out;
+  }
+
+  public void grantRealmRole(String userId, String role) {
+    JsonNode r = get("/roles/" + enc(role));
+    send("POST", "/users/" + enc(userId) + "/role-mappings/realm", JSON.createArrayNode().add(r), 204);
+  }
+
+  public void revokeRealmRole(String userId, String role) {
+    JsonNode r = get("/roles/" + enc(role));
+    send("DELETE", "/users/" + enc(userId) + "/role-mappings/realm", JSON.createArrayNode().add(r), 204);
+  }
+
+  private static void strings(ArrayNode a, Collection<String> values) {
+    if (values != null) {
+      values.forEach(a::add);
+    }
+  }
+
+  // --- plumbing --------------------------------------------------------------------------------------------------
+
+  private JsonNode get(String path) {
+    try {
+      HttpResponse<String> r = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() == 404) {
+        throw new DomainException(Kind.NOT_FOUND, "not found in the identity provider: " + path.replaceAll("\\?.*", ""));
+      }
+      if (r.statusCode() != 200) {
+        throw upstream("identity provider answered " + r.statusCode() + " to GET " + path.replaceAll("\\?.*", ""));
+      }
+      return JSON.readTree(r.body());
+    } catch (java.io.IOException e) {
+      throw unavailable();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable();
+    }
+  }
+
+  private int send(String method, String path, JsonNode body, int... accepted) {
+    try {
+      HttpRequest.BodyPublisher pub = body == null ? HttpRequest.BodyPublishers.noBody()
+          : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+      HttpResponse<String> r = http.send(request(path).header("Content-Type", "application/json").method(method, pub)
+          .build(), HttpResponse.BodyHandlers.ofString());
+      for (int a : accepted) {
+        if (a == r.statusCode()) {
+          return a;
+        }
+      }
+      throw upstream("identity provider answered " + r.statusCode() + " to " + method + " " + path + ": " + r.body());
+    } catch (java.io.IOException e) {
+      throw unavailable();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable();
+    }
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(keycloak.adminUrl() + path)).timeout(Duration.ofSeconds(15))
+        .header("Authorization", "Bearer " + token());
+  }
+
+  private synchronized String token() {
+    if (clientSecret.isBlank()) {
+      throw new DomainException(Kind.UNAVAILABLE,
+          "identity administration is not configured (set MU1000_KEYCLOAK_SERVICE_SECRET)");
+    }
+    if (token != null && Instant.now().isBefore(tokenExpires)) {
+      return token;
+    }
+    try {
+      String form = "grant_type=client_credentials&client_id=" + enc(clientId) + "&client_secret=" + enc(clientSecret);
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(keycloak.tokenUrl()))
+          .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) {
+        throw upstream("identity provider refused the service client (" + r.statusCode() + ")");
+      }
+      JsonNode t = JSON.readTree(r.body());
+      token = t.path("access_token").asText();
+      tokenExpires = Instant.now().plusSeconds(Math.max(10, t.path("expires_in").asLong(60) - 15));
+      return token;
+    } catch (java.io.IOException e) {
+      throw unavailable();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable();
+    }
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private static DomainException upstream(String detail) {
+    return new DomainException(Kind.UPSTREAM, detail);
+  }
+
+  private static DomainException unavailable() {
+    return new DomainException(Kind.UNAVAILABLE, "the identity provider cannot be reached");
+  }
+}

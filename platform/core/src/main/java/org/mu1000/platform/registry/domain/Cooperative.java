@@ -1,0 +1,35 @@
+package org.mu1000.platform.registry.domain;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.mu1000.platform.shared.domain.Violations;
+
+/** A producer organisation that registers farmers and runs collection points. */
+public record Cooperative(
+    String id,
+    String name,
+    String registrationNumber,
+    String district,
+    String region,
+    List<CollectionPoint> collectionPoints,
+    long version) {
+
+  public record CollectionPoint(String name, BigDecimal latitude, BigDecimal longitude) {}
+
+  public Cooperative {
+    collectionPoints = collectionPoints == null ? List.of() : List.copyOf(collectionPoints);
+  }
+
+  public void validate() {
+    Violations v = new Violations();
+    v.require(name != null && !name.isBlank(), "name", "is required");
+    for (int i = 0; i < collectionPoints.size(); i++) {
+      CollectionPoint p = collectionPoints.get(i);
+      v.require(p.latitude() != null && p.latitude().abs().compareTo(BigDecimal.valueOf(90)) <= 0,
+          "collectionPoints[" + i + "].latitude", "must be within ±90");
+      v.require(p.longitude() != null && p.longitude().abs().compareTo(BigDecimal.valueOf(180)) <= 0,
+          "collectionPoints[" + i + "].longitude", "must be within ±180");
+    }
+    v.throwIfAny();
+  }
+}

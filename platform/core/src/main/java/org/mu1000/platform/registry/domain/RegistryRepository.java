@@ -1,0 +1,62 @@
+package org.mu1000.platform.registry.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Port: the registry's aggregates in the current tenant's database. Writes are version-checked. */
+public interface RegistryRepository {
+  record FarmerFilter(String cooperativeId, java.util.Set<String> cooperativeScope, String programmeId, Sex sex,
+      String namePrefix) {}
+
+  record Page<T>(List<T> items, long total) {}
+
+  Optional<Farmer> farmer(String id);
+
+  Page<Farmer> farmers(FarmerFilter filter, String sortField, boolean ascending, int page, int size);
+
+  boolean insert(Farmer f);
+
+  Optional<Farmer> replace(Farmer f);
+
+  boolean deleteFarmer(String id, long version);
+
+  /** Claims an external id for a farmer in a cooperative; returns the farmer id that holds it (maybe another). */
+  String claimExternalId(String cooperativeId, String externalId, String farmerId);
+
+  Optional<String> farmerByExternalId(String cooperativeId, String externalId);
+
+  /** Claims a plot's external id within its farmer; returns the plot id that holds it. */
+  String claimPlotExternalId(String farmerId, String externalId, String plotId);
+
+  Optional<String> plotByExternalId(String farmerId, String externalId);
+
+  Optional<Plot> plot(String id);
+
+  List<Plot> plotsOf(String farmerId);
+
+  boolean insert(Plot p);
+
+  Optional<Plot> replace(Plot p);
+
+  boolean deletePlot(String id, long version);
+
+  Optional<Cooperative> cooperative(String id);
+
+  List<Cooperative> cooperatives();
+
+  boolean insert(Cooperative c);
+
+  Optional<Cooperative> replace(Cooperative c);
+
+  boolean deleteCooperative(String id, long version);
+
+  Optional<Programme> programme(String id);
+
+  List<Programme> programmes();
+
+  boolean insert(Programme p);
+
+  Optional<Programme> replace(Programme p);
+
+  boolean deleteProgramme(String id, long version);
+}

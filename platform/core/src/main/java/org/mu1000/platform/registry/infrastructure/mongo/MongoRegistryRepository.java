@@ -1,0 +1,312 @@
+package org.mu1000.platform.registry.infrastructure.mongo;
+
+import static org.mu1000.platform.persistence.Docs.date;
+import static org.mu1000.platform.persistence.Docs.dec;
+import static org.mu1000.platform.persistence.Docs.instant;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.mu1000.platform.persistence.Docs;
+import org.mu1000.platform.persistence.VersionedCollection;
+import org.mu1000.platform.registry.domain.Cooperative;
+import org.mu1000.platform.registry.domain.Farmer;
+import org.mu1000.platform.registry.domain.Money;
+import org.mu1000.platform.registry.domain.Plot;
+import org.mu1000.platform.registry.domain.Programme;
+import org.mu1000.platform.registry.domain.RegistryRepository;
+import org.mu1000.platform.registry.domain.Sex;
+
+/** The registry in one tenant database. */
+public class MongoRegistryRepository implements RegistryRepository {
+  public static final String FARMERS = "farmers";
+  public static final String PLOTS = "plots";
+  public static final String COOPERATIVES = "cooperatives";
+  public static final String PROGRAMMES = "programmes";
+  public static final String EXTERNAL_IDS = "external_ids";
+
+  private final MongoDatabase db;
+  private final VersionedCollection farmers;
+  private final VersionedCollection plots;
+  private final VersionedCollection coops;
+  private final VersionedCollection programmes;
+
+  public MongoRegistryRepository(MongoDatabase db) {
+    this.db = db;
+    this.farmers = new VersionedCollection(db.getCollection(FARMERS));
+    this.plots = new VersionedCollection(db.getCollection(PLOTS));
+    this.coops = new VersionedCollection(db.getCollection(COOPERATIVES));
+    this.programmes = new VersionedCollection(db.getCollection(PROGRAMMES));
+  }
+
+  // --- farmers -----------------------------------------------------------------------------------------------------
+
+  @Override
+  public Optional<Farmer> farmer(String id) {
+    return farmers.find(id).map(MongoRegistryRepository::farmerOf);
+  }
+
+  @Override
+  public Page<Farmer> farmers(FarmerFilter f, String sortField, boolean ascending, int page, int size) {
+    List<Bson> parts = new ArrayList<>();
+    if (f.cooperativeId() != null) {
+      parts.add(Filters.eq("cooperativeId", f.cooperativeId()));
+    }
+    if (f.cooperativeScope() != null) {
+      parts.add(Filters.in("cooperativeId", f.cooperativeScope()));
+    }
+    if (f.programmeId() != null) {
+      parts.add(Filters.eq("programmeIds", f.programmeId()));
+    }
+    if (f.sex() != null) {
+      parts.add(Filters.eq("sex", f.sex().code()));
+    }
+    if (f.namePrefix() != null && !f.namePrefix().isBlank()) {
+      parts.add(Filters.regex("names", "^" + Pattern.quote(f.namePrefix().trim().toLowerCase())));
+    }
+    Bson filter = parts.isEmpty() ? null : Filters.and(parts);
+    Bson sort = ascending ? Sorts.ascending(sortField, "_id") : Sorts.descending(sortField, "_id");
+    List<Farmer> items = farmers.page(filter, sort, page * size, size).stream()
+        .map(MongoRegistryRepository::farmerOf).toList();
+    return new Page<>(items, farmers.count(filter));
+  }
+
+  @Override
+  public boolean insert(Farmer f) {
+    return farmers.insert(farmerDoc(f));
+  }
+
+  @Override
+  public Optional<Farmer> replace(Farmer f) {
+    return farmers.replace(farmerDoc(f), f.version()).map(MongoRegistryRepository::farmerOf);
+  }
+
+  @Override
+  public boolean deleteFarmer(String id, long version) {
+    return farmers.softDelete(id, version);
+  }
+
+  @Override
+  public String claimExternalId(String cooperativeId, String externalId, String farmerId) {
+    return claim("farmer|" + cooperativeId + "|" + externalId, farmerId);
+  }
+
+  @Override
+  public Optional<String> farmerByExternalId(String cooperativeId, String externalId) {
+    return holder("farmer|" + cooperativeId + "|" + externalId);
+  }
+
+  @Override
+  public String claimPlotExternalId(String farmerId, String externalId, String plotId) {
+    return claim("plot|" + farmerId + "|" + externalId, plotId);
+  }
+
+  @Override
+  public Optional<String> plotByExternalId(String farmerId, String externalId) {
+    return holder("plot|" + farmerId + "|" + externalId);
+  }
+
+  /** External ids are unique keys in their own collection (_id), so claiming one is a single atomic insert. */
+  private String claim(String key, String target) {
+    try {
+      db.getCollection(EXTERNAL_IDS).insertOne(new Document("_id", key).append("target", target));
+      return target;
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+        throw e;
+      }
+      return holder(key).orElse(target);
+    }
+  }
+
+  private Optional<String> holder(String key) {
+    Document d = db.getCollection(EXTERNAL_IDS).find(new Document("_id", key)).first();
+    return Optional.ofNullable(d).map(x -> x.getString("target"));
+  }
+
+  static Document farmerDoc(Farmer f) {
+    Money m = f.baselineAnnualIncome();
+    return new Document("_id", f.id())
+        .append("externalId", f.externalId())
+        .append("givenName", f.givenName())
+        .append("familyName", f.familyName())
+        .append("names", List.of(f.givenName().toLowerCase(), f.familyName().toLowerCase()))
+        .append("sex", f.sex().code())
+        .append("birthYear", f.birthYear())
+        .append("householdSize", f.householdSize())
+        .append("msisdn", f.msisdn())
+        .append("nationalIdHash", f.nationalIdHash())
+        .append("nationalIdLast4", f.nationalIdLast4())
+        .append("cooperativeId", f.cooperativeId())
+        .append("programmeIds", f.programmeIds())
+        .append("baselineAnnualIncome", m == null ? null
+            : new Document("amount", dec(m.amount())).append("currency", m.currency()))
+        .append("consentGiven", f.consentGiven())
+        .append("consentDate", Docs.day(f.consentDate()))
+        .append("createdAt", date(f.createdAt()))
+        .append("updatedAt", date(f.updatedAt()));
+  }
+
+  static Farmer farmerOf(Document d) {
+    Document m = d.get("baselineAnnualIncome", Document.class);
+    return new Farmer(d.getString("_id"), d.getString("externalId"), d.getString("givenName"),
+        d.getString("familyName"), Sex.of(d.getString("sex")), Docs.integer(d, "birthYear"),
+        Docs.integer(d, "householdSize"), d.getString("msisdn"), d.getString("nationalIdHash"),
+        d.getString("nationalIdLast4"), d.getString("cooperativeId"), Docs.strings(d, "programmeIds"),
+        m == null ? null : new Money(dec(m, "amount"), m.getString("currency")), d.getBoolean("consentGiven"),
+        Docs.day(d, "consentDate"), instant(d, "createdAt"), instant(d, "updatedAt"), Docs.version(d));
+  }
+
+  // --- plots -------------------------------------------------------------------------------------------------------
+
+  @Override
+  public Optional<Plot> plot(String id) {
+    return plots.find(id).map(MongoRegistryRepository::plotOf);
+  }
+
+  @Override
+  public List<Plot> plotsOf(String farmerId) {
+    return plots.page(Filters.eq("farmerId", farmerId), Sorts.ascending("_id"), 0, 1000).stream()
+        .map(MongoRegistryRepository::plotOf).toList();
+  }
+
+  @Override
+  public boolean insert(Plot p) {
+    return plots.insert(plotDoc(p));
+  }
+
+  @Override
+  public Optional<Plot> replace(Plot p) {
+    return plots.replace(plotDoc(p), p.version()).map(MongoRegistryRepository::plotOf);
+  }
+
+  @Override
+  public boolean deletePlot(String id, long version) {
+    return plots.softDelete(id, version);
+  }
+
+  static Document plotDoc(Plot p) {
+    return new Document("_id", p.id()).append("farmerId", p.farmerId()).append("externalId", p.externalId())
+        .append("crop", p.crop()).append("plantingYear", p.plantingYear())
+        .append("geometry", new Document(p.geometry()))
+        .append("declaredAreaM2", dec(p.declaredAreaM2())).append("areaM2", dec(p.areaM2()));
+  }
+
+  @SuppressWarnings("unchecked")
+  static Plot plotOf(Document d) {
+    Map<String, Object> geometry = (Map<String, Object>) plain(d.get("geometry", Document.class));
+    return new Plot(d.getString("_id"), d.getString("farmerId"), d.getString("externalId"), d.getString("crop"),
+        Docs.integer(d, "plantingYear"), geometry, dec(d, "declaredAreaM2"), dec(d, "areaM2"), Docs.version(d));
+  }
+
+  /** BSON documents and lists back to plain maps, lists and doubles, as GeoJSON expects. */
+  private static Object plain(Object o) {
+    if (o instanceof Document doc) {
+      Map<String, Object> m = new java.util.LinkedHashMap<>();
+      doc.forEach((k, v) -> m.put(k, plain(v)));
+      return m;
+    }
+    if (o instanceof List<?> list) {
+      return list.stream().map(MongoRegistryRepository::plain).toList();
+    }
+    if (o instanceof org.bson.types.Decimal128 x) {
+      return x.bigDecimalValue();
+    }
+    return o;
+  }
+
+  // --- cooperatives & programmes -----------------------------------------------------------------------------------
+
+  @Override
+  public Optional<Cooperative> cooperative(String id) {
+    return coops.find(id).map(MongoRegistryRepository::coopOf);
+  }
+
+  @Override
+  public List<Cooperative> cooperatives() {
+    return all(coops, MongoRegistryRepository::coopOf);
+  }
+
+  @Override
+  public boolean insert(Cooperative c) {
+    return coops.insert(coopDoc(c));
+  }
+
+  @Override
+  public Optional<Cooperative> replace(Cooperative c) {
+    return coops.replace(coopDoc(c), c.version()).map(MongoRegistryRepository::coopOf);
+  }
+
+  @Override
+  public boolean deleteCooperative(String id, long version) {
+    return coops.softDelete(id, version);
+  }
+
+  static Document coopDoc(Cooperative c) {
+    return new Document("_id", c.id()).append("name", c.name()).append("registrationNumber", c.registrationNumber())
+        .append("district", c.district()).append("region", c.region())
+        .append("collectionPoints", c.collectionPoints().stream().map(p -> new Document("name", p.name())
+            .append("latitude", dec(p.latitude())).append("longitude", dec(p.longitude()))).toList());
+  }
+
+  static Cooperative coopOf(Document d) {
+    List<Cooperative.CollectionPoint> points = new ArrayList<>();
+    for (Document p : d.getList("collectionPoints", Document.class, List.of())) {
+      points.add(new Cooperative.CollectionPoint(p.getString("name"), dec(p, "latitude"), dec(p, "longitude")));
+    }
+    return new Cooperative(d.getString("_id"), d.getString("name"), d.getString("registrationNumber"),
+        d.getString("district"), d.getString("region"), points, Docs.version(d));
+  }
+
+  @Override
+  public Optional<Programme> programme(String id) {
+    return programmes.find(id).map(MongoRegistryRepository::programmeOf);
+  }
+
+  @Override
+  public List<Programme> programmes() {
+    return all(programmes, MongoRegistryRepository::programmeOf);
+  }
+
+  @Override
+  public boolean insert(Programme p) {
+    return programmes.insert(programmeDoc(p));
+  }
+
+  @Override
+  public Optional<Programme> replace(Programme p) {
+    return programmes.replace(programmeDoc(p), p.version()).map(MongoRegistryRepository::programmeOf);
+  }
+
+  @Override
+  public boolean deleteProgramme(String id, long version) {
+    return programmes.softDelete(id, version);
+  }
+
+  static Document programmeDoc(Programme p) {
+    return new Document("_id", p.id()).append("name", p.name()).append("commodity", p.commodity())
+        .append("seasonStart", Docs.day(p.seasonStart())).append("seasonEnd", Docs.day(p.seasonEnd()))
+        .append("targetUsdPerMu", dec(p.targetUsdPerMu())).append("baselineUsdPerMu", dec(p.baselineUsdPerMu()));
+  }
+
+  static Programme programmeOf(Document d) {
+    BigDecimal target = dec(d, "targetUsdPerMu");
+    return new Programme(d.getString("_id"), d.getString("name"), d.getString("commodity"),
+        Docs.day(d, "seasonStart"), Docs.day(d, "seasonEnd"), target, dec(d, "baselineUsdPerMu"), Docs.version(d));
+  }
+
+  private static <T> List<T> all(VersionedCollection c, Function<Document, T> map) {
+    return c.page(null, Sorts.ascending("name", "_id"), 0, 10_000).stream().map(map).toList();
+  }
+}

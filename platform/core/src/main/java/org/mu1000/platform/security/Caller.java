@@ -1,0 +1,61 @@
+package org.mu1000.platform.security;
+
+import java.util.Set;
+
+/** Who is calling, as the verified token says. Coop scope empty means "all cooperatives of the tenant". */
+public record Caller(String subject, String username, Set<String> roles, Set<String> tenants, Set<String> coops) {
+  public static final String PLATFORM_ADMIN = "platform-admin";
+  public static final String TENANT_ADMIN = "tenant-admin";
+  public static final String COOP_MANAGER = "coop-manager";
+  public static final String FIELD_AGENT = "field-agent";
+  public static final String BUYER = "buyer";
+  public static final String DONOR = "donor";
+  public static final String API_CLIENT = "api-client";
+
+  public Caller {
+    roles = Set.copyOf(roles);
+    tenants = Set.copyOf(tenants);
+    coops = Set.copyOf(coops);
+  }
+
+  public boolean has(String role) {
+    return roles.contains(role);
+  }
+
+  public boolean isPlatformAdmin() {
+    return has(PLATFORM_ADMIN);
+  }
+
+  public boolean mayEnter(String tenant) {
+    return isPlatformAdmin() || tenants.contains(tenant);
+  }
+
+  /** True when the caller's view of the registry is limited to some cooperatives. */
+  public boolean isCoopScoped() {
+    return !isPlatformAdmin() && !has(TENANT_ADMIN) && !has(DONOR) && !has(API_CLIENT) && !coops.isEmpty();
+  }
+
+  public boolean mayWriteRegistry() {
+    return isPlatformAdmin() || has(TENANT_ADMIN) || has(COOP_MANAGER) || has(FIELD_AGENT) || has(API_CLIENT);
+  }
+
+  public boolean mayReadRegistry() {
+    return mayWriteRegistry() || has(DONOR);
+  }
+
+  public boolean mayAdministerTenant() {
+    return isPlatformAdmin() || has(TENANT_ADMIN);
+  }
+
+  public boolean mayManageCooperatives() {
+    return isPlatformAdmin() || has(TENANT_ADMIN);
+  }
+
+  public boolean mayImport() {
+    return isPlatformAdmin() || has(TENANT_ADMIN) || has(COOP_MANAGER);
+  }
+
+  public boolean maySeeCoop(String coopId) {
+    return !isCoopScoped() || coops.contains(coopId);
+  }
+}

@@ -1,0 +1,49 @@
+package org.mu1000.platform.tenancy;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.mu1000.platform.persistence.IndexDeclaration;
+import org.mu1000.platform.persistence.Mongo;
+import org.mu1000.platform.tenancy.domain.Tenant;
+
+/** Hands out a tenant's database; the only way repositories reach tenant data. */
+@ApplicationScoped
+public class TenantDatabases {
+  private Mongo mongo;
+  private Instance<IndexDeclaration> declarations;
+  private TenantContext context;
+
+  protected TenantDatabases() {}
+
+  @Inject
+  public TenantDatabases(Mongo mongo, Instance<IndexDeclaration> declarations, TenantContext context) {
+    this.mongo = mongo;
+    this.declarations = declarations;
+    this.context = context;
+  }
+
+  /** The database of the tenant of the current request. */
+  public MongoDatabase current() {
+    return of(context.tenant());
+  }
+
+  public MongoDatabase of(Tenant tenant) {
+    return mongo.tenantDatabase(tenant.id(), tenant.config().mongoUri());
+  }
+
+  public void createIndexes(Tenant tenant) {
+    MongoDatabase db = of(tenant);
+    for (IndexDeclaration d : declarations) {
+      for (IndexDeclaration.Index i : d.indexes()) {
+        db.getCollection(i.collection()).createIndex(i.keys(), new IndexOptions().unique(i.unique()));
+      }
+    }
+  }
+
+  public void drop(Tenant tenant) {
+    of(tenant).drop();
+  }
+}

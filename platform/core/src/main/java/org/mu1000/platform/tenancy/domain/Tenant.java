@@ -1,0 +1,102 @@
+package org.mu1000.platform.tenancy.domain;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.shared.domain.DomainException.Kind;
+
+/** A country project. Lifecycle: provisioning → active ⇄ suspended → deletion-requested → (dropped). */
+public record Tenant(
+    TenantConfig config,
+    TenantStatus status,
+    String suspendedReason,
+    Set<String> provisioned,
+    FirstAdmin firstAdmin,
+    String deletionCode,
+    Instant deletionExpires,
+    Instant createdAt,
+    Instant updatedAt,
+    long version) {
+
+  public static final String STEP_DATABASE = "database";
+  public static final String STEP_IDENTITY = "identity";
+  public static final String STEP_DEMO_DATA = "demo-data";
+
+  /** The tenant-admin user provisioning creates; null when the platform admin adds users later. */
+  public record FirstAdmin(String username, String email) {}
+
+  public Tenant {
+    provisioned = Set.copyOf(provisioned == null ? Set.of() : provisioned);
+  }
+
+  public static Tenant opened(TenantConfig config, FirstAdmin firstAdmin, Instant now) {
+    config.validate();
+    return new Tenant(config, TenantStatus.PROVISIONING, null, Set.of(), firstAdmin, null, null, now, now, 0);
+  }
+
+  public String id() {
+    return config.id();
+  }
+
+  public boolean isOpen() {
+    return status == TenantStatus.ACTIVE;
+  }
+
+  public Tenant reconfigured(TenantConfig next, Instant now) {
+    if (!next.id().equals(id())) {
+      throw DomainException.invalid("id", "cannot be changed");
+    }
+    next.validate();
+    String mongoUri = next.mongoUri() == null ? config.mongoUri() : next.mongoUri();
+    if (!java.util.Objects.equals(mongoUri, config.mongoUri())) {
+      throw DomainException.invalid("mongoUri", "cannot be changed after provisioning; export and re-create instead");
+    }
+    TenantConfig kept = new TenantConfig(next.id(), next.name(), next.country(), next.currency(), next.areaUnit(),
+        next.languages(), next.timezone(), next.povertyLine(), next.fxRates(), mongoUri);
+    return new Tenant(kept, status, suspendedReason, provisioned, firstAdmin, deletionCode, deletionExpires, createdAt, now, version);
+  }
+
+  public Tenant withStep(String step, Instant now) {
+    Set<String> steps = new LinkedHashSet<>(provisioned);
+    steps.add(step);
+    return new Tenant(config, status, suspendedReason, steps, firstAdmin, deletionCode, deletionExpires, createdAt, now, version);
+  }
+
+  public Tenant activated(Instant now) {
+    TenantStatus next = status == TenantStatus.PROVISIONING ? TenantStatus.ACTIVE : status;
+    return new Tenant(config, next, suspendedReason, provisioned, firstAdmin, deletionCode, deletionExpires, createdAt, now, version);
+  }
+
+  public Tenant suspended(String reason, Instant now) {
+    if (status == TenantStatus.DELETION_REQUESTED) {
+      throw new DomainException(Kind.CONFLICT, "tenant " + id() + " is awaiting deletion");
+    }
+    return new Tenant(config, TenantStatus.SUSPENDED, reason == null || reason.isBlank() ? "suspended by the platform" : reason,
+        provisioned, firstAdmin, null, null, createdAt, now, version);
+  }
+
+  public Tenant resumed(Instant now) {
+    if (status != TenantStatus.SUSPENDED && status != TenantStatus.DELETION_REQUESTED) {
+      throw new DomainException(Kind.CONFLICT, "tenant " + id() + " is not suspended");
+    }
+    return new Tenant(config, TenantStatus.ACTIVE, null, provisioned, firstAdmin, null, null, createdAt, now, version);
+  }
+
+  public Tenant deletionRequested(String code, Instant expires, Instant now) {
+    return new Tenant(config, TenantStatus.DELETION_REQUESTED, "deletion requested", provisioned, firstAdmin, code, expires,
+        createdAt, now, version);
+  }
+
+  public void checkDeletionCode(String code, Instant now) {
+    if (status != TenantStatus.DELETION_REQUESTED || deletionCode == null) {
+      throw new DomainException(Kind.CONFLICT, "request the deletion of tenant " + id() + " first");
+    }
+    if (deletionExpires.isBefore(now)) {
+      throw new DomainException(Kind.CONFLICT, "the deletion request has expired; request it again");
+    }
+    if (!deletionCode.equals(code)) {
+      throw DomainException.invalid("confirmation", "does not match the deletion request");
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package org.mu1000.platform.tenancy.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.time.ZoneOffset;
+import org.mu1000.api.TenantsApi;
+import org.mu1000.api.model.DeletionRequest;
+import org.mu1000.api.model.Reason;
+import org.mu1000.api.model.TenantConfig;
+import org.mu1000.api.model.TenantCreate;
+import org.mu1000.platform.identity.IdentityService;
+import org.mu1000.platform.registry.Registry;
+import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.shared.rest.Http;
+import org.mu1000.platform.tenancy.TenantContext;
+import org.mu1000.platform.tenancy.TenantService;
+import org.mu1000.platform.tenancy.domain.Tenant;
+
+@RequestScoped
+public class TenantResource implements TenantsApi {
+  private TenantService tenants;
+  private IdentityService identity;
+  private TenantContext ctx;
+
+  protected TenantResource() {}
+
+  @Inject
+  public TenantResource(TenantService tenants, IdentityService identity, TenantContext ctx) {
+    this.tenants = tenants;
+    this.identity = identity;
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Response listTenantTemplates() {
+    return Response.ok(tenants.templates().stream().map(TenantMapper::api).toList()).build();
+  }
+
+  @Override
+  public Response listTenants() {
+    return Response.ok(tenants.list().stream().map(TenantMapper::api).toList()).build();
+  }
+
+  @Override
+  public Response createTenant(TenantCreate in) {
+    if (in.getAdminUsername() != null && in.getAdminEmail() == null) {
+      throw DomainException.invalid("adminEmail", "is required with adminUsername");
+    }
+    Tenant.FirstAdmin admin = in.getAdminUsername() == null ? null
+        : new Tenant.FirstAdmin(in.getAdminUsername(), in.getAdminEmail());
+    Tenant[] created = new Tenant[1];
+    identity.withInitialPassword(in.getAdminTemporaryPassword(), () -> created[0] = tenants.create(in.getTemplate(),
+        TenantMapper.config(in.getConfig()), admin, Boolean.TRUE.equals(in.getWithDemoData()), ctx.actor()));
+    return Http.created("platform/tenants/" + created[0].id(), TenantMapper.api(created[0]), created[0].version());
+  }
+
+  @Override
+  public Response getTenant(String tenant) {
+    Tenant t = tenants.get(tenant);
+    return Http.ok(TenantMapper.api(t), t.version());
+  }
+
+  @Override
+  public Response getTenantSettings(String tenant) {
+    Tenant t = ctx.tenant();
+    return Http.ok(TenantMapper.api(t), t.version());
+  }
+
+  @Override
+  public Response updateTenant(String tenant, TenantConfig config, String ifMatch) {
+    Tenant t = tenants.update(tenant, TenantMapper.config(config), Registry.expectedVersion(ifMatch, null), ctx.actor());
+    return Http.ok(TenantMapper.api(t), t.version());
+  }
+
+  @Override
+  public Response provisionTenant(String tenant) {
+    Tenant t = tenants.provision(tenant, false, ctx.actor());
+    return Http.ok(TenantMapper.api(t), t.version());
+  }
+
+  @Override
+  public Response suspendTenant(String tenant, Reason reason) {
+    Tenant t = tenants.suspend(tenant, reason == null ? null : reason.getReason(), ctx.actor());
+    return Http.ok(TenantMapper.api(t), t.version());
+  }
+
+  @Override
+  public Response resumeTenant(String tenant) {
+    Tenant t = tenants.resume(tenant, ctx.actor());
+    return Http.ok(TenantMapper.api(t), t.version());
+  }
+
+  @Override
+  public Response exportTenant(String tenant) {
+    tenants.get(tenant);
+    String actor = ctx.actor();
+    StreamingOutput body = out -> tenants.export(tenant, out, actor);
+    return Response.ok(body, "application/zip")
+        .header("Content-Disposition", "attachment; filename=\"mu1000-" + tenant + "-export.zip\"").build();
+  }
+
+  @Override
+  public Response requestTenantDeletion(String tenant) {
+    Tenant t = tenants.requestDeletion(tenant, ctx.actor());
+    DeletionRequest r = new DeletionRequest();
+    r.setConfirmation(t.deletionCode());
+    r.setExpiresAt(t.deletionExpires().atOffset(ZoneOffset.UTC));
+    return Response.accepted(r).build();
+  }
+
+  @Override
+  public Response confirmTenantDeletion(String tenant, String confirmation) {
+    tenants.confirmDeletion(tenant, confirmation, ctx.actor());
+    return Response.noContent().build();
+  }
+}
