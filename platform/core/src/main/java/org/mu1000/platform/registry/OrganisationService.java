@@ -35,7 +35,7 @@ public class OrganisationService {
 
   public Cooperative create(Tenant t, Caller c, Cooperative in) {
     requireAdmin(c);
-    Cooperative coop = new Cooperative(Ids.next("co"), in.name(), in.registrationNumber(), in.district(), in.region(),
+    Cooperative coop = new Cooperative(chosenId(in.id(), "co"), in.name(), in.registrationNumber(), in.district(), in.region(),
         in.collectionPoints(), 0);
     coop.validate();
     registry.repository(t).insert(coop);
@@ -81,7 +81,7 @@ public class OrganisationService {
 
   public Programme create(Tenant t, Caller c, Programme in) {
     requireAdmin(c);
-    Programme p = new Programme(Ids.next("pr"), in.name(), in.commodity(), in.seasonStart(), in.seasonEnd(),
+    Programme p = new Programme(chosenId(in.id(), "pr"), in.name(), in.commodity(), in.seasonStart(), in.seasonEnd(),
         in.targetUsdPerMu(), in.baselineUsdPerMu(), 0);
     p.validate();
     registry.repository(t).insert(p);
@@ -108,6 +108,11 @@ public class OrganisationService {
       throw Registry.stale("programme", id);
     }
     registry.audit(t, c.username(), "programme.deleted", "programme", id, describe(current), null);
+  }
+
+  /** Templates give their demo organisations readable ids (users' coop scopes name them); the API never does. */
+  private static String chosenId(String wanted, String prefix) {
+    return wanted != null && wanted.matches("[a-z][a-z0-9-]{2,40}") ? wanted : Ids.next(prefix);
   }
 
   private static void requireAdmin(Caller c) {

@@ -1,0 +1,24 @@
+package org.mu1000.integrations.webhooks;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.mu1000.integrations.CamelBootstrap;
+import org.mu1000.platform.webhooks.WebhookDelivery;
+
+/** Hands each delivery to the Camel route's queue, so the request that caused it never waits for a subscriber. */
+@ApplicationScoped
+public class WebhookDispatcher {
+  private CamelBootstrap camel;
+
+  protected WebhookDispatcher() {}
+
+  @Inject
+  public WebhookDispatcher(CamelBootstrap camel) {
+    this.camel = camel;
+  }
+
+  void onDelivery(@Observes WebhookDelivery delivery) {
+    camel.producer().sendBody(WebhookRoutes.QUEUE, delivery);
+  }
+}

@@ -1,0 +1,84 @@
+package org.mu1000.integrations.webhooks;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mu1000.platform.webhooks.WebhookDelivery;
+import org.mu1000.platform.webhooks.WebhookService;
+
+/**
+ * Delivers registry events to subscribers: POST JSON with an HMAC signature; a non-2xx answer or a network error is
+ * retried with exponential backoff; after the last retry the delivery becomes a dead letter the tenant admin can
+ * see and replay.
+ */
+@ApplicationScoped
+public class WebhookRoutes extends RouteBuilder {
+  public static final String QUEUE = "seda:webhooks?concurrentConsumers=4&size=10000";
+  static final String DELIVERY = "mu1000Delivery";
+
+  private WebhookService webhooks;
+  private int maxRedeliveries;
+  private long delayMs;
+
+  protected WebhookRoutes() {}
+
+  @Inject
+  public WebhookRoutes(WebhookService webhooks,
+      @ConfigProperty(name = "mu1000.webhooks.max-redeliveries", defaultValue = "5") int maxRedeliveries,
+      @ConfigProperty(name = "mu1000.webhooks.redelivery-delay-ms", defaultValue = "2000") long delayMs) {
+    this.webhooks = webhooks;
+    this.maxRedeliveries = maxRedeliveries;
+    this.delayMs = delayMs;
+  }
+
+  @Override
+  public void configure() {
+    errorHandler(deadLetterChannel("direct:webhooks.dead")
+        .maximumRedeliveries(maxRedeliveries)
+        .redeliveryDelay(delayMs)
+        .useExponentialBackOff()
+        .backOffMultiplier(2)
+        .asyncDelayedRedelivery()
+        .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN)
+        .useOriginalMessage());
+
+    from(QUEUE).routeId("webhooks.http.deliver")
+        .process(this::prepare)
+        .toD("${exchangeProperty.mu1000Url}?throwExceptionOnFailure=true&connectTimeout=5000"
+            + "&responseTimeout=10000&followRedirects=false", 50)
+        .process(e -> webhooks.delivered(e.getProperty(DELIVERY, WebhookDelivery.class)));
+
+    from("direct:webhooks.dead").routeId("webhooks.http.dead-letter")
+        .process(e -> {
+          WebhookDelivery d = e.getProperty(DELIVERY, WebhookDelivery.class);
+          if (d == null) {
+            d = e.getMessage().getBody(WebhookDelivery.class);
+          }
+          Throwable cause = e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+          Integer attempts = e.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
+          String error = cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+          webhooks.deadLetter(d, error.length() > 500 ? error.substring(0, 500) : error,
+              attempts == null ? 1 : attempts + 1);
+        });
+  }
+
+  private void prepare(Exchange e) {
+    Object body = e.getMessage().getBody();
+    WebhookDelivery d = body instanceof WebhookDelivery w ? w : e.getProperty(DELIVERY, WebhookDelivery.class);
+    e.setProperty(DELIVERY, d);
+    e.setProperty("mu1000Url", d.url());
+    String ts = Long.toString(Instant.now().getEpochSecond());
+    var m = e.getMessage();
+    m.removeHeaders("*");
+    m.setHeader(Exchange.HTTP_METHOD, "POST");
+    m.setHeader(Exchange.CONTENT_TYPE, "application/json");
+    m.setHeader(Signatures.TIMESTAMP, ts);
+    m.setHeader(Signatures.SIGNATURE, Signatures.sign(d.secret(), ts, d.payload()));
+    m.setHeader(Signatures.EVENT, d.eventType());
+    m.setHeader(Signatures.DELIVERY, d.eventId());
+    m.setBody(d.payload());
+  }
+}

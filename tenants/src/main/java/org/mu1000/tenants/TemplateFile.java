@@ -1,0 +1,38 @@
+package org.mu1000.tenants;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The shape of a {@code tenant.yaml}. */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record TemplateFile(
+    String id,
+    String name,
+    String country,
+    String currency,
+    String areaUnit,
+    List<String> languages,
+    String timezone,
+    BigDecimal povertyLine,
+    List<Fx> fxRates,
+    Admin firstAdmin,
+    Demo demo) {
+
+  public record Fx(LocalDate date, BigDecimal rate) {}
+
+  public record Admin(String username, String email) {}
+
+  public record Demo(long seed, int farmers, List<DemoProgramme> programmes, List<DemoCoop> cooperatives,
+      List<String> givenNamesFemale, List<String> givenNamesMale, List<String> familyNames, String msisdnPrefix,
+      Range baselineIncome) {}
+
+  public record DemoProgramme(String id, String name, String commodity, LocalDate seasonStart, LocalDate seasonEnd,
+      BigDecimal targetUsdPerMu, BigDecimal baselineUsdPerMu) {}
+
+  public record DemoCoop(String id, String name, String registrationNumber, String district, String region,
+      String crop, String programme, BigDecimal latitude, BigDecimal longitude, int share, String point) {}
+
+  public record Range(int min, int max) {}
+}

@@ -1,0 +1,124 @@
+package org.mu1000.ui.views;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.server.VaadinSession;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.util.Locale;
+import org.mu1000.platform.security.Caller;
+import org.mu1000.platform.tenancy.TenantService;
+import org.mu1000.platform.tenancy.domain.Tenant;
+import org.mu1000.ui.I18n;
+import org.mu1000.ui.security.UiSession;
+
+/** The frame of every signed-in page: navigation by role, the tenant being worked in, language, sign-out. */
+@Dependent
+public class MainLayout extends AppLayout implements BeforeEnterObserver {
+  private final TenantService tenants;
+  private boolean built;
+
+  @Inject
+  public MainLayout(TenantService tenants) {
+    this.tenants = tenants;
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    var session = UiSession.current();
+    if (session.isEmpty()) {
+      event.forwardTo(SignInView.class);
+      return;
+    }
+    if (!built) {
+      built = true;
+      build(session.get());
+    }
+  }
+
+  private void build(UiSession s) {
+    Caller c = s.caller();
+    UI ui = UI.getCurrent();
+    Locale stored = (Locale) VaadinSession.getCurrent().getAttribute("mu1000.locale");
+    if (stored != null && !stored.equals(ui.getLocale())) {
+      ui.setLocale(stored);
+    }
+    H1 title = new H1("Mu1000");
+    title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+
+    HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title);
+    bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+    bar.setWidthFull();
+    bar.getStyle().set("flex-wrap", "wrap").set("gap", "var(--lumo-space-s)").set("padding-right", "var(--lumo-space-m)");
+
+    if (c.isPlatformAdmin() || c.tenants().size() > 1) {
+      ComboBox<String> tenant = new ComboBox<>();
+      tenant.setId("tenant-switch");
+      tenant.setItems(c.isPlatformAdmin() ? tenants.list().stream().map(Tenant::id).toList()
+          : c.tenants().stream().sorted().toList());
+      tenant.setValue(s.tenant());
+      tenant.setPlaceholder(getTranslation("layout.tenant"));
+      tenant.setWidth("10em");
+      tenant.addValueChangeListener(e -> {
+        if (e.getValue() != null) {
+          s.tenant(e.getValue());
+          ui.getPage().reload();
+        }
+      });
+      bar.add(tenant);
+    } else if (s.tenant() != null) {
+      bar.add(new Span(s.tenant()));
+    }
+    Select<Locale> language = new Select<>();
+    language.setId("language");
+    language.setItems(I18n.LOCALES);
+    language.setItemLabelGenerator(l -> switch (l.getLanguage()) {
+      case "fr" -> "Français";
+      case "rw" -> "Kinyarwanda";
+      default -> "English";
+    });
+    language.setValue(I18n.LOCALES.stream().filter(l -> l.getLanguage().equals(ui.getLocale().getLanguage()))
+        .findFirst().orElse(Locale.ENGLISH));
+    language.setWidth("9em");
+    language.addValueChangeListener(e -> {
+      VaadinSession.getCurrent().setAttribute("mu1000.locale", e.getValue());
+      ui.setLocale(e.getValue());
+      ui.getPage().reload();
+    });
+    Span who = new Span(c.username());
+    who.getStyle().set("margin-left", "auto");
+    Anchor out = new Anchor("/logout", getTranslation("layout.signout"));
+    out.setRouterIgnore(true);
+    bar.add(language, who, out);
+    addToNavbar(true, bar);
+
+    SideNav nav = new SideNav();
+    if (s.tenant() != null && c.mayReadRegistry()) {
+      nav.addItem(new SideNavItem(getTranslation("nav.farmers"), FarmerListView.class));
+      nav.addItem(new SideNavItem(getTranslation("nav.cooperatives"), CooperativesView.class));
+      nav.addItem(new SideNavItem(getTranslation("nav.programmes"), ProgrammesView.class));
+    }
+    if (s.tenant() != null && c.mayImport()) {
+      nav.addItem(new SideNavItem(getTranslation("nav.import"), ImportView.class));
+    }
+    if (s.tenant() != null && c.mayAdministerTenant()) {
+      nav.addItem(new SideNavItem(getTranslation("nav.users"), UsersView.class));
+    }
+    if (c.isPlatformAdmin()) {
+      nav.addItem(new SideNavItem(getTranslation("nav.tenants"), TenantsView.class));
+    }
+    addToDrawer(nav);
+  }
+}

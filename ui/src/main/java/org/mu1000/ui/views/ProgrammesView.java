@@ -1,0 +1,71 @@
+package org.mu1000.ui.views;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.Map;
+import org.mu1000.platform.registry.OrganisationService;
+import org.mu1000.platform.registry.domain.Programme;
+import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.tenancy.TenantService;
+import org.mu1000.platform.tenancy.domain.Tenant;
+
+@Route(value = "programmes", layout = MainLayout.class)
+@PageTitle("Mu1000 — programmes")
+@Dependent
+public class ProgrammesView extends VerticalLayout {
+  @Inject
+  public ProgrammesView(OrganisationService orgs, TenantService tenants) {
+    try {
+      Tenant t = Ui.tenant(tenants);
+      Grid<Programme> grid = new Grid<>(Programme.class, false);
+      grid.addColumn(Programme::name).setHeader(getTranslation("programme.name")).setAutoWidth(true);
+      grid.addColumn(Programme::commodity).setHeader(getTranslation("programme.commodity"));
+      grid.addColumn(p -> p.seasonStart() + " – " + p.seasonEnd()).setHeader(getTranslation("programme.season"));
+      grid.addColumn(p -> p.targetUsdPerMu().toPlainString()).setHeader(getTranslation("programme.target"));
+      grid.addColumn(p -> p.baselineUsdPerMu() == null ? "" : p.baselineUsdPerMu().toPlainString())
+          .setHeader(getTranslation("programme.baseline"));
+      grid.setItems(orgs.programmes(t, Ui.caller()));
+      Button add = new Button(getTranslation("programmes.add"), e -> {
+        Dialog d = new Dialog();
+        TextField name = new TextField(getTranslation("programme.name"));
+        TextField commodity = new TextField(getTranslation("programme.commodity"));
+        DatePicker start = new DatePicker(getTranslation("programme.start"));
+        DatePicker end = new DatePicker(getTranslation("programme.end"));
+        BigDecimalField target = new BigDecimalField(getTranslation("programme.target"));
+        target.setValue(new BigDecimal("1000"));
+        BigDecimalField baseline = new BigDecimalField(getTranslation("programme.baseline"));
+        d.add(new FormLayout(name, commodity, start, end, target, baseline));
+        Map<String, com.vaadin.flow.component.Component> fields = Map.of("name", name, "commodity", commodity,
+            "seasonEnd", end, "targetUsdPerMu", target, "baselineUsdPerMu", baseline);
+        d.getFooter().add(new Button(getTranslation("action.cancel"), x -> d.close()),
+            new Button(getTranslation("action.save"), x -> {
+              try {
+                orgs.create(t, Ui.caller(), new Programme(null, name.getValue(), commodity.getValue(), start.getValue(),
+                    end.getValue(), target.getValue(), baseline.getValue(), 0));
+                d.close();
+                grid.setItems(orgs.programmes(t, Ui.caller()));
+              } catch (DomainException ex) {
+                Ui.show(ex, fields);
+              }
+            }));
+        d.open();
+      });
+      add.setVisible(Ui.caller().mayManageCooperatives());
+      add(add, grid);
+    } catch (DomainException e) {
+      add(new Paragraph(e.getMessage()));
+    }
+  }
+}

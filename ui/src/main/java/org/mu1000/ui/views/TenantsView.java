@@ -1,0 +1,167 @@
+package org.mu1000.ui.views;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.StreamResource;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.Map;
+import org.mu1000.platform.identity.IdentityService;
+import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.tenancy.TenantService;
+import org.mu1000.platform.tenancy.domain.AreaUnit;
+import org.mu1000.platform.tenancy.domain.Tenant;
+import org.mu1000.platform.tenancy.domain.TenantConfig;
+
+/** Platform admins: every tenant, create one from a template or from scratch, suspend, resume, export, delete. */
+@Route(value = "platform/tenants", layout = MainLayout.class)
+@PageTitle("Mu1000 — tenants")
+@Dependent
+public class TenantsView extends VerticalLayout {
+  private final TenantService tenants;
+  private final IdentityService identity;
+  private final Grid<Tenant> grid = new Grid<>(Tenant.class, false);
+
+  @Inject
+  public TenantsView(TenantService tenants, IdentityService identity) {
+    this.tenants = tenants;
+    this.identity = identity;
+    if (!Ui.caller().isPlatformAdmin()) {
+      add(new Paragraph(getTranslation("tenants.forbidden")));
+      return;
+    }
+    grid.setId("tenants-grid");
+    grid.addColumn(Tenant::id).setHeader("Id").setAutoWidth(true);
+    grid.addColumn(t -> t.config().name()).setHeader(getTranslation("tenant.name")).setAutoWidth(true);
+    grid.addColumn(t -> t.config().country()).setHeader(getTranslation("tenant.country"));
+    grid.addColumn(t -> t.config().currency()).setHeader(getTranslation("tenant.currency"));
+    grid.addColumn(t -> t.status().code()).setHeader(getTranslation("tenant.status"));
+    grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+    Button create = new Button(getTranslation("tenants.create"), e -> create());
+    create.setId("create-tenant");
+    create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    refresh();
+    add(create, grid);
+  }
+
+  private void refresh() {
+    grid.setItems(tenants.list());
+  }
+
+  private HorizontalLayout actions(Tenant t) {
+    String me = Ui.caller().username();
+    Button toggle = t.status() == org.mu1000.platform.tenancy.domain.TenantStatus.ACTIVE
+        ? new Button(getTranslation("tenants.suspend"), e -> run(() -> tenants.suspend(t.id(), null, me)))
+        : new Button(getTranslation("tenants.resume"), e -> run(() -> tenants.resume(t.id(), me)));
+    Anchor export = new Anchor(new StreamResource("mu1000-" + t.id() + "-export.zip", () -> {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      tenants.export(t.id(), out, me);
+      return new ByteArrayInputStream(out.toByteArray());
+    }), getTranslation("tenants.export"));
+    export.getElement().setAttribute("download", true);
+    Button delete = new Button(getTranslation("tenants.delete"), e -> {
+      Tenant requested = tenants.requestDeletion(t.id(), me);
+      Dialog d = new Dialog();
+      d.setHeaderTitle(getTranslation("tenants.delete.confirm", t.id()));
+      TextField code = new TextField(getTranslation("tenants.delete.code", requested.deletionCode()));
+      d.add(code);
+      d.getFooter().add(new Button(getTranslation("action.cancel"), x -> {
+        tenants.resume(t.id(), me);
+        d.close();
+        refresh();
+      }), new Button(getTranslation("tenants.delete"), x -> {
+        run(() -> tenants.confirmDeletion(t.id(), code.getValue(), me));
+        d.close();
+      }));
+      d.open();
+      refresh();
+    });
+    delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+    return new HorizontalLayout(toggle, export, delete);
+  }
+
+  private void run(Runnable r) {
+    try {
+      r.run();
+    } catch (DomainException e) {
+      Ui.error(e.getMessage());
+    }
+    refresh();
+  }
+
+  private void create() {
+    Dialog d = new Dialog();
+    d.setHeaderTitle(getTranslation("tenants.create"));
+    ComboBox<TenantConfig> template = new ComboBox<>(getTranslation("tenant.template"));
+    template.setItems(tenants.templates());
+    template.setItemLabelGenerator(c -> c.id() + " — " + c.name());
+    TextField id = new TextField("Id");
+    TextField name = new TextField(getTranslation("tenant.name"));
+    TextField country = new TextField(getTranslation("tenant.country"));
+    TextField currency = new TextField(getTranslation("tenant.currency"));
+    Select<AreaUnit> unit = new Select<>();
+    unit.setLabel(getTranslation("tenant.areaUnit"));
+    unit.setItems(AreaUnit.values());
+    unit.setItemLabelGenerator(AreaUnit::code);
+    unit.setValue(AreaUnit.MU);
+    TextField languages = new TextField(getTranslation("tenant.languages"));
+    TextField zone = new TextField(getTranslation("tenant.timezone"));
+    BigDecimalField poverty = new BigDecimalField(getTranslation("tenant.povertyLine"));
+    TextField admin = new TextField(getTranslation("tenant.admin"));
+    EmailField adminEmail = new EmailField(getTranslation("user.email"));
+    Checkbox demo = new Checkbox(getTranslation("tenant.demo"));
+    template.addValueChangeListener(e -> {
+      TenantConfig c = e.getValue();
+      if (c != null) {
+        id.setValue(c.id());
+        name.setValue(c.name());
+        country.setValue(c.country());
+        currency.setValue(c.currency());
+        unit.setValue(c.areaUnit());
+        languages.setValue(String.join(",", c.languages()));
+        zone.setValue(c.timezone());
+        poverty.setValue(c.povertyLine());
+      }
+    });
+    d.add(new FormLayout(template, id, name, country, currency, unit, languages, zone, poverty, admin, adminEmail, demo));
+    Map<String, com.vaadin.flow.component.Component> fields = Map.of("id", id, "name", name, "country", country,
+        "currency", currency, "languages", languages, "timezone", zone, "povertyLine", poverty);
+    d.getFooter().add(new Button(getTranslation("action.cancel"), x -> d.close()),
+        new Button(getTranslation("action.save"), x -> {
+          Ui.clearErrors(fields);
+          try {
+            var fx = template.getValue() == null ? java.util.List.<org.mu1000.platform.tenancy.domain.FxRate>of()
+                : template.getValue().fxRates();
+            TenantConfig c = new TenantConfig(id.getValue(), name.getValue(), country.getValue(), currency.getValue(),
+                unit.getValue(), Arrays.stream(languages.getValue().split(",")).map(String::trim)
+                    .filter(s -> !s.isEmpty()).toList(), zone.getValue(), poverty.getValue(), fx, null);
+            Tenant.FirstAdmin first = admin.isEmpty() ? null : new Tenant.FirstAdmin(admin.getValue(), adminEmail.getValue());
+            identity.withInitialPassword(null, () -> tenants.create(template.getValue() == null ? null
+                : template.getValue().id(), c, first, demo.getValue(), Ui.caller().username()));
+            d.close();
+            refresh();
+          } catch (DomainException ex) {
+            Ui.show(ex, fields);
+          }
+        }));
+    d.open();
+  }
+}

@@ -1,0 +1,75 @@
+package org.mu1000.ui.views;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import java.util.Map;
+import org.mu1000.platform.security.Caller;
+import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.shared.domain.Violation;
+import org.mu1000.platform.tenancy.TenantService;
+import org.mu1000.platform.tenancy.domain.Tenant;
+import org.mu1000.ui.security.UiSession;
+
+/** What views share: the signed-in caller, their current tenant, and showing refusals next to the fields. */
+final class Ui {
+  private Ui() {}
+
+  static UiSession session() {
+    return UiSession.current().orElseThrow(() -> new DomainException(DomainException.Kind.UNAUTHENTICATED, "sign in"));
+  }
+
+  static Caller caller() {
+    return session().caller();
+  }
+
+  /** The tenant the person works in, checked like the API checks it: member of it, and it is open. */
+  static Tenant tenant(TenantService tenants) {
+    String id = session().tenant();
+    if (id == null) {
+      throw new DomainException(DomainException.Kind.NOT_FOUND, "you are not a member of any tenant");
+    }
+    Tenant t = tenants.get(id);
+    if (!caller().isPlatformAdmin()) {
+      TenantService.checkOpen(t, caller());
+    }
+    return t;
+  }
+
+  static void ok(String message) {
+    Notification.show(message, 3000, Notification.Position.BOTTOM_START)
+        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+  }
+
+  static void error(String message) {
+    Notification n = Notification.show(message, 6000, Notification.Position.MIDDLE);
+    n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+  }
+
+  /** Puts each violation on its field when the form has one; the rest in a notification. */
+  static void show(DomainException e, Map<String, ? extends Component> fields) {
+    StringBuilder rest = new StringBuilder();
+    for (Violation v : e.violations()) {
+      String head = v.field().split("[.\\[]")[0];
+      Component c = fields.get(head);
+      if (c instanceof HasValidation h) {
+        h.setErrorMessage(v.message());
+        h.setInvalid(true);
+      } else {
+        rest.append(v.field()).append(": ").append(v.message()).append('\n');
+      }
+    }
+    if (e.violations().isEmpty() || rest.length() > 0) {
+      error(e.violations().isEmpty() ? e.getMessage() : rest.toString().trim());
+    }
+  }
+
+  static void clearErrors(Map<String, ? extends Component> fields) {
+    fields.values().forEach(c -> {
+      if (c instanceof HasValidation h) {
+        h.setInvalid(false);
+      }
+    });
+  }
+}
