@@ -54,7 +54,8 @@ public class CamelBootstrap {
           + " ms");
       return camel;
     } catch (Exception e) {
-      throw new IllegalStateException("Camel failed to start", e);
+      LOG.log(java.util.logging.Level.SEVERE, "Camel failed to start", e);
+      throw new IllegalStateException("Camel failed to start: " + e, e);
     }
   }
 

@@ -27,10 +27,10 @@ public class DemoTenants {
 
   @Inject
   public DemoTenants(TenantService tenants, YamlTenantTemplates templates,
-      @ConfigProperty(name = "mu1000.demo.tenants", defaultValue = "") String demoTenants) {
+      @ConfigProperty(name = "mu1000.demo.tenants") java.util.Optional<String> demoTenants) {
     this.tenants = tenants;
     this.templates = templates;
-    this.demoTenants = demoTenants;
+    this.demoTenants = demoTenants.orElse("");
   }
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {

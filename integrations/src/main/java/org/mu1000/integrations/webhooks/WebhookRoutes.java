@@ -1,12 +1,13 @@
 package org.mu1000.integrations.webhooks;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mu1000.platform.webhooks.WebhookDelivery;
+import org.mu1000.platform.webhooks.DeliveryOutcomes;
 import org.mu1000.platform.webhooks.WebhookService;
 
 /**
@@ -14,12 +15,14 @@ import org.mu1000.platform.webhooks.WebhookService;
  * retried with exponential backoff; after the last retry the delivery becomes a dead letter the tenant admin can
  * see and replay.
  */
-@ApplicationScoped
+/** Dependent: Weld cannot proxy RouteBuilder, and Camel holds the one instance it is given anyway. */
+@Dependent
 public class WebhookRoutes extends RouteBuilder {
   public static final String QUEUE = "seda:webhooks?concurrentConsumers=4&size=10000";
   static final String DELIVERY = "mu1000Delivery";
+  static final String ATTEMPTS = "mu1000Attempts";
 
-  private WebhookService webhooks;
+  private DeliveryOutcomes webhooks;
   private int maxRedeliveries;
   private long delayMs;
 
@@ -29,6 +32,10 @@ public class WebhookRoutes extends RouteBuilder {
   public WebhookRoutes(WebhookService webhooks,
       @ConfigProperty(name = "mu1000.webhooks.max-redeliveries", defaultValue = "5") int maxRedeliveries,
       @ConfigProperty(name = "mu1000.webhooks.redelivery-delay-ms", defaultValue = "2000") long delayMs) {
+    this((DeliveryOutcomes) webhooks, maxRedeliveries, delayMs);
+  }
+
+  public WebhookRoutes(DeliveryOutcomes webhooks, int maxRedeliveries, long delayMs) {
     this.webhooks = webhooks;
     this.maxRedeliveries = maxRedeliveries;
     this.delayMs = delayMs;
@@ -43,7 +50,7 @@ public class WebhookRoutes extends RouteBuilder {
         .backOffMultiplier(2)
         .asyncDelayedRedelivery()
         .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN)
-        .useOriginalMessage());
+        .onRedelivery(e -> e.setProperty(ATTEMPTS, e.getProperty(ATTEMPTS, 1, Integer.class) + 1)));
 
     from(QUEUE).routeId("webhooks.http.deliver")
         .process(this::prepare)
@@ -58,10 +65,10 @@ public class WebhookRoutes extends RouteBuilder {
             d = e.getMessage().getBody(WebhookDelivery.class);
           }
           Throwable cause = e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-          Integer attempts = e.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
+          int attempts = e.getProperty(ATTEMPTS, 1, Integer.class);
           String error = cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
           webhooks.deadLetter(d, error.length() > 500 ? error.substring(0, 500) : error,
-              attempts == null ? 1 : attempts + 1);
+              attempts);
         });
   }
 

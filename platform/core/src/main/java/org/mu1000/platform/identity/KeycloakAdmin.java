@@ -42,10 +42,10 @@ public class KeycloakAdmin {
   @Inject
   public KeycloakAdmin(KeycloakSettings keycloak,
       @ConfigProperty(name = "mu1000.keycloak.service-client", defaultValue = "mu1000-service") String clientId,
-      @ConfigProperty(name = "mu1000.keycloak.service-secret", defaultValue = "") String clientSecret) {
+      @ConfigProperty(name = "mu1000.keycloak.service-secret") java.util.Optional<String> clientSecret) {
     this.keycloak = keycloak;
     this.clientId = clientId;
-    this.clientSecret = clientSecret;
+    this.clientSecret = clientSecret.orElse("");
   }
 
   public boolean reachable() {
@@ -61,7 +61,7 @@ public class KeycloakAdmin {
   // --- organizations ---------------------------------------------------------------------------------------------
 
   public Optional<JsonNode> organization(String alias) {
-    JsonNode list = get("/organizations?exact=true&search=" + enc(alias));
+    JsonNode list = get("/organizations?briefRepresentation=true&first=0&max=1000&search=" + enc(alias));
     for (JsonNode o : list) {
       if (alias.equals(o.path("alias").asText())) {
         return Optional.of(o);

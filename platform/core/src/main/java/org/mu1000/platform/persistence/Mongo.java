@@ -7,14 +7,11 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -22,9 +19,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The one shared MongoClient, and the databases it hands out. With no {@code MONGODB_URI} it starts the embedded
- * wire-protocol server in this JVM: in memory, or backed by an H2 file when {@code mu1000.mongodb.embedded-file} names
- * one (the local run), so data survives a restart. A tenant may name its own connection string (in-country hosting).
+ * The one shared MongoClient, and the databases it hands out. With {@code MONGODB_URI=embedded} it starts the
+ * wire-protocol server in this JVM, in memory (tests); the local run starts {@link EmbeddedMongoServer} with a file
+ * store beside the server instead. A tenant may name its own connection string (in-country hosting).
  */
 @ApplicationScoped
 public class Mongo {
@@ -40,38 +37,26 @@ public class Mongo {
   @Inject
   public Mongo(
       @ConfigProperty(name = "mongodb.uri", defaultValue = "embedded") String uri,
-      @ConfigProperty(name = "mu1000.mongodb.embedded-file", defaultValue = "") String embeddedFile,
       @ConfigProperty(name = "mu1000.mongodb.database", defaultValue = "mu1000") String prefix) {
     this.prefix = prefix;
     String effective = uri;
     if (uri.isBlank() || "embedded".equals(uri)) {
-      effective = startEmbedded(embeddedFile);
+      effective = startEmbedded();
     }
     this.client = MongoClients.create(settings(effective));
   }
 
   /** For tests and tools outside a container. */
   public static Mongo connect(String uri, String prefix) {
-    return new Mongo(uri, "", prefix);
+    return new Mongo(uri, prefix);
   }
 
-  private String startEmbedded(String file) {
-    MongoBackend backend;
-    if (file.isBlank()) {
-      backend = new MemoryBackend();
-    } else {
-      try {
-        Path path = Path.of(file).toAbsolutePath();
-        Files.createDirectories(path.getParent());
-        backend = new H2Backend(path.toString());
-      } catch (java.io.IOException e) {
-        throw new IllegalStateException("cannot create the data folder for " + file, e);
-      }
-    }
+  private String startEmbedded() {
+    MongoBackend backend = new MemoryBackend();
     embedded = new MongoServer(backend);
     embedded.bind("127.0.0.1", 0);
     InetSocketAddress address = embedded.getLocalAddress();
-    LOG.info("embedded MongoDB wire server on " + address + (file.isBlank() ? " (memory)" : " (file " + file + ")"));
+    LOG.info("embedded MongoDB wire server (memory) on " + address);
     return "mongodb://127.0.0.1:" + address.getPort();
   }
 

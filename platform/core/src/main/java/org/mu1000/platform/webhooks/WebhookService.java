@@ -33,7 +33,7 @@ import org.mu1000.platform.tenancy.domain.TenantRepository;
  * per matching subscription; deliveries that fail after the last retry are kept as dead letters to replay.
  */
 @ApplicationScoped
-public class WebhookService {
+public class WebhookService implements DeliveryOutcomes {
   public static final String SUBSCRIPTIONS = "webhook_subscriptions";
   public static final String DEAD_LETTERS = "webhook_dead_letters";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -137,6 +137,7 @@ public class WebhookService {
   }
 
   /** Called by the delivery route after its last retry. Idempotent per (event, subscription). */
+  @Override
   public void deadLetter(WebhookDelivery d, String error, int attempts) {
     Tenant t = tenants.find(d.tenant()).orElse(null);
     if (t == null) {
@@ -178,6 +179,7 @@ public class WebhookService {
   }
 
   /** A replayed delivery that got through is no longer dead. */
+  @Override
   public void delivered(WebhookDelivery d) {
     if (d.replayOf() != null) {
       tenants.find(d.tenant()).ifPresent(t -> dead(t).deleteOne(Filters.eq("_id", d.replayOf())));

@@ -1,0 +1,32 @@
+package org.mu1000.platform.persistence;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The local run's database: the MongoDB wire-protocol server with an H2 file store, in a JVM of its own so it uses its
+ * own H2 version (Payara loads an older H2 first, which corrupts the store) and so data is flushed on shutdown.
+ * Usage: {@code EmbeddedMongoServer <port> <file>}.
+ */
+public final class EmbeddedMongoServer {
+  private EmbeddedMongoServer() {}
+
+  public static void main(String[] args) throws Exception {
+    int port = Integer.parseInt(args[0]);
+    Path file = Path.of(args[1]).toAbsolutePath();
+    Files.createDirectories(file.getParent());
+    H2Backend backend = new H2Backend(file.toString());
+    MongoServer server = new MongoServer(backend);
+    server.bind("127.0.0.1", port);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.shutdown();
+      stopped.countDown();
+    }));
+    System.out.println("MongoDB wire server on 127.0.0.1:" + port + ", data in " + file);
+    stopped.await();
+  }
+}
