@@ -67,7 +67,7 @@ public final class ExceptionMappers {
           continue;
         }
         if (node.getKind() == ElementKind.PARAMETER) {
-          names.add(node.getName().startsWith("arg") ? "body" : node.getName());
+          names.add("\u0000" + node.getName());
           continue;
         }
         String name = node.getName();
@@ -76,10 +76,11 @@ public final class ExceptionMappers {
         }
         names.add(name);
       }
-      if (names.size() > 1 && names.get(0).equals("body")) {
+      // a body parameter is followed by its fields: the caller knows those by their JSON names alone
+      if (names.size() > 1 && names.get(0).startsWith("\u0000")) {
         names.remove(0);
       }
-      return String.join(".", names);
+      return String.join(".", names).replace("\u0000", "");
     }
   }
 

@@ -1,0 +1,121 @@
+package org.mu1000.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A REST client for the ITs with real Keycloak tokens (password grant of the demo realm's public CLI client). */
+final class Api {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String PASSWORD = "mu1000-demo";
+  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final URI base;
+
+  Api(URI base) {
+    this.base = base;
+  }
+
+  record Res(int status, String contentType, String etag, String body, byte[] bytes) {
+    JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError("not JSON (" + status + "): " + body, e);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + contentType + " " + body;
+    }
+  }
+
+  static String keycloak() {
+    String url = System.getenv("MU1000_KEYCLOAK_URL");
+    if (url == null) {
+      throw new IllegalStateException("MU1000_KEYCLOAK_URL is not set: run the tests with ./mu1000 test");
+    }
+    return url;
+  }
+
+  static String token(String username) {
+    return TOKENS.computeIfAbsent(username, u -> {
+      try {
+        String form = "grant_type=password&client_id=mu1000-cli&username=" + enc(u) + "&password=" + PASSWORD;
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(keycloak() + "/realms/mu1000/protocol/openid-connect/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+          throw new IllegalStateException("Keycloak refused " + u + ": " + r.body());
+        }
+        return JSON.readTree(r.body()).path("access_token").asText();
+      } catch (IOException | InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  Res get(String user, String path) {
+    return send(user, "GET", path, null, null, null);
+  }
+
+  Res post(String user, String path, Object body) {
+    return send(user, "POST", path, body, null, null);
+  }
+
+  Res put(String user, String path, Object body, String ifMatch) {
+    return send(user, "PUT", path, body, ifMatch, null);
+  }
+
+  Res delete(String user, String path, String ifMatch) {
+    return send(user, "DELETE", path, null, ifMatch, null);
+  }
+
+  Res raw(String user, String method, String path, String contentType, byte[] body) {
+    return send(user, method, path, body, null, contentType);
+  }
+
+  Res send(String user, String method, String path, Object body, String ifMatch, String contentType) {
+    try {
+      HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve("api/v1/" + path)).timeout(Duration.ofSeconds(60));
+      if (user != null) {
+        b.header("Authorization", "Bearer " + token(user));
+      }
+      if (ifMatch != null) {
+        b.header("If-Match", ifMatch);
+      }
+      HttpRequest.BodyPublisher pub = HttpRequest.BodyPublishers.noBody();
+      if (body instanceof byte[] bytes) {
+        pub = HttpRequest.BodyPublishers.ofByteArray(bytes);
+        b.header("Content-Type", contentType == null ? "application/octet-stream" : contentType);
+      } else if (body instanceof String s) {
+        pub = HttpRequest.BodyPublishers.ofString(s);
+        b.header("Content-Type", "application/json");
+      } else if (body != null) {
+        pub = HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+        b.header("Content-Type", "application/json");
+      }
+      HttpResponse<byte[]> r = http.send(b.method(method, pub).build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Res(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+          r.headers().firstValue("ETag").orElse(null), new String(r.body(), StandardCharsets.UTF_8), r.body());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
