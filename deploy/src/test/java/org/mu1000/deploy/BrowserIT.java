@@ -94,7 +94,11 @@ class BrowserIT {
     visible(By.id("sign-in")).click();
 
     visible(By.id("username")).sendKeys(Fixture.RW_COOP);
-    browser.findElement(By.id("password")).sendKeys(Api.PASSWORD);
+    if (browser.findElements(By.id("password")).isEmpty()) {
+      // with Organizations enabled Keycloak asks for the username first, then the password
+      browser.findElement(By.id("kc-login")).click();
+    }
+    visible(By.id("password")).sendKeys(Api.PASSWORD);
     browser.findElement(By.id("kc-login")).click();
 
     visible(By.id("farmers-grid"));

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -23,9 +24,10 @@ import org.mu1000.platform.tenancy.domain.TenantRepository;
  * The one place a request gets its caller and tenant: verifies the bearer token, then, for
  * {@code /tenants/{tenant}/...}, checks the caller belongs to that tenant and that it is open; for
  * {@code /platform/...}, that the caller is a platform admin. A tenant the caller may not enter looks exactly like one
- * that does not exist.
+ * that does not exist. Pre-matching, so a caller without access learns nothing about routes, methods or media types.
  */
 @Provider
+@PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public class TenantFilter implements ContainerRequestFilter {
   private JwtVerifier verifier;

@@ -111,9 +111,8 @@ public class TenantService {
       demoData.get().seed(t);
       t = save(t.withStep(Tenant.STEP_DEMO_DATA, Instant.now()));
     }
-    Tenant before = t;
-    t = save(t.activated(Instant.now()));
-    if (before.status() != t.status()) {
+    if (t.status() == org.mu1000.platform.tenancy.domain.TenantStatus.PROVISIONING) {
+      t = save(t.activated(Instant.now()));
       audit.record(mongo.controlPlane(), actor, "tenant.provisioned", "tenant", id, null,
           new Document("steps", List.copyOf(t.provisioned())));
     }
