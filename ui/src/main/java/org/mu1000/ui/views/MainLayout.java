@@ -51,7 +51,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
   private void build(UiSession s) {
     Caller c = s.caller();
     UI ui = UI.getCurrent();
-    Locale stored = (Locale) VaadinSession.getCurrent().getAttribute("mu1000.locale");
+    Locale stored = (Locale) VaadinSession.getCurrent().getAttribute(org.mu1000.ui.LocaleChooser.SESSION_KEY);
     if (stored != null && !stored.equals(ui.getLocale())) {
       ui.setLocale(stored);
     }
@@ -93,7 +93,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         .findFirst().orElse(Locale.ENGLISH));
     language.setWidth("9em");
     language.addValueChangeListener(e -> {
-      VaadinSession.getCurrent().setAttribute("mu1000.locale", e.getValue());
+      VaadinSession.getCurrent().setAttribute(org.mu1000.ui.LocaleChooser.SESSION_KEY, e.getValue());
       ui.setLocale(e.getValue());
       ui.getPage().reload();
     });
