@@ -115,6 +115,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     }
     if (s.tenant() != null && c.mayAdministerTenant()) {
       nav.addItem(new SideNavItem(getTranslation("nav.users"), UsersView.class));
+      nav.addItem(new SideNavItem(getTranslation("nav.webhooks"), WebhooksView.class));
+      nav.addItem(new SideNavItem(getTranslation("nav.audit"), AuditView.class));
     }
     if (c.isPlatformAdmin()) {
       nav.addItem(new SideNavItem(getTranslation("nav.tenants"), TenantsView.class));

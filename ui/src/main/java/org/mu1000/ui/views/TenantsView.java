@@ -11,8 +11,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
@@ -22,12 +20,9 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
-import java.util.Map;
 import org.mu1000.platform.identity.IdentityService;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.TenantService;
-import org.mu1000.platform.tenancy.domain.AreaUnit;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.tenancy.domain.TenantConfig;
 
@@ -95,7 +90,8 @@ public class TenantsView extends VerticalLayout {
       refresh();
     });
     delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-    return new HorizontalLayout(toggle, export, delete);
+    Button edit = new Button(getTranslation("tenants.edit"), e -> edit(t));
+    return new HorizontalLayout(edit, toggle, export, delete);
   }
 
   private void run(Runnable r) {
@@ -107,59 +103,56 @@ public class TenantsView extends VerticalLayout {
     refresh();
   }
 
+  private void edit(Tenant t) {
+    Dialog d = new Dialog();
+    d.setHeaderTitle(getTranslation("tenants.edit") + " " + t.id());
+    TenantForm form = new TenantForm();
+    form.fill(t.config());
+    form.id.setReadOnly(true);
+    d.add(form);
+    d.getFooter().add(new Button(getTranslation("action.cancel"), x -> d.close()),
+        new Button(getTranslation("action.save"), x -> {
+          Ui.clearErrors(form.fields());
+          try {
+            tenants.update(t.id(), form.config(), t.version(), Ui.caller().username());
+            d.close();
+            refresh();
+          } catch (DomainException ex) {
+            Ui.show(ex, form.fields());
+          }
+        }));
+    d.open();
+  }
+
   private void create() {
     Dialog d = new Dialog();
     d.setHeaderTitle(getTranslation("tenants.create"));
     ComboBox<TenantConfig> template = new ComboBox<>(getTranslation("tenant.template"));
     template.setItems(tenants.templates());
     template.setItemLabelGenerator(c -> c.id() + " — " + c.name());
-    TextField id = new TextField("Id");
-    TextField name = new TextField(getTranslation("tenant.name"));
-    TextField country = new TextField(getTranslation("tenant.country"));
-    TextField currency = new TextField(getTranslation("tenant.currency"));
-    Select<AreaUnit> unit = new Select<>();
-    unit.setLabel(getTranslation("tenant.areaUnit"));
-    unit.setItems(AreaUnit.values());
-    unit.setItemLabelGenerator(AreaUnit::code);
-    unit.setValue(AreaUnit.MU);
-    TextField languages = new TextField(getTranslation("tenant.languages"));
-    TextField zone = new TextField(getTranslation("tenant.timezone"));
-    BigDecimalField poverty = new BigDecimalField(getTranslation("tenant.povertyLine"));
+    TenantForm form = new TenantForm();
     TextField admin = new TextField(getTranslation("tenant.admin"));
     EmailField adminEmail = new EmailField(getTranslation("user.email"));
     Checkbox demo = new Checkbox(getTranslation("tenant.demo"));
     template.addValueChangeListener(e -> {
-      TenantConfig c = e.getValue();
-      if (c != null) {
-        id.setValue(c.id());
-        name.setValue(c.name());
-        country.setValue(c.country());
-        currency.setValue(c.currency());
-        unit.setValue(c.areaUnit());
-        languages.setValue(String.join(",", c.languages()));
-        zone.setValue(c.timezone());
-        poverty.setValue(c.povertyLine());
+      if (e.getValue() != null) {
+        form.fill(e.getValue());
       }
     });
-    d.add(new FormLayout(template, id, name, country, currency, unit, languages, zone, poverty, admin, adminEmail, demo));
-    Map<String, com.vaadin.flow.component.Component> fields = Map.of("id", id, "name", name, "country", country,
-        "currency", currency, "languages", languages, "timezone", zone, "povertyLine", poverty);
+    form.addComponentAsFirst(template);
+    form.add(admin, adminEmail, demo);
+    d.add(form);
     d.getFooter().add(new Button(getTranslation("action.cancel"), x -> d.close()),
         new Button(getTranslation("action.save"), x -> {
-          Ui.clearErrors(fields);
+          Ui.clearErrors(form.fields());
           try {
-            var fx = template.getValue() == null ? java.util.List.<org.mu1000.platform.tenancy.domain.FxRate>of()
-                : template.getValue().fxRates();
-            TenantConfig c = new TenantConfig(id.getValue(), name.getValue(), country.getValue(), currency.getValue(),
-                unit.getValue(), Arrays.stream(languages.getValue().split(",")).map(String::trim)
-                    .filter(s -> !s.isEmpty()).toList(), zone.getValue(), poverty.getValue(), fx, null);
             Tenant.FirstAdmin first = admin.isEmpty() ? null : new Tenant.FirstAdmin(admin.getValue(), adminEmail.getValue());
             identity.withInitialPassword(null, () -> tenants.create(template.getValue() == null ? null
-                : template.getValue().id(), c, first, demo.getValue(), Ui.caller().username()));
+                : template.getValue().id(), form.config(), first, demo.getValue(), Ui.caller().username()));
             d.close();
             refresh();
           } catch (DomainException ex) {
-            Ui.show(ex, fields);
+            Ui.show(ex, form.fields());
           }
         }));
     d.open();

@@ -121,7 +121,28 @@ public class OrganisationService {
     }
   }
 
-  private static Map<String, Object> describe(Object record) {
-    return Map.of("value", String.valueOf(record));
+  /** What the audit trail keeps of a cooperative or programme: every field, as plain values. */
+  private static Map<String, Object> describe(Cooperative c) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("name", c.name());
+    m.put("registrationNumber", c.registrationNumber());
+    m.put("district", c.district());
+    m.put("region", c.region());
+    m.put("collectionPoints", c.collectionPoints().stream().map(p -> p.name() + " (" + p.latitude() + ", "
+        + p.longitude() + ")").toList());
+    m.put("version", c.version());
+    return m;
+  }
+
+  private static Map<String, Object> describe(Programme p) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("name", p.name());
+    m.put("commodity", p.commodity());
+    m.put("seasonStart", p.seasonStart() == null ? null : p.seasonStart().toString());
+    m.put("seasonEnd", p.seasonEnd() == null ? null : p.seasonEnd().toString());
+    m.put("targetUsdPerMu", p.targetUsdPerMu().toPlainString());
+    m.put("baselineUsdPerMu", p.baselineUsdPerMu() == null ? null : p.baselineUsdPerMu().toPlainString());
+    m.put("version", p.version());
+    return m;
   }
 }

@@ -20,9 +20,8 @@ public final class Problems {
     p.setTitle(title);
     p.setStatus(status);
     p.setDetail(detail);
-    if (!violations.isEmpty()) {
-      p.setErrors(violations.stream().map(v -> new FieldError(v.field(), v.message())).toList());
-    }
+    p.setErrors(violations.isEmpty() ? null
+        : violations.stream().map(v -> new FieldError(v.field(), v.message())).toList());
     return Response.status(status).type(PROBLEM_JSON).entity(p).build();
   }
 

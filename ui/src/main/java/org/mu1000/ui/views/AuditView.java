@@ -1,0 +1,56 @@
+package org.mu1000.ui.views;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import org.bson.Document;
+import org.mu1000.platform.audit.AuditLog;
+import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.tenancy.TenantDatabases;
+import org.mu1000.platform.tenancy.TenantService;
+import org.mu1000.platform.tenancy.domain.Tenant;
+
+/** Tenant admins read who changed what, newest first, paged lazily. */
+@Route(value = "audit", layout = MainLayout.class)
+@PageTitle("Mu1000 — audit trail")
+@Dependent
+public class AuditView extends VerticalLayout {
+  @Inject
+  public AuditView(AuditLog audit, TenantDatabases databases, TenantService tenants) {
+    setSizeFull();
+    try {
+      Tenant t = Ui.tenant(tenants);
+      if (!Ui.caller().mayAdministerTenant()) {
+        throw DomainException.forbidden(getTranslation("users.forbidden"));
+      }
+      Grid<Document> grid = new Grid<>();
+      grid.addColumn(d -> d.getDate("at").toInstant().toString()).setHeader(getTranslation("audit.at")).setAutoWidth(true);
+      grid.addColumn(d -> d.getString("actor")).setHeader(getTranslation("audit.actor")).setAutoWidth(true);
+      grid.addColumn(d -> d.getString("action")).setHeader(getTranslation("audit.action")).setAutoWidth(true);
+      grid.addColumn(d -> d.getString("entityId")).setHeader("Id").setAutoWidth(true);
+      grid.addColumn(d -> summary(d.get("after", Document.class), d.get("before", Document.class)))
+          .setHeader(getTranslation("audit.change")).setFlexGrow(1);
+      var filter = AuditLog.filter(null, null, null);
+      grid.setItems(q -> audit.read(databases.of(t), filter, q.getPage(), q.getPageSize()).items().stream(),
+          q -> (int) audit.read(databases.of(t), filter, 0, 1).total());
+      grid.setSizeFull();
+      add(grid);
+    } catch (DomainException e) {
+      add(new Paragraph(e.getMessage()));
+    }
+  }
+
+  private static String summary(Document after, Document before) {
+    Document d = after != null ? after : before;
+    if (d == null) {
+      return "";
+    }
+    String s = d.entrySet().stream().filter(e -> e.getValue() != null && !"version".equals(e.getKey()))
+        .map(e -> e.getKey() + "=" + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("");
+    return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+  }
+}
