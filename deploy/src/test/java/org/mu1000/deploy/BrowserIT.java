@@ -87,20 +87,28 @@ class BrowserIT {
     input.sendKeys(text);
   }
 
-  @Test
-  void aCoopManagerSignsInAddsAFarmerAndFindsItInTheGrid() throws Exception {
-    String base = "http://localhost:" + url.getPort() + "/";
-    browser.get(base + "farmers");
+  private void signIn(String user, String path) {
+    browser.get("http://localhost:" + url.getPort() + "/" + path);
     visible(By.id("sign-in")).click();
-
-    visible(By.id("username")).sendKeys(Fixture.RW_COOP);
+    visible(By.id("username")).sendKeys(user);
     if (browser.findElements(By.id("password")).isEmpty()) {
       // with Organizations enabled Keycloak asks for the username first, then the password
       browser.findElement(By.id("kc-login")).click();
     }
     visible(By.id("password")).sendKeys(Api.PASSWORD);
     browser.findElement(By.id("kc-login")).click();
+  }
 
+  private void findInGrid(String family) {
+    type("farmer-search", family);
+    wait.until(d -> ((JavascriptExecutor) d).executeScript(
+        "return Array.from(document.querySelectorAll('vaadin-grid-cell-content'))"
+            + ".some(c => c.textContent.trim() === arguments[0])", family).equals(Boolean.TRUE));
+  }
+
+  @Test
+  void aCoopManagerSignsInAddsAFarmerAndFindsItInTheGrid() throws Exception {
+    signIn(Fixture.RW_COOP, "farmers");
     visible(By.id("farmers-grid"));
     screenshot("1-farmers");
     visible(By.id("add-farmer")).click();
@@ -115,10 +123,7 @@ class BrowserIT {
     browser.findElement(By.id("save-farmer")).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("save-farmer")));
 
-    type("farmer-search", family);
-    wait.until(d -> ((JavascriptExecutor) d).executeScript(
-        "return Array.from(document.querySelectorAll('vaadin-grid-cell-content'))"
-            + ".some(c => c.textContent.trim() === arguments[0])", family).equals(Boolean.TRUE));
+    findInGrid(family);
     screenshot("3-found");
 
     browser.findElement(By.xpath("//vaadin-grid-cell-content[normalize-space()='" + family + "']")).click();
@@ -126,5 +131,41 @@ class BrowserIT {
     assertEquals("Solange " + family, title.getText());
     assertTrue(visible(By.id("plot-map")).getAttribute("src").startsWith("data:image/svg+xml"));
     screenshot("4-farmer");
+
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    browser.get("http://localhost:" + url.getPort() + "/farmers");
+    visible(By.id("farmers-grid"));
+    assertTrue(visible(By.tagName("vaadin-drawer-toggle")).isDisplayed(), "the menu folds away on a phone");
+    screenshot("5-phone");
+  }
+
+  @Test
+  void aTenantAdminImportsFarmersAndSeesTheirPlotsOnTheMap() throws Exception {
+    String family = "Import" + UUID.randomUUID().toString().substring(0, 6);
+    Path csv = Files.createTempFile("farmers", ".csv");
+    Files.writeString(csv, "external_id,given_name,family_name,sex,plot_crop,plot_geojson\n"
+        + family + "-1,Odette," + family + ",F,coffee,\"{\"\"type\"\":\"\"Polygon\"\",\"\"coordinates\"\":"
+        + "[[[29.331,-1.951],[29.332,-1.951],[29.332,-1.952],[29.331,-1.952],[29.331,-1.951]]]}\"\n");
+    signIn(Fixture.RW_ADMIN, "import");
+    visible(By.id("import-coop")).findElement(By.tagName("input")).sendKeys("KOPAKAMA");
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-combo-box-item[contains(., 'KOPAKAMA')]")))
+        .click();
+    WebElement upload = visible(By.id("import-upload"));
+    upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")).sendKeys(csv.toString());
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-status"), "no problems"));
+    screenshot("6-dry-run");
+    visible(By.id("import-commit")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-status"), "1 farmers created"));
+    screenshot("7-committed");
+    Files.delete(csv);
+
+    browser.get("http://localhost:" + url.getPort() + "/farmers");
+    findInGrid(family);
+    browser.findElement(By.xpath("//vaadin-grid-cell-content[normalize-space()='" + family + "']")).click();
+    String src = visible(By.id("plot-map")).getAttribute("src");
+    String svg = new String(java.util.Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1)));
+    assertTrue(svg.contains("<polygon"), "the imported plot is drawn: " + svg);
+    assertTrue(browser.getPageSource().contains("coffee"));
+    screenshot("8-map");
   }
 }

@@ -55,9 +55,17 @@ public class FarmerView extends VerticalLayout implements BeforeEnterObserver {
       BigDecimal total = ps.stream().map(Plot::areaM2).reduce(BigDecimal.ZERO, BigDecimal::add);
       H2 title = new H2(f.displayName());
       title.setId("farmer-title");
-      add(title, new Paragraph(getTranslation("sex." + f.sex().code()) + " · " + (f.msisdn() == null ? "" : f.msisdn())
-          + " · " + getTranslation("farmer.householdSize") + ": " + (f.householdSize() == null ? "–" : f.householdSize())
-          + (f.nationalIdLast4() == null ? "" : " · ID …" + f.nationalIdLast4())));
+      java.util.List<String> facts = new java.util.ArrayList<>(java.util.List.of(getTranslation("sex." + f.sex().code())));
+      if (f.msisdn() != null) {
+        facts.add(f.msisdn());
+      }
+      if (f.householdSize() != null) {
+        facts.add(getTranslation("farmer.householdSize") + ": " + f.householdSize());
+      }
+      if (f.nationalIdLast4() != null) {
+        facts.add("ID …" + f.nationalIdLast4());
+      }
+      add(title, new Paragraph(String.join(" · ", facts)));
       Button edit = new Button(getTranslation("farmers.edit"), e -> editDialog(t, f));
       edit.setVisible(Ui.caller().mayWriteRegistry());
       add(edit);

@@ -39,7 +39,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
   public void beforeEnter(BeforeEnterEvent event) {
     var session = UiSession.current();
     if (session.isEmpty()) {
-      event.forwardTo(SignInView.class);
+      event.forwardTo(SignInView.class, com.vaadin.flow.router.QueryParameters.of("target",
+          "/" + event.getLocation().getPathWithQueryParameters()));
       return;
     }
     if (!built) {
