@@ -168,4 +168,32 @@ class BrowserIT {
     assertTrue(browser.getPageSource().contains("coffee"));
     screenshot("8-map");
   }
+
+  @Test
+  void anAgencyAdminCreatesATenantAndSuspendsIt() throws Exception {
+    String id = "ui" + UUID.randomUUID().toString().substring(0, 6);
+    signIn(Fixture.AGENCY, "platform/tenants");
+    visible(By.id("create-tenant")).click();
+    type("tenant-id", id);
+    type("tenant-name", "Uganda vanilla");
+    type("tenant-country", "UG");
+    type("tenant-currency", "UGX");
+    type("tenant-languages", "en,lg");
+    type("tenant-timezone", "Africa/Kampala");
+    type("tenant-poverty", "ABC");
+    browser.findElement(By.id("dialog-save")).click();
+    wait.until(ExpectedConditions.attributeToBe(By.id("tenant-poverty"), "invalid", "true"));
+    screenshot("9-tenant-invalid");
+    type("tenant-poverty", "8000");
+    browser.findElement(By.id("dialog-save")).click();
+    visible(By.id("toggle-" + id)).click();
+    wait.until(d -> ((JavascriptExecutor) d).executeScript(
+        "return Array.from(document.querySelectorAll('vaadin-grid-cell-content'))"
+            + ".some(c => c.textContent.trim() === 'suspended')").equals(Boolean.TRUE));
+    screenshot("10-tenants");
+    Api api = new Api(Deployments.base(url));
+    var tenant = api.get(Fixture.AGENCY, "platform/tenants/" + id).json();
+    assertEquals("suspended", tenant.path("status").asText());
+    assertEquals("UGX", tenant.path("config").path("currency").asText());
+  }
 }

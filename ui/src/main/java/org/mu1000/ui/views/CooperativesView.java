@@ -1,7 +1,6 @@
 package org.mu1000.ui.views;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
@@ -37,7 +36,6 @@ public class CooperativesView extends VerticalLayout {
           .orElse("")).setHeader(getTranslation("coop.points"));
       grid.setItems(orgs.cooperatives(t, Ui.caller()));
       Button add = new Button(getTranslation("coops.add"), e -> {
-        Dialog d = new Dialog();
         TextField name = new TextField(getTranslation("coop.name"));
         TextField reg = new TextField(getTranslation("coop.registration"));
         TextField district = new TextField(getTranslation("coop.district"));
@@ -45,22 +43,12 @@ public class CooperativesView extends VerticalLayout {
         TextField point = new TextField(getTranslation("coop.points"));
         BigDecimalField lat = new BigDecimalField(getTranslation("coop.latitude"));
         BigDecimalField lon = new BigDecimalField(getTranslation("coop.longitude"));
-        d.add(new FormLayout(name, reg, district, region, point, lat, lon));
-        Map<String, com.vaadin.flow.component.Component> fields = Map.of("name", name, "collectionPoints", lat);
-        d.getFooter().add(new Button(getTranslation("action.cancel"), x -> d.close()),
-            new Button(getTranslation("action.save"), x -> {
-              try {
-                List<Cooperative.CollectionPoint> pts = point.isEmpty() ? List.of()
-                    : List.of(new Cooperative.CollectionPoint(point.getValue(), lat.getValue(), lon.getValue()));
-                orgs.create(t, Ui.caller(), new Cooperative(null, name.getValue(), reg.getValue(), district.getValue(),
-                    region.getValue(), pts, 0));
-                d.close();
-                grid.setItems(orgs.cooperatives(t, Ui.caller()));
-              } catch (DomainException ex) {
-                Ui.show(ex, fields);
-              }
-            }));
-        d.open();
+        Ui.formDialog(getTranslation("coops.add"), new FormLayout(name, reg, district, region, point, lat, lon),
+            Map.of("name", name, "collectionPoints", lat),
+            () -> orgs.create(t, Ui.caller(), new Cooperative(null, name.getValue(), reg.getValue(),
+                district.getValue(), region.getValue(), point.isEmpty() ? List.of()
+                    : List.of(new Cooperative.CollectionPoint(point.getValue(), lat.getValue(), lon.getValue())), 0)),
+            () -> grid.setItems(orgs.cooperatives(t, Ui.caller())));
       });
       add.setVisible(Ui.caller().mayManageCooperatives());
       add(add, grid);

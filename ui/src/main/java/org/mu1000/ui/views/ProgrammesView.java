@@ -2,7 +2,6 @@ package org.mu1000.ui.views;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
@@ -38,7 +37,6 @@ public class ProgrammesView extends VerticalLayout {
           .setHeader(getTranslation("programme.baseline"));
       grid.setItems(orgs.programmes(t, Ui.caller()));
       Button add = new Button(getTranslation("programmes.add"), e -> {
-        Dialog d = new Dialog();
         TextField name = new TextField(getTranslation("programme.name"));
         TextField commodity = new TextField(getTranslation("programme.commodity"));
         DatePicker start = new DatePicker(getTranslation("programme.start"));
@@ -46,21 +44,12 @@ public class ProgrammesView extends VerticalLayout {
         BigDecimalField target = new BigDecimalField(getTranslation("programme.target"));
         target.setValue(new BigDecimal("1000"));
         BigDecimalField baseline = new BigDecimalField(getTranslation("programme.baseline"));
-        d.add(new FormLayout(name, commodity, start, end, target, baseline));
-        Map<String, com.vaadin.flow.component.Component> fields = Map.of("name", name, "commodity", commodity,
-            "seasonEnd", end, "targetUsdPerMu", target, "baselineUsdPerMu", baseline);
-        d.getFooter().add(new Button(getTranslation("action.cancel"), x -> d.close()),
-            new Button(getTranslation("action.save"), x -> {
-              try {
-                orgs.create(t, Ui.caller(), new Programme(null, name.getValue(), commodity.getValue(), start.getValue(),
-                    end.getValue(), target.getValue(), baseline.getValue(), 0));
-                d.close();
-                grid.setItems(orgs.programmes(t, Ui.caller()));
-              } catch (DomainException ex) {
-                Ui.show(ex, fields);
-              }
-            }));
-        d.open();
+        Ui.formDialog(getTranslation("programmes.add"), new FormLayout(name, commodity, start, end, target, baseline),
+            Map.of("name", name, "commodity", commodity, "seasonEnd", end, "targetUsdPerMu", target,
+                "baselineUsdPerMu", baseline),
+            () -> orgs.create(t, Ui.caller(), new Programme(null, name.getValue(), commodity.getValue(),
+                start.getValue(), end.getValue(), target.getValue(), baseline.getValue(), 0)),
+            () -> grid.setItems(orgs.programmes(t, Ui.caller())));
       });
       add.setVisible(Ui.caller().mayManageCooperatives());
       add(add, grid);

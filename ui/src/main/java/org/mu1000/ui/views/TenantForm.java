@@ -35,6 +35,13 @@ class TenantForm extends FormLayout {
     languages.setLabel(getTranslation("tenant.languages"));
     zone.setLabel(getTranslation("tenant.timezone"));
     poverty.setLabel(getTranslation("tenant.povertyLine"));
+    id.setId("tenant-id");
+    name.setId("tenant-name");
+    country.setId("tenant-country");
+    currency.setId("tenant-currency");
+    languages.setId("tenant-languages");
+    zone.setId("tenant-timezone");
+    poverty.setId("tenant-poverty");
     add(id, name, country, currency, unit, languages, zone, poverty);
   }
 

@@ -91,6 +91,7 @@ public class TenantsView extends VerticalLayout {
     });
     delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
     Button edit = new Button(getTranslation("tenants.edit"), e -> edit(t));
+    toggle.setId("toggle-" + t.id());
     return new HorizontalLayout(edit, toggle, export, delete);
   }
 
@@ -104,29 +105,14 @@ public class TenantsView extends VerticalLayout {
   }
 
   private void edit(Tenant t) {
-    Dialog d = new Dialog();
-    d.setHeaderTitle(getTranslation("tenants.edit") + " " + t.id());
     TenantForm form = new TenantForm();
     form.fill(t.config());
     form.id.setReadOnly(true);
-    d.add(form);
-    d.getFooter().add(new Button(getTranslation("action.cancel"), x -> d.close()),
-        new Button(getTranslation("action.save"), x -> {
-          Ui.clearErrors(form.fields());
-          try {
-            tenants.update(t.id(), form.config(), t.version(), Ui.caller().username());
-            d.close();
-            refresh();
-          } catch (DomainException ex) {
-            Ui.show(ex, form.fields());
-          }
-        }));
-    d.open();
+    Ui.formDialog(getTranslation("tenants.edit") + " " + t.id(), form, form.fields(),
+        () -> tenants.update(t.id(), form.config(), t.version(), Ui.caller().username()), this::refresh);
   }
 
   private void create() {
-    Dialog d = new Dialog();
-    d.setHeaderTitle(getTranslation("tenants.create"));
     ComboBox<TenantConfig> template = new ComboBox<>(getTranslation("tenant.template"));
     template.setItems(tenants.templates());
     template.setItemLabelGenerator(c -> c.id() + " — " + c.name());
@@ -141,20 +127,10 @@ public class TenantsView extends VerticalLayout {
     });
     form.addComponentAsFirst(template);
     form.add(admin, adminEmail, demo);
-    d.add(form);
-    d.getFooter().add(new Button(getTranslation("action.cancel"), x -> d.close()),
-        new Button(getTranslation("action.save"), x -> {
-          Ui.clearErrors(form.fields());
-          try {
-            Tenant.FirstAdmin first = admin.isEmpty() ? null : new Tenant.FirstAdmin(admin.getValue(), adminEmail.getValue());
-            identity.withInitialPassword(null, () -> tenants.create(template.getValue() == null ? null
-                : template.getValue().id(), form.config(), first, demo.getValue(), Ui.caller().username()));
-            d.close();
-            refresh();
-          } catch (DomainException ex) {
-            Ui.show(ex, form.fields());
-          }
-        }));
-    d.open();
+    Ui.formDialog(getTranslation("tenants.create"), form, form.fields(), () -> {
+      Tenant.FirstAdmin first = admin.isEmpty() ? null : new Tenant.FirstAdmin(admin.getValue(), adminEmail.getValue());
+      identity.withInitialPassword(null, () -> tenants.create(template.getValue() == null ? null
+          : template.getValue().id(), form.config(), first, demo.getValue(), Ui.caller().username()));
+    }, this::refresh);
   }
 }

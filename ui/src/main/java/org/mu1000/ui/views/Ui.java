@@ -65,6 +65,35 @@ final class Ui {
     }
   }
 
+  /**
+   * A dialog with Cancel and Save: Save runs {@code save}; a refusal is shown on the fields, success closes the
+   * dialog and runs {@code after}.
+   */
+  static com.vaadin.flow.component.dialog.Dialog formDialog(String title, Component form,
+      Map<String, ? extends Component> fields, Runnable save, Runnable after) {
+    var d = new com.vaadin.flow.component.dialog.Dialog();
+    if (title != null) {
+      d.setHeaderTitle(title);
+    }
+    d.add(form);
+    var saveButton = new com.vaadin.flow.component.button.Button(form.getTranslation("action.save"), x -> {
+      clearErrors(fields);
+      try {
+        save.run();
+        d.close();
+        after.run();
+      } catch (DomainException ex) {
+        show(ex, fields);
+      }
+    });
+    saveButton.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
+    saveButton.setId("dialog-save");
+    d.getFooter().add(new com.vaadin.flow.component.button.Button(form.getTranslation("action.cancel"), x -> d.close()),
+        saveButton);
+    d.open();
+    return d;
+  }
+
   static void clearErrors(Map<String, ? extends Component> fields) {
     fields.values().forEach(c -> {
       if (c instanceof HasValidation h) {

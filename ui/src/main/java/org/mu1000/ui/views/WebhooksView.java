@@ -3,7 +3,6 @@ package org.mu1000.ui.views;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
@@ -79,23 +78,15 @@ public class WebhooksView extends VerticalLayout {
   }
 
   private void add() {
-    Dialog d = new Dialog();
     TextField url = new TextField("URL");
     url.setWidthFull();
     PasswordField secret = new PasswordField(getTranslation("webhooks.secret"));
     MultiSelectComboBox<String> events = new MultiSelectComboBox<>(getTranslation("webhooks.events"));
     events.setItems(EVENTS);
-    d.add(new FormLayout(url, secret, events));
-    d.getFooter().add(new Button(getTranslation("action.cancel"), x -> d.close()),
-        new Button(getTranslation("action.save"), x -> {
-          try {
-            webhooks.create(tenant, Ui.caller(), url.getValue(), secret.getValue(), List.copyOf(events.getValue()), true);
-            d.close();
-            refresh();
-          } catch (DomainException ex) {
-            Ui.show(ex, Map.of("url", url, "secret", secret, "eventTypes", events));
-          }
-        }));
-    d.open();
+    Ui.formDialog(getTranslation("webhooks.add"), new FormLayout(url, secret, events),
+        Map.of("url", url, "secret", secret, "eventTypes", events),
+        () -> webhooks.create(tenant, Ui.caller(), url.getValue(), secret.getValue(), List.copyOf(events.getValue()),
+            true),
+        this::refresh);
   }
 }
