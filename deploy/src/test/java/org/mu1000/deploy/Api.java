@@ -49,10 +49,17 @@ final class Api {
     return url;
   }
 
+  /** A token listing the user's tenants: their Keycloak organizations, asked for with scope organization:*. */
   static String token(String username) {
-    return TOKENS.computeIfAbsent(username, u -> {
+    return token(username, "openid organization:*");
+  }
+
+  static String token(String username, String scope) {
+    return TOKENS.computeIfAbsent(username + " " + scope, key -> {
+      String u = username;
       try {
-        String form = "grant_type=password&client_id=mu1000-cli&username=" + enc(u) + "&password=" + PASSWORD;
+        String form = "grant_type=password&client_id=mu1000-cli&username=" + enc(u) + "&password=" + PASSWORD
+            + "&scope=" + enc(scope);
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(keycloak() + "/realms/mu1000/protocol/openid-connect/token"))
             .header("Content-Type", "application/x-www-form-urlencoded")
@@ -91,7 +98,7 @@ final class Api {
     try {
       HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve("api/v1/" + path)).timeout(Duration.ofSeconds(60));
       if (user != null) {
-        b.header("Authorization", "Bearer " + token(user));
+        b.header("Authorization", "Bearer " + (user.startsWith("Bearer ") ? user.substring(7) : token(user)));
       }
       if (ifMatch != null) {
         b.header("If-Match", ifMatch);

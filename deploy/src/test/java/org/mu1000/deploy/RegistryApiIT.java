@@ -190,6 +190,9 @@ class RegistryApiIT {
     assertEquals(200, api.get(RW_ADMIN, "tenants/rwanda/farmers/" + farmerId).status(), "nothing was changed");
     Api.Res anonymous = api.get(null, "tenants/rwanda/farmers");
     assertProblem(anonymous, 401);
+    Api.Res noMemberships = api.get("Bearer " + Api.token(RW_ADMIN, "openid"), "tenants/rwanda/farmers");
+    assertProblem(noMemberships, 403);
+    assertTrue(noMemberships.json().path("detail").asText().contains("organization:*"), noMemberships.body());
     assertProblem(api.get(RW_ADMIN, "platform/tenants"), 403);
     assertEquals(200, api.get(DONOR, "tenants/rwanda/farmers?size=1").status());
     assertEquals(200, api.get(DONOR, "tenants/ethiopia/programmes").status());

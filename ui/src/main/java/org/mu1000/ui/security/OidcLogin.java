@@ -46,6 +46,11 @@ public class OidcLogin extends HttpServlet {
   @ConfigProperty(name = "mu1000.keycloak.web-client", defaultValue = "mu1000-web")
   String clientId;
 
+  /** Where browsers reach this server (e.g. https://mu1000.example.org); else taken from the request. */
+  @Inject
+  @ConfigProperty(name = "mu1000.public-url")
+  java.util.Optional<String> publicUrl;
+
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
     switch (req.getServletPath()) {
@@ -66,7 +71,7 @@ public class OidcLogin extends HttpServlet {
     String url = keycloak.publicRealmUrl() + "/protocol/openid-connect/auth?response_type=code"
         + "&client_id=" + enc(clientId)
         + "&redirect_uri=" + enc(callbackUrl(req))
-        + "&scope=" + enc("openid profile email")
+        + "&scope=" + enc("openid profile email organization:*")
         + "&state=" + enc(state)
         + "&code_challenge_method=S256&code_challenge=" + enc(challenge(verifierCode))
         + (req.getParameter("lang") != null ? "&ui_locales=" + enc(req.getParameter("lang")) : "");
@@ -120,14 +125,17 @@ public class OidcLogin extends HttpServlet {
     res.sendRedirect(url);
   }
 
-  private static String base(HttpServletRequest req) {
+  private String base(HttpServletRequest req) {
+    if (publicUrl.isPresent() && !publicUrl.get().isBlank()) {
+      return publicUrl.get().replaceAll("/+$", "");
+    }
     String scheme = req.getHeader("X-Forwarded-Proto") != null ? req.getHeader("X-Forwarded-Proto") : req.getScheme();
     String host = req.getHeader("X-Forwarded-Host") != null ? req.getHeader("X-Forwarded-Host")
         : req.getServerName() + ":" + req.getServerPort();
     return scheme + "://" + host + req.getContextPath();
   }
 
-  private static String callbackUrl(HttpServletRequest req) {
+  private String callbackUrl(HttpServletRequest req) {
     return base(req) + "/oidc/callback";
   }
 

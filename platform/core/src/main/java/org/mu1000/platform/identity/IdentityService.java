@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.mu1000.platform.security.Caller;
@@ -15,8 +14,8 @@ import org.mu1000.platform.shared.domain.DomainException.Kind;
 import org.mu1000.platform.tenancy.domain.Tenant;
 
 /**
- * A tenant's people in Keycloak: its organization, its users with a role and a cooperative scope. A user belongs to
- * a tenant through the organization and the {@code tenant} attribute that tokens carry as a claim.
+ * A tenant's people in Keycloak: its organization (membership is what admits a person to the tenant; tokens carry it
+ * as the {@code organization} claim), their role, and their cooperative scope (attribute {@code coops}).
  */
 @ApplicationScoped
 public class IdentityService {
@@ -55,7 +54,7 @@ public class IdentityService {
           .map(u -> u.path("id").asText())
           .orElseGet(() -> keycloak.createUser(t.firstAdmin().username(), t.firstAdmin().email(), null, null,
               List.of(t.id()), List.of(), pendingPassword.get()));
-      ensureTenantAttribute(userId, t.id());
+      keycloak.addMember(orgId, userId);
       if (!keycloak.realmRoles(userId).contains(Caller.TENANT_ADMIN)) {
         keycloak.grantRealmRole(userId, Caller.TENANT_ADMIN);
       }
@@ -71,7 +70,7 @@ public class IdentityService {
 
   public List<TenantUser> users(String tenant) {
     List<TenantUser> out = new ArrayList<>();
-    for (JsonNode u : keycloak.usersOfTenant(tenant)) {
+    for (JsonNode u : keycloak.members(orgId(tenant))) {
       out.add(toUser(u, keycloak.realmRoles(u.path("id").asText())));
     }
     return out;
@@ -80,17 +79,18 @@ public class IdentityService {
   public TenantUser invite(String tenant, String username, String email, String firstName, String lastName,
       String role, List<String> coops, String temporaryPassword) {
     requireTenantRole(role);
-    String id = keycloak.createUser(username, email, firstName, lastName, List.of(tenant), coops, temporaryPassword);
+    String org = orgId(tenant);
+    String id = keycloak.createUser(username, email, firstName, lastName, List.of(), coops, temporaryPassword);
     keycloak.grantRealmRole(id, role);
-    keycloak.organization(tenant).ifPresent(o -> keycloak.addMember(o.path("id").asText(), id));
+    keycloak.addMember(org, id);
     return toUser(keycloak.user(id), keycloak.realmRoles(id));
   }
 
   public TenantUser update(String tenant, String userId, String role, List<String> coops, Boolean enabled) {
-    JsonNode current = keycloak.user(userId);
-    if (!attribute(current, "tenant").contains(tenant)) {
+    if (!keycloak.isMember(orgId(tenant), userId)) {
       throw DomainException.notFound("user", userId);
     }
+    JsonNode current = keycloak.user(userId);
     List<String> roles = keycloak.realmRoles(userId);
     if (roles.contains(Caller.PLATFORM_ADMIN)) {
       throw DomainException.forbidden("platform administrators are managed by the platform");
@@ -119,15 +119,11 @@ public class IdentityService {
     return toUser(keycloak.user(userId), keycloak.realmRoles(userId));
   }
 
-  private void ensureTenantAttribute(String userId, String tenant) {
-    JsonNode u = keycloak.user(userId);
-    Set<String> tenants = new LinkedHashSet<>(attribute(u, "tenant"));
-    if (tenants.add(tenant)) {
-      ObjectNode next = (ObjectNode) u.deepCopy();
-      ArrayNode a = next.with("attributes").putArray("tenant");
-      tenants.forEach(a::add);
-      keycloak.updateUser(userId, next);
-    }
+  private String orgId(String tenant) {
+    return keycloak.organization(tenant)
+        .orElseThrow(() -> new DomainException(Kind.CONFLICT, "tenant " + tenant + " has no identity organization;"
+            + " provision it again"))
+        .path("id").asText();
   }
 
   private static void requireTenantRole(String role) {

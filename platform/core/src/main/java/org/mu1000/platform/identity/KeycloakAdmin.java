@@ -88,6 +88,24 @@ public class KeycloakAdmin {
     send("POST", "/organizations/" + orgId + "/members", JSON.getNodeFactory().textNode(userId), 201, 409);
   }
 
+  public List<JsonNode> members(String orgId) {
+    java.util.ArrayList<JsonNode> out = new java.util.ArrayList<>();
+    get("/organizations/" + enc(orgId) + "/members?first=0&max=1000").forEach(out::add);
+    return out;
+  }
+
+  public boolean isMember(String orgId, String userId) {
+    try {
+      get("/organizations/" + enc(orgId) + "/members/" + enc(userId));
+      return true;
+    } catch (DomainException e) {
+      if (e.kind() == Kind.NOT_FOUND) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   public void deleteOrganization(String alias) {
     organization(alias).ifPresent(o -> send("DELETE", "/organizations/" + o.path("id").asText(), null, 204, 404));
   }
@@ -103,6 +121,7 @@ public class KeycloakAdmin {
     return get("/users/" + enc(id));
   }
 
+  /** Users the realm file pre-assigns to a tenant (attribute {@code tenant}): they join its organization. */
   public List<JsonNode> usersOfTenant(String tenant) {
     JsonNode list = get("/users?max=500&q=" + enc("tenant:" + tenant));
     java.util.ArrayList<JsonNode> out = new java.util.ArrayList<>();

@@ -36,11 +36,11 @@ public class Registry {
 
   @Inject
   public Registry(TenantDatabases databases, AuditLog audit, Event<RegistryEvent> events,
-      @ConfigProperty(name = "mu1000.national-id.pepper", defaultValue = "mu1000-local-pepper") String pepper) {
+      @ConfigProperty(name = "mu1000.national-id.pepper") java.util.Optional<String> pepper) {
     this.databases = databases;
     this.audit = audit;
     this.events = events;
-    this.pepper = pepper;
+    this.pepper = pepper.orElse(null);
   }
 
   public RegistryRepository repository(Tenant tenant) {
@@ -51,7 +51,12 @@ public class Registry {
     return databases.of(tenant);
   }
 
+  /** Refuses rather than hash with a guessable pepper: there is no default outside the demo launcher. */
   public NationalIdHasher hasher(Tenant tenant) {
+    if (pepper == null || pepper.length() < 16) {
+      throw new DomainException(Kind.UNAVAILABLE,
+          "national ids cannot be stored: set MU1000_NATIONAL_ID_PEPPER (16+ characters) on the server");
+    }
     return new NationalIdHasher(pepper, tenant.id());
   }
 

@@ -84,14 +84,32 @@ public class JwtVerifier {
     return claims;
   }
 
+  /**
+   * A person's tenants are the Keycloak organizations they are a member of (claim {@code organization}, present when
+   * the client asks for scope {@code organization:*}). A service account has no memberships: its client carries a
+   * hard-coded {@code tenant} claim instead.
+   */
   static Caller callerOf(JsonNode claims) {
     Set<String> roles = strings(claims.path("realm_access").path("roles"));
     String username = claims.path("preferred_username").asText(claims.path("sub").asText());
-    if (claims.has("tenant") && username.startsWith("service-account-")) {
-      roles.add(Caller.API_CLIENT);
+    Set<String> tenants = organizations(claims.path("organization"));
+    if (username.startsWith("service-account-")) {
+      tenants.addAll(strings(claims.path("tenant")));
+      if (!tenants.isEmpty()) {
+        roles.add(Caller.API_CLIENT);
+      }
     }
-    return new Caller(claims.path("sub").asText(), username, roles, strings(claims.path("tenant")),
-        strings(claims.path("coops")));
+    return new Caller(claims.path("sub").asText(), username, roles, tenants, strings(claims.path("coops")));
+  }
+
+  /** The claim is a list of aliases, or an object keyed by alias when the mapper adds ids or attributes. */
+  private static Set<String> organizations(JsonNode claim) {
+    if (claim.isObject()) {
+      Set<String> out = new HashSet<>();
+      claim.fieldNames().forEachRemaining(out::add);
+      return out;
+    }
+    return strings(claim);
   }
 
   private static Set<String> strings(JsonNode node) {

@@ -55,6 +55,9 @@ public class TenantFilter implements ContainerRequestFilter {
         }
       } else if (segments.size() >= 2 && segments.get(0).equals("tenants")) {
         String id = segments.get(1);
+        if (!caller.isPlatformAdmin() && caller.tenants().isEmpty()) {
+          throw DomainException.forbidden("the token names no tenant: request it with scope 'openid organization:*'");
+        }
         if (!caller.mayEnter(id)) {
           throw DomainException.notFound("tenant", id);
         }
