@@ -21,4 +21,15 @@ public class WebhookDispatcher {
   void onDelivery(@Observes WebhookDelivery delivery) {
     camel.producer().sendBody(WebhookRoutes.QUEUE, delivery);
   }
+
+  /** After Camel is up, deliveries the outbox still holds from before a restart go out again. */
+  void onStart(@Observes @jakarta.enterprise.context.Initialized(ApplicationScoped.class) Object ignored,
+      org.mu1000.platform.webhooks.WebhookService webhooks) {
+    camel.start();
+    int n = webhooks.resendPending();
+    if (n > 0) {
+      java.util.logging.Logger.getLogger(WebhookDispatcher.class.getName())
+          .info(n + " webhook deliveries from before the restart queued again");
+    }
+  }
 }

@@ -36,6 +36,7 @@ import org.mu1000.platform.tenancy.domain.TenantRepository;
 public class WebhookService implements DeliveryOutcomes {
   public static final String SUBSCRIPTIONS = "webhook_subscriptions";
   public static final String DEAD_LETTERS = "webhook_dead_letters";
+  public static final String OUTBOX = "webhook_outbox";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private TenantDatabases databases;
@@ -61,6 +62,10 @@ public class WebhookService implements DeliveryOutcomes {
 
   private MongoCollection<Document> subs(Tenant t) {
     return databases.of(t).getCollection(SUBSCRIPTIONS);
+  }
+
+  private MongoCollection<Document> outbox(Tenant t) {
+    return databases.of(t).getCollection(OUTBOX);
   }
 
   private MongoCollection<Document> dead(Tenant t) {
@@ -117,9 +122,45 @@ public class WebhookService implements DeliveryOutcomes {
     String payload = payload(e);
     for (Subscription s : all(t)) {
       if (s.active() && s.eventTypes().contains(e.type())) {
-        deliveries.fire(new WebhookDelivery(t.id(), s.id(), s.url(), s.secret(), e.type(), e.eventId(), payload, null));
+        send(t, new WebhookDelivery(t.id(), s.id(), s.url(), s.secret(), e.type(), e.eventId(), payload, null));
       }
     }
+  }
+
+  /**
+   * Stores the delivery in the outbox before handing it to the route, so a restart never loses it; the outbox entry
+   * goes when the delivery succeeds or becomes a dead letter. Keyed by event and subscription: storing twice is one.
+   */
+  private void send(Tenant t, WebhookDelivery d) {
+    outbox(t).replaceOne(Filters.eq("_id", outboxId(d)), new Document("_id", outboxId(d))
+        .append("subscriptionId", d.subscriptionId()).append("url", d.url()).append("eventType", d.eventType())
+        .append("eventId", d.eventId()).append("payload", d.payload()).append("replayOf", d.replayOf())
+        .append("createdAt", new Date()), new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    deliveries.fire(d);
+  }
+
+  private static String outboxId(WebhookDelivery d) {
+    return d.eventId() + "|" + d.subscriptionId();
+  }
+
+  /** Hands every stored, unfinished delivery to the route again (at start-up). Returns how many. */
+  public int resendPending() {
+    int n = 0;
+    for (Tenant t : tenants.all()) {
+      Map<String, Subscription> subs = new java.util.HashMap<>();
+      all(t).forEach(s -> subs.put(s.id(), s));
+      for (Document d : outbox(t).find()) {
+        Subscription s = subs.get(d.getString("subscriptionId"));
+        if (s == null) {
+          outbox(t).deleteOne(Filters.eq("_id", d.getString("_id")));
+          continue;
+        }
+        deliveries.fire(new WebhookDelivery(t.id(), s.id(), s.url(), s.secret(), d.getString("eventType"),
+            d.getString("eventId"), d.getString("payload"), d.getString("replayOf")));
+        n++;
+      }
+    }
+    return n;
   }
 
   static String payload(RegistryEvent e) {
@@ -143,6 +184,7 @@ public class WebhookService implements DeliveryOutcomes {
     if (t == null) {
       return;
     }
+    outbox(t).deleteOne(Filters.eq("_id", outboxId(d)));
     String id = "dl-" + d.eventId() + "-" + d.subscriptionId();
     dead(t).replaceOne(Filters.eq("_id", id), new Document("_id", id).append("subscriptionId", d.subscriptionId())
         .append("url", d.url()).append("eventType", d.eventType()).append("eventId", d.eventId())
@@ -174,16 +216,19 @@ public class WebhookService implements DeliveryOutcomes {
     }
     dead(t).updateOne(Filters.eq("_id", id), Updates.set("replayedAt", new Date()));
     audit.record(databases.of(t), c.username(), "webhook.replayed", "dead-letter", id, null, null);
-    deliveries.fire(new WebhookDelivery(t.id(), s.getString("_id"), s.getString("url"), s.getString("secret"),
+    send(t, new WebhookDelivery(t.id(), s.getString("_id"), s.getString("url"), s.getString("secret"),
         d.getString("eventType"), d.getString("eventId"), d.getString("payload"), id));
   }
 
   /** A replayed delivery that got through is no longer dead. */
   @Override
   public void delivered(WebhookDelivery d) {
-    if (d.replayOf() != null) {
-      tenants.find(d.tenant()).ifPresent(t -> dead(t).deleteOne(Filters.eq("_id", d.replayOf())));
-    }
+    tenants.find(d.tenant()).ifPresent(t -> {
+      outbox(t).deleteOne(Filters.eq("_id", outboxId(d)));
+      if (d.replayOf() != null) {
+        dead(t).deleteOne(Filters.eq("_id", d.replayOf()));
+      }
+    });
   }
 
   private static Subscription subscription(Document d) {
