@@ -18,8 +18,6 @@ import com.vaadin.flow.router.RouteAlias;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.mu1000.platform.registry.FarmerService;
 import org.mu1000.platform.registry.OrganisationService;
 import org.mu1000.platform.registry.domain.Cooperative;
@@ -126,7 +124,6 @@ public class FarmerListView extends VerticalLayout {
       form.fill(existing, coops, progs);
     }
     Button save = new Button(getTranslation("action.save"), e -> {
-      Map<String, ?> fields = form.fields();
       Ui.clearErrors(form.fields());
       try {
         Farmer saved = existing == null ? farmers.create(tenant, Ui.caller(), form.input())

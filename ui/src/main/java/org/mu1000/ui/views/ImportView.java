@@ -2,7 +2,6 @@ package org.mu1000.ui.views;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -119,6 +118,5 @@ public class ImportView extends VerticalLayout {
         job.farmersCreated(), job.farmersUpdated(), job.plotsWritten(), job.problems().size()));
     commit.setEnabled("validated".equals(job.status()));
     problems.setItems(job.problems());
-    UI.getCurrent();
   }
 }

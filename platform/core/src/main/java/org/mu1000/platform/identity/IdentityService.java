@@ -144,8 +144,4 @@ public class IdentityService {
         roles.stream().filter(r -> TENANT_ROLES.contains(r) || r.equals(Caller.PLATFORM_ADMIN)).sorted().toList(),
         attribute(u, "coops"), u.path("enabled").asBoolean(true));
   }
-
-  static DomainException unsupported(String what) {
-    return new DomainException(Kind.CONFLICT, what);
-  }
 }
