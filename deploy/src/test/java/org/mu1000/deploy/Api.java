@@ -55,10 +55,14 @@ final class Api {
   }
 
   static String token(String username, String scope) {
-    return TOKENS.computeIfAbsent(username + " " + scope, key -> {
+    return token("mu1000-cli", username, scope);
+  }
+
+  static String token(String client, String username, String scope) {
+    return TOKENS.computeIfAbsent(client + " " + username + " " + scope, key -> {
       String u = username;
       try {
-        String form = "grant_type=password&client_id=mu1000-cli&username=" + enc(u) + "&password=" + PASSWORD
+        String form = "grant_type=password&client_id=" + client + "&username=" + enc(u) + "&password=" + PASSWORD
             + "&scope=" + enc(scope);
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(keycloak() + "/realms/mu1000/protocol/openid-connect/token"))

@@ -190,6 +190,10 @@ class RegistryApiIT {
     assertEquals(200, api.get(RW_ADMIN, "tenants/rwanda/farmers/" + farmerId).status(), "nothing was changed");
     Api.Res anonymous = api.get(null, "tenants/rwanda/farmers");
     assertProblem(anonymous, 401);
+    Api.Res otherClient = api.get("Bearer " + Api.token("admin-cli", RW_ADMIN, "openid organization:*"),
+        "tenants/rwanda/farmers");
+    assertProblem(otherClient, 401);
+    assertTrue(otherClient.json().path("detail").asText().contains("admin-cli"), otherClient.body());
     Api.Res noMemberships = api.get("Bearer " + Api.token(RW_ADMIN, "openid"), "tenants/rwanda/farmers");
     assertProblem(noMemberships, 403);
     assertTrue(noMemberships.json().path("detail").asText().contains("organization:*"), noMemberships.body());

@@ -74,6 +74,9 @@ public class JwtVerifier {
     if (!keycloak.issuer().equals(claims.path("iss").asText())) {
       throw unauthenticated("token issuer is not " + keycloak.issuer());
     }
+    if (!keycloak.clients().contains(claims.path("azp").asText())) {
+      throw unauthenticated("tokens of client '" + claims.path("azp").asText() + "' are not accepted");
+    }
     Instant now = Instant.now();
     if (!claims.has("exp") || Instant.ofEpochSecond(claims.get("exp").asLong()).plus(SKEW).isBefore(now)) {
       throw unauthenticated("token has expired");

@@ -10,6 +10,7 @@ public class KeycloakSettings {
   private String url;
   private String publicUrl;
   private String realm;
+  private java.util.Set<String> clients;
 
   protected KeycloakSettings() {}
 
@@ -17,10 +18,19 @@ public class KeycloakSettings {
   public KeycloakSettings(
       @ConfigProperty(name = "mu1000.keycloak.url", defaultValue = "http://127.0.0.1:8180") String url,
       @ConfigProperty(name = "mu1000.keycloak.public-url", defaultValue = "http://localhost:8180") String publicUrl,
-      @ConfigProperty(name = "mu1000.keycloak.realm", defaultValue = "mu1000") String realm) {
+      @ConfigProperty(name = "mu1000.keycloak.realm", defaultValue = "mu1000") String realm,
+      @ConfigProperty(name = "mu1000.keycloak.clients", defaultValue = "mu1000-cli,mu1000-web,mu1000-service")
+      String clients) {
     this.url = trim(url);
     this.publicUrl = trim(publicUrl);
     this.realm = realm;
+    this.clients = java.util.Arrays.stream(clients.split(",")).map(String::trim).filter(c -> !c.isEmpty())
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
+
+  /** The clients whose tokens the API accepts (claim {@code azp}); any other client of the realm is refused. */
+  public java.util.Set<String> clients() {
+    return clients;
   }
 
   private static String trim(String u) {

@@ -157,6 +157,9 @@ public class ImportService {
         break;
       }
     }
+    if (!problems.isEmpty()) {
+      removeFile(t, job);
+    }
     jobs(t).updateOne(Filters.eq("_id", id), Updates.combine(
         Updates.set("status", problems.isEmpty() ? "validated" : "invalid"),
         Updates.set("totalRows", rows.rowCount()), Updates.set("processedRows", rows.rowCount()),
@@ -209,6 +212,7 @@ public class ImportService {
         Updates.set("processedRows", rows.rowCount()), Updates.set("farmersCreated", created),
         Updates.set("farmersUpdated", updated), Updates.set("plotsWritten", plotsWritten),
         Updates.set("updatedAt", new Date())));
+    removeFile(t, job);
     registry.audit(t, c.username(), "import.committed", "import", id, null,
         Map.of("farmersCreated", created, "farmersUpdated", updated, "plotsWritten", plotsWritten));
   }
@@ -249,6 +253,11 @@ public class ImportService {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     GridFSBuckets.create(registry.database(t), "import_files").downloadToStream(job.getObjectId("fileId"), out);
     return out.toByteArray();
+  }
+
+  /** The upload is needed only between dry run and commit; personal data does not linger in GridFS. */
+  private void removeFile(Tenant t, Document job) {
+    GridFSBuckets.create(registry.database(t), "import_files").delete(job.getObjectId("fileId"));
   }
 
   private MongoCollection<Document> jobs(Tenant t) {
