@@ -44,7 +44,7 @@ public class DemoTenants {
         if (exists) {
           tenants.provision(id, true, "system");
         } else {
-          tenants.create(id, null, admin, true, "system");
+          tenants.create(id, null, admin, null, true, "system");
         }
         LOG.info("demo tenant " + id + " ready in " + (System.nanoTime() - start) / 1_000_000 + " ms");
       } catch (RuntimeException e) {

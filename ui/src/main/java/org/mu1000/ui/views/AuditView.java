@@ -34,7 +34,7 @@ public class AuditView extends VerticalLayout {
       grid.addColumn(d -> d.getString("entityId")).setHeader("Id").setAutoWidth(true);
       grid.addColumn(d -> summary(d.get("after", Document.class), d.get("before", Document.class)))
           .setHeader(getTranslation("audit.change")).setFlexGrow(1);
-      var filter = AuditLog.filter(null, null, null);
+      var filter = AuditLog.filter(null, null);
       grid.setItems(q -> audit.read(databases.of(t), filter, q.getPage(), q.getPageSize()).items().stream(),
           q -> (int) audit.read(databases.of(t), filter, 0, 1).total());
       grid.setSizeFull();

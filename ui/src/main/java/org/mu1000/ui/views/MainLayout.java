@@ -52,10 +52,6 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
   private void build(UiSession s) {
     Caller c = s.caller();
     UI ui = UI.getCurrent();
-    Locale stored = (Locale) VaadinSession.getCurrent().getAttribute(org.mu1000.ui.LocaleChooser.SESSION_KEY);
-    if (stored != null && !stored.equals(ui.getLocale())) {
-      ui.setLocale(stored);
-    }
     H1 title = new H1("Mu1000");
     title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
 

@@ -20,7 +20,6 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import org.mu1000.platform.identity.IdentityService;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.TenantService;
 import org.mu1000.platform.tenancy.domain.Tenant;
@@ -32,13 +31,11 @@ import org.mu1000.platform.tenancy.domain.TenantConfig;
 @Dependent
 public class TenantsView extends VerticalLayout {
   private final TenantService tenants;
-  private final IdentityService identity;
   private final Grid<Tenant> grid = new Grid<>(Tenant.class, false);
 
   @Inject
-  public TenantsView(TenantService tenants, IdentityService identity) {
+  public TenantsView(TenantService tenants) {
     this.tenants = tenants;
-    this.identity = identity;
     if (!Ui.caller().isPlatformAdmin()) {
       add(new Paragraph(getTranslation("tenants.forbidden")));
       return;
@@ -129,8 +126,8 @@ public class TenantsView extends VerticalLayout {
     form.add(admin, adminEmail, demo);
     Ui.formDialog(getTranslation("tenants.create"), form, form.fields(), () -> {
       Tenant.FirstAdmin first = admin.isEmpty() ? null : new Tenant.FirstAdmin(admin.getValue(), adminEmail.getValue());
-      identity.withInitialPassword(null, () -> tenants.create(template.getValue() == null ? null
-          : template.getValue().id(), form.config(), first, demo.getValue(), Ui.caller().username()));
+      tenants.create(template.getValue() == null ? null : template.getValue().id(), form.config(), first, null,
+          demo.getValue(), Ui.caller().username());
     }, this::refresh);
   }
 }

@@ -32,7 +32,7 @@ final class Ui {
     }
     Tenant t = tenants.get(id);
     if (!caller().isPlatformAdmin()) {
-      TenantService.checkOpen(t, caller());
+      TenantService.checkOpen(t);
     }
     return t;
   }

@@ -55,16 +55,13 @@ public class AuditLog {
     return new Page(items, coll.countDocuments(filter));
   }
 
-  public static Bson filter(String entityType, String entityId, String tenant) {
+  public static Bson filter(String entityType, String entityId) {
     List<Bson> parts = new ArrayList<>();
     if (entityType != null) {
       parts.add(Filters.eq("entityType", entityType));
     }
     if (entityId != null) {
       parts.add(Filters.eq("entityId", entityId));
-    }
-    if (tenant != null) {
-      parts.add(Filters.eq("tenant", tenant));
     }
     return parts.isEmpty() ? new Document() : Filters.and(parts);
   }

@@ -38,7 +38,7 @@ public class AuditResource implements AuditApi {
     if (!ctx.caller().mayAdministerTenant()) {
       throw DomainException.forbidden("only tenant admins read the audit trail");
     }
-    return Response.ok(page(audit.read(databases.current(), AuditLog.filter(entityType, entityId, null),
+    return Response.ok(page(audit.read(databases.current(), AuditLog.filter(entityType, entityId),
         Http.page(page), Http.size(size)), page, size)).build();
   }
 

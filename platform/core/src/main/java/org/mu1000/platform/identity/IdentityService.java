@@ -24,7 +24,6 @@ public class IdentityService {
       Caller.BUYER, Caller.DONOR, Caller.API_CLIENT);
 
   private KeycloakAdmin keycloak;
-  private final ThreadLocal<String> pendingPassword = new ThreadLocal<>();
 
   protected IdentityService() {}
 
@@ -36,24 +35,17 @@ public class IdentityService {
   public record TenantUser(String id, String username, String email, String firstName, String lastName,
       List<String> roles, List<String> cooperativeIds, boolean enabled) {}
 
-  /** The first admin's initial password travels only in memory, for the provisioning call that follows. */
-  public void withInitialPassword(String password, Runnable provisioning) {
-    pendingPassword.set(password);
-    try {
-      provisioning.run();
-    } finally {
-      pendingPassword.remove();
-    }
-  }
-
-  /** Organization, first admin and existing members; every step checks before it writes, so it can be repeated. */
-  public void provisionTenant(Tenant t) {
+  /**
+   * Organization, first admin and pre-assigned members; every step checks before it writes, so it can be repeated.
+   * The first admin's initial password (may be null) is used only if that user must be created, and never stored.
+   */
+  public void provisionTenant(Tenant t, String initialPassword) {
     String orgId = keycloak.ensureOrganization(t.id(), t.config().name());
     if (t.firstAdmin() != null) {
       String userId = keycloak.userByName(t.firstAdmin().username())
           .map(u -> u.path("id").asText())
           .orElseGet(() -> keycloak.createUser(t.firstAdmin().username(), t.firstAdmin().email(), null, null,
-              List.of(t.id()), List.of(), pendingPassword.get()));
+              List.of(t.id()), List.of(), initialPassword));
       keycloak.addMember(orgId, userId);
       if (!keycloak.realmRoles(userId).contains(Caller.TENANT_ADMIN)) {
         keycloak.grantRealmRole(userId, Caller.TENANT_ADMIN);

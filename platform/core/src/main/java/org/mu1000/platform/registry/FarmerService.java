@@ -114,7 +114,7 @@ public class FarmerService {
 
   public void delete(Tenant t, Caller c, String id, long expectedVersion) {
     Farmer current = get(t, c, id);
-    if (!(c.mayWriteRegistry() && !c.has(Caller.FIELD_AGENT) || c.mayAdministerTenant())) {
+    if (!c.mayDeleteFromRegistry()) {
       throw DomainException.forbidden("field agents cannot delete farmers");
     }
     requireWrite(c, current.cooperativeId());

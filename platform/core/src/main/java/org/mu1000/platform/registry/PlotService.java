@@ -32,13 +32,19 @@ public class PlotService {
   }
 
   public Plot get(Tenant t, Caller c, String id) {
+    return owned(t, c, id).plot();
+  }
+
+  private record Owned(Plot plot, Farmer farmer) {}
+
+  /** The plot and its farmer, if the caller may see that farmer; otherwise the plot does not exist for them. */
+  private Owned owned(Tenant t, Caller c, String id) {
     Plot p = registry.repository(t).plot(id).orElseThrow(() -> DomainException.notFound("plot", id));
     try {
-      farmers.get(t, c, p.farmerId());
+      return new Owned(p, farmers.get(t, c, p.farmerId()));
     } catch (DomainException e) {
       throw DomainException.notFound("plot", id);
     }
-    return p;
   }
 
   public Plot create(Tenant t, Caller c, String farmerId, String externalId, String crop, Integer plantingYear,
@@ -55,8 +61,9 @@ public class PlotService {
 
   public Plot update(Tenant t, Caller c, String id, String externalId, String crop, Integer plantingYear,
       Map<String, Object> geometry, BigDecimal declaredAreaM2, long expectedVersion) {
-    Plot current = get(t, c, id);
-    FarmerService.requireWrite(c, farmers.get(t, c, current.farmerId()).cooperativeId());
+    Owned owned = owned(t, c, id);
+    Plot current = owned.plot();
+    FarmerService.requireWrite(c, owned.farmer().cooperativeId());
     if (current.version() != expectedVersion) {
       throw Registry.stale("plot", id);
     }
@@ -69,8 +76,9 @@ public class PlotService {
   }
 
   public void delete(Tenant t, Caller c, String id, long expectedVersion) {
-    Plot current = get(t, c, id);
-    FarmerService.requireWrite(c, farmers.get(t, c, current.farmerId()).cooperativeId());
+    Owned owned = owned(t, c, id);
+    Plot current = owned.plot();
+    FarmerService.requireWrite(c, owned.farmer().cooperativeId());
     if (!registry.repository(t).deletePlot(id, expectedVersion)) {
       throw Registry.stale("plot", id);
     }

@@ -39,6 +39,11 @@ public record Caller(String subject, String username, Set<String> roles, Set<Str
     return isPlatformAdmin() || has(TENANT_ADMIN) || has(COOP_MANAGER) || has(FIELD_AGENT) || has(API_CLIENT);
   }
 
+  /** Field agents register and correct, but do not delete; roles add up, so an admin role still may. */
+  public boolean mayDeleteFromRegistry() {
+    return mayAdministerTenant() || (mayWriteRegistry() && !has(FIELD_AGENT));
+  }
+
   public boolean mayReadRegistry() {
     return mayWriteRegistry() || has(DONOR);
   }

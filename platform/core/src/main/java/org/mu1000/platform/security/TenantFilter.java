@@ -62,7 +62,7 @@ public class TenantFilter implements ContainerRequestFilter {
           throw DomainException.notFound("tenant", id);
         }
         tenant = tenants.find(id).orElseThrow(() -> DomainException.notFound("tenant", id));
-        TenantService.checkOpen(tenant, caller);
+        TenantService.checkOpen(tenant);
       }
       context.enter(caller, tenant);
       request.setSecurityContext(securityContext(caller, request.getSecurityContext().isSecure()));

@@ -22,7 +22,6 @@ import org.bson.json.JsonWriterSettings;
 import org.mu1000.platform.audit.AuditLog;
 import org.mu1000.platform.identity.IdentityService;
 import org.mu1000.platform.persistence.Mongo;
-import org.mu1000.platform.security.Caller;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.DomainException.Kind;
 import org.mu1000.platform.tenancy.domain.Tenant;
@@ -74,8 +73,8 @@ public class TenantService {
    * Opens a tenant from a template, from scratch, or from a template with overrides (the given config wins), and
    * provisions it. Creating an existing tenant is refused; {@link #provision} finishes a half-provisioned one.
    */
-  public Tenant create(String template, TenantConfig config, Tenant.FirstAdmin firstAdmin, boolean withDemo,
-      String actor) {
+  public Tenant create(String template, TenantConfig config, Tenant.FirstAdmin firstAdmin, String initialPassword,
+      boolean withDemo, String actor) {
     TenantConfig effective = config;
     if (template != null && !template.isBlank()) {
       TenantConfig t = (templates.isResolvable() ? templates.get().find(template) : java.util.Optional.<TenantConfig>empty())
@@ -91,11 +90,15 @@ public class TenantService {
     }
     audit.record(mongo.controlPlane(), actor, "tenant.created", "tenant", opened.id(), null, Document.parse(
         "{}").append("config", describe(opened.config())));
-    return provision(opened.id(), withDemo, actor);
+    return provision(opened.id(), withDemo, actor, initialPassword);
   }
 
   /** Runs every provisioning step not yet done; safe to repeat. */
   public Tenant provision(String id, boolean withDemo, String actor) {
+    return provision(id, withDemo, actor, null);
+  }
+
+  private Tenant provision(String id, boolean withDemo, String actor, String initialPassword) {
     Tenant t = get(id);
     if (!t.provisioned().contains(Tenant.STEP_DATABASE)) {
       databases.createIndexes(t);
@@ -104,7 +107,7 @@ public class TenantService {
       databases.createIndexes(t);
     }
     if (!t.provisioned().contains(Tenant.STEP_IDENTITY)) {
-      identity.provisionTenant(t);
+      identity.provisionTenant(t, initialPassword);
       t = save(t.withStep(Tenant.STEP_IDENTITY, Instant.now()));
     }
     if (withDemo && !t.provisioned().contains(Tenant.STEP_DEMO_DATA) && demoData.isResolvable()) {
@@ -191,11 +194,11 @@ public class TenantService {
   }
 
   public AuditLog.Page audit(String id, int page, int size) {
-    return audit.read(mongo.controlPlane(), AuditLog.filter("tenant", id, null), page, size);
+    return audit.read(mongo.controlPlane(), AuditLog.filter("tenant", id), page, size);
   }
 
   /** The tenant must be open for its members; platform admins may still read a suspended one. */
-  public static void checkOpen(Tenant t, Caller caller) {
+  public static void checkOpen(Tenant t) {
     if (!t.isOpen()) {
       String why = t.suspendedReason() == null ? t.status().code() : t.suspendedReason();
       throw new DomainException(Kind.SUSPENDED, "tenant " + t.id() + " is " + t.status().code() + ": " + why);

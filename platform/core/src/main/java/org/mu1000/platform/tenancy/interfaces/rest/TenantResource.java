@@ -10,7 +10,6 @@ import org.mu1000.api.model.DeletionRequest;
 import org.mu1000.api.model.Reason;
 import org.mu1000.api.model.TenantConfig;
 import org.mu1000.api.model.TenantCreate;
-import org.mu1000.platform.identity.IdentityService;
 import org.mu1000.platform.registry.Registry;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.rest.Http;
@@ -21,15 +20,13 @@ import org.mu1000.platform.tenancy.domain.Tenant;
 @RequestScoped
 public class TenantResource implements TenantsApi {
   private TenantService tenants;
-  private IdentityService identity;
   private TenantContext ctx;
 
   protected TenantResource() {}
 
   @Inject
-  public TenantResource(TenantService tenants, IdentityService identity, TenantContext ctx) {
+  public TenantResource(TenantService tenants, TenantContext ctx) {
     this.tenants = tenants;
-    this.identity = identity;
     this.ctx = ctx;
   }
 
@@ -50,10 +47,9 @@ public class TenantResource implements TenantsApi {
     }
     Tenant.FirstAdmin admin = in.getAdminUsername() == null ? null
         : new Tenant.FirstAdmin(in.getAdminUsername(), in.getAdminEmail());
-    Tenant[] created = new Tenant[1];
-    identity.withInitialPassword(in.getAdminTemporaryPassword(), () -> created[0] = tenants.create(in.getTemplate(),
-        TenantMapper.config(in.getConfig()), admin, Boolean.TRUE.equals(in.getWithDemoData()), ctx.actor()));
-    return Http.created("platform/tenants/" + created[0].id(), TenantMapper.api(created[0]), created[0].version());
+    Tenant created = tenants.create(in.getTemplate(), TenantMapper.config(in.getConfig()), admin,
+        in.getAdminTemporaryPassword(), Boolean.TRUE.equals(in.getWithDemoData()), ctx.actor());
+    return Http.created("platform/tenants/" + created.id(), TenantMapper.api(created), created.version());
   }
 
   @Override
