@@ -63,4 +63,32 @@ public record Caller(String subject, String username, Set<String> roles, Set<Str
   public boolean maySeeCoop(String coopId) {
     return !isCoopScoped() || coops.contains(coopId);
   }
+
+  /** Orders: agencies' admins, buyers placing their own, and integrations. */
+  public boolean mayTrade() {
+    return mayAdministerTenant() || has(BUYER) || has(API_CLIENT);
+  }
+
+  public boolean mayReadOrders() {
+    return mayTrade() || has(COOP_MANAGER) || has(FIELD_AGENT) || has(DONOR);
+  }
+
+  /** Intake, corrections and moving stock: the people at the collection point and the warehouse. */
+  public boolean mayHandleLots() {
+    return mayAdministerTenant() || has(COOP_MANAGER) || has(FIELD_AGENT) || has(API_CLIENT);
+  }
+
+  /** Production plans: admins draw them up, coop managers adjust their farmers' quotas. */
+  public boolean mayPlan() {
+    return mayAdministerTenant() || has(COOP_MANAGER);
+  }
+
+  /** Buyers confirm that a shipment arrived. */
+  public boolean mayConfirmDelivery() {
+    return mayAdministerTenant() || has(BUYER) || has(API_CLIENT);
+  }
+
+  public boolean mayReadImpact() {
+    return mayReadRegistry();
+  }
 }

@@ -1,0 +1,469 @@
+package org.mu1000.platform.impact;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.mu1000.platform.impact.domain.Impact;
+import org.mu1000.platform.registry.Registry;
+import org.mu1000.platform.registry.RegistryEvent;
+import org.mu1000.platform.registry.domain.Farmer;
+import org.mu1000.platform.registry.domain.Plot;
+import org.mu1000.platform.registry.domain.Programme;
+import org.mu1000.platform.registry.domain.RegistryRepository;
+import org.mu1000.platform.registry.domain.Sex;
+import org.mu1000.platform.security.Caller;
+import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.tenancy.TenantDatabases;
+import org.mu1000.platform.tenancy.domain.Tenant;
+import org.mu1000.platform.tenancy.domain.TenantRepository;
+import org.mu1000.platform.valuechain.domain.Lot;
+
+/**
+ * The live impact figures. Every change of a harvest lot (intake, correction, allocation to an order) and every
+ * change of a farmer's plots updates rollup documents at once; {@link #recompute} rebuilds them from the raw lots
+ * and the registry with the same code. Sums are exact decimals.
+ */
+@ApplicationScoped
+public class ImpactService {
+  static final String ROLLUPS = "impact_rollups";
+  static final String AREAS = "impact_areas";
+  static final String HOUSEHOLDS = "impact_households";
+  static final int BANDS = Impact.BAND_SHARES.size() + 1;
+
+  private TenantDatabases databases;
+  private Registry registry;
+  private TenantRepository tenants;
+
+  protected ImpactService() {}
+
+  @Inject
+  public ImpactService(TenantDatabases databases, Registry registry, TenantRepository tenants) {
+    this.databases = databases;
+    this.registry = registry;
+    this.tenants = tenants;
+  }
+
+  /** A harvest lot's share of the figures: its value and where it counts. */
+  public record Contribution(String programmeId, String season, String plotId, String farmerId, String cooperativeId,
+      LocalDate harvestDate, BigDecimal kg, BigDecimal local, BigDecimal usd) {}
+
+  /** The value of a harvest lot at a price per kg (the order line's, else the grade's reference price, else 0). */
+  public static Optional<Contribution> contribution(Tenant t, Lot lot, BigDecimal pricePerKg) {
+    if (lot == null || !lot.harvest()) {
+      return Optional.empty();
+    }
+    BigDecimal price = pricePerKg == null ? BigDecimal.ZERO : pricePerKg;
+    Impact.Valuation v;
+    try {
+      v = Impact.value(lot.kg(), price, t.config().fxRates(), lot.harvestDate());
+    } catch (IllegalStateException noRate) {
+      v = new Impact.Valuation(lot.kg().multiply(price), BigDecimal.ZERO, null);
+    }
+    return Optional.of(new Contribution(lot.programmeId(), lot.season(), lot.plotId(), lot.farmerId(),
+        lot.cooperativeId(), lot.harvestDate(), lot.kg(), v.local(), v.usd()));
+  }
+
+  /** Moves the figures from a lot's old contribution to its new one. */
+  public void changed(Tenant t, Optional<Contribution> before, Optional<Contribution> after) {
+    Tables tables = Tables.live(databases.of(t));
+    LocalDate today = LocalDate.now(ZoneId.of(t.config().timezone()));
+    before.ifPresent(c -> apply(t, tables, c, -1, today));
+    after.ifPresent(c -> apply(t, tables, c, 1, today));
+  }
+
+  record Tables(RollupTable rollups, RollupTable areas, RollupTable households) {
+    static Tables live(MongoDatabase db) {
+      return new Tables(RollupTable.of(db.getCollection(ROLLUPS)), RollupTable.of(db.getCollection(AREAS)),
+          RollupTable.of(db.getCollection(HOUSEHOLDS)));
+    }
+  }
+
+  private void apply(Tenant t, Tables tb, Contribution c, int sign, LocalDate today) {
+    String base = c.season() + "|" + c.programmeId() + "|";
+    Consumer<Document> add = d -> {
+      d.put("usd", dec(plus(num(d, "usd"), c.usd(), sign)));
+      d.put("local", dec(plus(num(d, "local"), c.local(), sign)));
+      d.put("kg", dec(plus(num(d, "kg"), c.kg(), sign)));
+      d.put("lots", d.getInteger("lots", 0) + sign);
+      d.put("season", c.season());
+      d.put("programmeId", c.programmeId());
+    };
+    tb.rollups().update(base + "plot|" + c.plotId(), d -> {
+      add.accept(d);
+      d.put("level", "plot");
+      d.put("key", c.plotId());
+      return d;
+    });
+    tb.rollups().update(base + "coop|" + c.cooperativeId(), d -> {
+      add.accept(d);
+      d.put("level", "coop");
+      d.put("key", c.cooperativeId());
+      return d;
+    });
+    tb.rollups().update(base + "month|" + c.harvestDate().toString().substring(0, 7), d -> {
+      add.accept(d);
+      d.put("level", "month");
+      d.put("key", c.harvestDate().toString().substring(0, 7));
+      return d;
+    });
+    Document household = tb.households().update(c.farmerId(), d -> {
+      Document paid = new Document(d.get("paid", new Document()));
+      String day = c.harvestDate().toString();
+      BigDecimal v = plus(paid.containsKey(day) ? ((Decimal128) paid.get(day)).bigDecimalValue() : null, c.local(),
+          sign);
+      paid.put(day, dec(v));
+      d.put("paid", paid);
+      return d;
+    })[1];
+    Document[] farmer = tb.rollups().update(base + "farmer|" + c.farmerId(), d -> {
+      add.accept(d);
+      d.put("level", "farmer");
+      d.put("key", c.farmerId());
+      return d;
+    });
+    settleFarmer(t, tb, farmer[0], farmer[1], household, today);
+    tb.rollups().update(base + "programme|" + c.programmeId(), d -> {
+      add.accept(d);
+      d.put("level", "programme");
+      d.put("key", c.programmeId());
+      return d;
+    });
+  }
+
+  /**
+   * A farmer's rollup changed (value or area): re-derive their band, delivering, women and poverty flags, and
+   * move the programme's counts from the old flags to the new ones.
+   */
+  private void settleFarmer(Tenant t, Tables tb, Document before, Document after, Document household,
+      LocalDate today) {
+    String farmerId = after.getString("key");
+    Document enrol = tb.areas().get("farmer|" + farmerId);
+    BigDecimal area = enrol == null ? BigDecimal.ZERO : num(enrol, "area");
+    boolean female = enrol != null && enrol.getBoolean("female", false);
+    BigDecimal target = target(t, after.getString("programmeId"));
+    boolean delivering = after.getInteger("lots", 0) > 0;
+    int band = Impact.band(Impact.usdPerMu(num(after, "usd"), area), target);
+    boolean crossed = delivering && crossedNow(enrol, household, today);
+    String id = after.getString("_id");
+    Document settled = tb.rollups().update(id, d -> {
+      d.put("band", band);
+      d.put("delivering", delivering);
+      d.put("female", female);
+      d.put("crossed", crossed);
+      return d;
+    })[0];
+    Document old = before == null ? new Document() : settled;
+    boolean wasDelivering = old.getBoolean("delivering", false);
+    int oldBand = old.getInteger("band", 0);
+    boolean wasFemale = old.getBoolean("female", false);
+    boolean wasCrossed = old.getBoolean("crossed", false);
+    if (wasDelivering == delivering && oldBand == band && wasFemale == female && wasCrossed == crossed) {
+      return;
+    }
+    String programme = after.getString("season") + "|" + after.getString("programmeId") + "|programme|"
+        + after.getString("programmeId");
+    tb.rollups().update(programme, d -> {
+      d.putIfAbsent("level", "programme");
+      d.putIfAbsent("key", after.getString("programmeId"));
+      d.putIfAbsent("season", after.getString("season"));
+      d.putIfAbsent("programmeId", after.getString("programmeId"));
+      d.put("farmers", d.getInteger("farmers", 0) + (delivering ? 1 : 0) - (wasDelivering ? 1 : 0));
+      d.put("women", d.getInteger("women", 0) + (delivering && female ? 1 : 0) - (wasDelivering && wasFemale ? 1 : 0));
+      d.put("crossed", d.getInteger("crossed", 0) + (crossed ? 1 : 0) - (wasCrossed ? 1 : 0));
+      List<Integer> bands = new ArrayList<>(bands(d));
+      if (wasDelivering) {
+        bands.set(oldBand, bands.get(oldBand) - 1);
+      }
+      if (delivering) {
+        bands.set(band, bands.get(band) + 1);
+      }
+      d.put("bands", bands);
+      return d;
+    });
+  }
+
+  private static List<Integer> bands(Document d) {
+    List<Integer> out = new ArrayList<>();
+    List<?> raw = d.get("bands", List.class);
+    for (int i = 0; i < BANDS; i++) {
+      out.add(raw == null || i >= raw.size() ? 0 : ((Number) raw.get(i)).intValue());
+    }
+    return out;
+  }
+
+  private static boolean crossedNow(Document enrol, Document household, LocalDate today) {
+    if (enrol == null || enrol.get("baselineIncome") == null || enrol.getInteger("householdSize", 0) <= 0
+        || enrol.get("povertyLine") == null) {
+      return false;
+    }
+    return Impact.crossed(num(enrol, "baselineIncome"), paidWithinYear(household, today),
+        enrol.getInteger("householdSize"), num(enrol, "povertyLine"));
+  }
+
+  static BigDecimal paidWithinYear(Document household, LocalDate today) {
+    BigDecimal sum = BigDecimal.ZERO;
+    if (household == null) {
+      return sum;
+    }
+    LocalDate from = today.minusDays(365);
+    for (Map.Entry<String, Object> e : household.get("paid", new Document()).entrySet()) {
+      LocalDate day = LocalDate.parse(e.getKey());
+      if (day.isAfter(from) && !day.isAfter(today)) {
+        sum = sum.add(((Decimal128) e.getValue()).bigDecimalValue());
+      }
+    }
+    return sum;
+  }
+
+  private BigDecimal target(Tenant t, String programmeId) {
+    return registry.repository(t).programme(programmeId).map(Programme::targetUsdPerMu)
+        .orElse(Programme.DEFAULT_TARGET);
+  }
+
+  // ---- enrolled areas, kept up to date from the registry's events ----
+
+  void onRegistryEvent(@Observes RegistryEvent e) {
+    if (!e.type().startsWith("farmer.") && !e.type().startsWith("plot.")) {
+      return;
+    }
+    String farmerId = e.type().startsWith("farmer.") ? e.entityId() : String.valueOf(e.data().get("farmerId"));
+    tenants.find(e.tenant()).ifPresent(t -> enrol(t, Tables.live(databases.of(t)), farmerId));
+  }
+
+  /** Re-reads a farmer's enrolment (coop, programmes, plot areas) and moves the area sums and the farmer's bands. */
+  private void enrol(Tenant t, Tables tb, String farmerId) {
+    RegistryRepository repo = registry.repository(t);
+    Optional<Farmer> farmer = repo.farmer(farmerId);
+    BigDecimal area = farmer.isEmpty() ? BigDecimal.ZERO : repo.plotsOf(farmerId).stream().map(Plot::areaM2)
+        .filter(a -> a != null).reduce(BigDecimal.ZERO, BigDecimal::add);
+    List<String> programmes = farmer.map(Farmer::programmeIds).orElse(List.of());
+    String coop = farmer.map(Farmer::cooperativeId).orElse(null);
+    Document[] change = tb.areas().update("farmer|" + farmerId, d -> {
+      d.put("area", dec(area));
+      d.put("programmes", programmes);
+      d.put("cooperativeId", coop);
+      d.put("female", farmer.map(f -> f.sex() == Sex.FEMALE).orElse(false));
+      d.put("householdSize", farmer.map(Farmer::householdSize).orElse(null));
+      d.put("baselineIncome", farmer.map(Farmer::baselineAnnualIncome).map(m -> dec(m.amount())).orElse(null));
+      d.put("povertyLine", dec(t.config().povertyLine()));
+      return d;
+    });
+    Document old = change[0] == null ? new Document() : change[0];
+    BigDecimal oldArea = old.get("area") == null ? BigDecimal.ZERO : num(old, "area");
+    for (String p : org.mu1000.platform.persistence.Docs.strings(old, "programmes")) {
+      moveArea(tb, p, old.getString("cooperativeId"), oldArea.negate());
+    }
+    for (String p : programmes) {
+      moveArea(tb, p, coop, area);
+    }
+    // the farmer's bands and flags depend on their area and household: settle every season's rollup of theirs
+    LocalDate today = LocalDate.now(ZoneId.of(t.config().timezone()));
+    Document household = tb.households().get(farmerId);
+    for (Document r : farmerRollups(t, tb, farmerId)) {
+      settleFarmer(t, tb, r, r, household, today);
+    }
+  }
+
+  private List<Document> farmerRollups(Tenant t, Tables tb, String farmerId) {
+    List<Document> out = new ArrayList<>();
+    if (tb.rollups() instanceof RollupTable.Memory m) {
+      m.docs.values().stream().filter(d -> "farmer".equals(d.getString("level")) && farmerId.equals(
+          d.getString("key"))).forEach(out::add);
+    } else {
+      databases.of(t).getCollection(ROLLUPS).find(Filters.and(Filters.eq("level", "farmer"),
+          Filters.eq("key", farmerId))).forEach(out::add);
+    }
+    return out;
+  }
+
+  private static void moveArea(Tables tb, String programme, String coop, BigDecimal delta) {
+    if (delta.signum() == 0) {
+      return;
+    }
+    tb.areas().update("programme|" + programme, d -> {
+      d.put("area", dec(num(d, "area").add(delta)));
+      return d;
+    });
+    tb.areas().update("coop|" + programme + "|" + coop, d -> {
+      d.put("area", dec(num(d, "area").add(delta)));
+      return d;
+    });
+  }
+
+  // ---- recompute ----
+
+  /** Rebuilds every rollup of the tenant from the registry and the raw harvest lots, then replaces the stored ones. */
+  public Map<String, Object> recompute(Tenant t, Caller c, Iterable<Contribution> lots, Iterable<String> farmerIds) {
+    if (c != null && !c.mayAdministerTenant()) {
+      throw DomainException.forbidden("only tenant admins recompute the impact figures");
+    }
+    long t0 = System.nanoTime();
+    Tables mem = new Tables(RollupTable.memory(), RollupTable.memory(), RollupTable.memory());
+    int farmers = 0;
+    for (String f : farmerIds) {
+      enrol(t, mem, f);
+      farmers++;
+    }
+    LocalDate today = LocalDate.now(ZoneId.of(t.config().timezone()));
+    int count = 0;
+    for (Contribution k : lots) {
+      apply(t, mem, k, 1, today);
+      count++;
+    }
+    MongoDatabase db = databases.of(t);
+    replaceAll(db, ROLLUPS, (RollupTable.Memory) mem.rollups());
+    replaceAll(db, AREAS, (RollupTable.Memory) mem.areas());
+    replaceAll(db, HOUSEHOLDS, (RollupTable.Memory) mem.households());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("farmers", farmers);
+    out.put("lots", count);
+    out.put("rollups", ((RollupTable.Memory) mem.rollups()).docs.size());
+    out.put("millis", (System.nanoTime() - t0) / 1_000_000);
+    return out;
+  }
+
+  private static void replaceAll(MongoDatabase db, String coll, RollupTable.Memory mem) {
+    db.getCollection(coll).deleteMany(new Document());
+    List<Document> batch = new ArrayList<>();
+    for (Document d : mem.docs.values()) {
+      d.put("v", 1L);
+      batch.add(d);
+      if (batch.size() == 1000) {
+        db.getCollection(coll).insertMany(batch);
+        batch = new ArrayList<>();
+      }
+    }
+    if (!batch.isEmpty()) {
+      db.getCollection(coll).insertMany(batch);
+    }
+  }
+
+  // ---- reading ----
+
+  /** The figures of one plot, farmer, cooperative or programme in one season. */
+  public record Figures(String level, String id, String programmeId, String season, BigDecimal usd, BigDecimal local,
+      BigDecimal kg, int lots, BigDecimal areaM2, BigDecimal usdPerMu, BigDecimal targetUsdPerMu, Integer farmers,
+      Integer women, Integer crossed, List<Integer> bands, Map<String, BigDecimal> usdByMonth) {}
+
+  public Figures figures(Tenant t, Caller c, String programmeId, String season, String level, String id) {
+    if (!c.mayReadImpact()) {
+      throw DomainException.forbidden("your role may not read impact figures");
+    }
+    RegistryRepository repo = registry.repository(t);
+    Programme p = repo.programme(programmeId).orElseThrow(() -> DomainException.notFound("programme", programmeId));
+    MongoDatabase db = databases.of(t);
+    RollupTable rollups = RollupTable.of(db.getCollection(ROLLUPS));
+    RollupTable areas = RollupTable.of(db.getCollection(AREAS));
+    String key = switch (level) {
+      case "programme" -> programmeId;
+      case "coop", "plot", "farmer" -> id;
+      default -> throw DomainException.invalid("level", "must be one of plot, farmer, coop, programme");
+    };
+    if (key == null || key.isBlank()) {
+      throw DomainException.invalid("id", "is required for level " + level);
+    }
+    BigDecimal area = switch (level) {
+      case "programme" -> num(areas.get("programme|" + programmeId), "area");
+      case "coop" -> {
+        if (!c.maySeeCoop(key)) {
+          throw DomainException.notFound("cooperative", key);
+        }
+        yield num(areas.get("coop|" + programmeId + "|" + key), "area");
+      }
+      case "farmer" -> {
+        Farmer f = repo.farmer(key).filter(x -> c.maySeeCoop(x.cooperativeId()))
+            .orElseThrow(() -> DomainException.notFound("farmer", id));
+        yield f.programmeIds().contains(programmeId) ? num(areas.get("farmer|" + key), "area") : BigDecimal.ZERO;
+      }
+      default -> {
+        Plot pl = repo.plot(key).orElseThrow(() -> DomainException.notFound("plot", id));
+        repo.farmer(pl.farmerId()).filter(x -> c.maySeeCoop(x.cooperativeId()))
+            .orElseThrow(() -> DomainException.notFound("plot", id));
+        yield pl.areaM2();
+      }
+    };
+    Document d = rollups.get(season + "|" + programmeId + "|" + level + "|" + key);
+    Document r = d == null ? new Document() : d;
+    BigDecimal usd = num(r, "usd");
+    boolean programme = level.equals("programme");
+    Map<String, BigDecimal> months = programme ? months(db, programmeId, season) : null;
+    return new Figures(level, key, programmeId, season, usd, num(r, "local"), num(r, "kg"), r.getInteger("lots", 0),
+        area, Impact.usdPerMu(usd, area), p.targetUsdPerMu(), programme ? r.getInteger("farmers", 0) : null,
+        programme ? r.getInteger("women", 0) : null, programme ? r.getInteger("crossed", 0) : null,
+        programme ? bands(r) : null, months);
+  }
+
+  /** The cooperatives of a programme with their figures (dashboard comparison). */
+  public List<Figures> cooperatives(Tenant t, Caller c, String programmeId, String season) {
+    List<Figures> out = new ArrayList<>();
+    for (var coop : registry.repository(t).cooperatives()) {
+      if (c.maySeeCoop(coop.id())) {
+        out.add(figures(t, c, programmeId, season, "coop", coop.id()));
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, BigDecimal> months(MongoDatabase db, String programmeId, String season) {
+    Map<String, BigDecimal> out = new java.util.TreeMap<>();
+    db.getCollection(ROLLUPS).find(Filters.and(Filters.eq("programmeId", programmeId), Filters.eq("season", season),
+        Filters.eq("level", "month"))).forEach(d -> out.put(d.getString("key"), num(d, "usd")));
+    return out;
+  }
+
+  /** The raw rollup documents, for the recompute check. */
+  public Map<String, Object> snapshot(Tenant t) {
+    Map<String, Object> out = new java.util.TreeMap<>();
+    for (String coll : List.of(ROLLUPS, AREAS, HOUSEHOLDS)) {
+      databases.of(t).getCollection(coll).find().forEach(d -> {
+        d.remove("v");
+        out.put(coll + "/" + d.get("_id"), sorted(d));
+      });
+    }
+    return out;
+  }
+
+  private static BigDecimal num(Document d, String key) {
+    if (d == null || d.get(key) == null) {
+      return BigDecimal.ZERO;
+    }
+    Object v = d.get(key);
+    return v instanceof Decimal128 x ? x.bigDecimalValue() : new BigDecimal(v.toString());
+  }
+
+  private static BigDecimal plus(BigDecimal a, BigDecimal b, int sign) {
+    BigDecimal base = a == null ? BigDecimal.ZERO : a;
+    return sign > 0 ? base.add(b) : base.subtract(b);
+  }
+
+  private static Decimal128 dec(BigDecimal v) {
+    return v == null ? null : new Decimal128(v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros());
+  }
+
+  /** A document as a key-sorted map, so two rollups built in a different order compare equal. */
+  @SuppressWarnings("unchecked")
+  static Object sorted(Object o) {
+    if (o instanceof Map<?, ?> m) {
+      Map<String, Object> out = new java.util.TreeMap<>();
+      m.forEach((k, v) -> out.put(String.valueOf(k), sorted(v)));
+      return out;
+    }
+    if (o instanceof List<?> l) {
+      return l.stream().map(ImpactService::sorted).toList();
+    }
+    return o instanceof Decimal128 d ? d.bigDecimalValue().toPlainString() : o;
+  }
+}

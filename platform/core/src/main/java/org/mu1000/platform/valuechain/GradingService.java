@@ -1,0 +1,77 @@
+package org.mu1000.platform.valuechain;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mu1000.platform.security.Caller;
+import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.tenancy.domain.Tenant;
+import org.mu1000.platform.valuechain.domain.GradingStandard;
+import org.mu1000.platform.valuechain.infrastructure.mongo.ValueChainStore;
+
+/** Grading standards per programme: each change is a new version; lots keep the version they were graded with. */
+@ApplicationScoped
+public class GradingService {
+  private ValueChain chain;
+
+  protected GradingService() {}
+
+  @Inject
+  public GradingService(ValueChain chain) {
+    this.chain = chain;
+  }
+
+  public GradingStandard publish(Tenant t, Caller c, String programmeId, GradingStandard input) {
+    ValueChain.require(c.mayAdministerTenant(), "only tenant admins define grading standards");
+    chain.registry(t).programme(programmeId).orElseThrow(() -> DomainException.notFound("programme", programmeId));
+    for (int attempt = 0; attempt < 5; attempt++) {
+      int next = current(t, programmeId).map(s -> s.version() + 1).orElse(1);
+      GradingStandard s = new GradingStandard(programmeId, next, input.commodity(), input.measures(), input.grades(),
+          Instant.now(), c.username());
+      s.validate();
+      if (chain.store(t).insert(ValueChainStore.STANDARDS, id(programmeId, next), s)) {
+        GradingStandard saved = version(t, programmeId, next);
+        chain.audit(t, c, "grading-standard.published", "grading-standard", id(programmeId, next), null, saved);
+        return saved;
+      }
+    }
+    throw new DomainException(DomainException.Kind.CONFLICT, "someone else is publishing a standard; try again");
+  }
+
+  public Optional<GradingStandard> current(Tenant t, String programmeId) {
+    return chain.store(t).list(ValueChainStore.STANDARDS, Filters.eq("programmeId", programmeId),
+        Sorts.descending("version"), 0, 1, GradingStandard.class).stream().findFirst();
+  }
+
+  public GradingStandard current(Tenant t, Caller c, String programmeId) {
+    ValueChain.require(c.mayReadRegistry() || c.mayReadOrders(), "your role may not read grading standards");
+    return current(t, programmeId).orElseThrow(() -> DomainException.notFound("grading standard of programme",
+        programmeId));
+  }
+
+  public GradingStandard version(Tenant t, String programmeId, int version) {
+    return chain.store(t).find(ValueChainStore.STANDARDS, id(programmeId, version), GradingStandard.class)
+        .orElseThrow(() -> DomainException.notFound("grading standard", programmeId + " v" + version));
+  }
+
+  public List<GradingStandard> versions(Tenant t, Caller c, String programmeId) {
+    ValueChain.require(c.mayReadRegistry() || c.mayReadOrders(), "your role may not read grading standards");
+    return chain.store(t).list(ValueChainStore.STANDARDS, Filters.eq("programmeId", programmeId),
+        Sorts.descending("version"), 0, 0, GradingStandard.class);
+  }
+
+  /** What grade these measurements would get now, without recording anything (the intake screen asks as you type). */
+  public String preview(Tenant t, Caller c, String programmeId, Map<String, BigDecimal> measurements) {
+    return current(t, c, programmeId).grade(measurements);
+  }
+
+  static String id(String programmeId, int version) {
+    return programmeId + ":v" + version;
+  }
+}

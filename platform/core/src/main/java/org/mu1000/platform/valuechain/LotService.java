@@ -1,0 +1,786 @@
+package org.mu1000.platform.valuechain;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.bson.conversions.Bson;
+import org.mu1000.platform.impact.ImpactService;
+import org.mu1000.platform.impact.ImpactService.Contribution;
+import org.mu1000.platform.persistence.Ids;
+import org.mu1000.platform.registry.Registry;
+import org.mu1000.platform.registry.domain.Cooperative;
+import org.mu1000.platform.registry.domain.Farmer;
+import org.mu1000.platform.registry.domain.Plot;
+import org.mu1000.platform.registry.domain.RegistryRepository;
+import org.mu1000.platform.security.Caller;
+import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.shared.domain.DomainException.Kind;
+import org.mu1000.platform.shared.domain.Violations;
+import org.mu1000.platform.tenancy.domain.Tenant;
+import org.mu1000.platform.traceability.TraceService;
+import org.mu1000.platform.traceability.domain.Gs1;
+import org.mu1000.platform.valuechain.domain.Delivery;
+import org.mu1000.platform.valuechain.domain.GradingStandard;
+import org.mu1000.platform.valuechain.domain.Lot;
+import org.mu1000.platform.valuechain.domain.Lot.Status;
+import org.mu1000.platform.valuechain.domain.MassBalance;
+import org.mu1000.platform.valuechain.domain.PurchaseOrder;
+import org.mu1000.platform.valuechain.domain.Shipment;
+import org.mu1000.platform.valuechain.domain.Transformation;
+import org.mu1000.platform.valuechain.domain.Warehouse;
+import org.mu1000.platform.valuechain.infrastructure.mongo.ValueChainStore;
+
+/**
+ * A lot's life: intake and grading at the collection point, corrections, the warehouse, transformations, allocation
+ * to an order, shipment and the buyer's confirmation. Every step records an EPCIS event and moves the impact figures.
+ */
+@ApplicationScoped
+public class LotService {
+  /** GS1's own example company prefix: a programme replaces it with its GS1 member prefix. */
+  public static final String COMPANY_PREFIX = "0614141";
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String LOT_CHARS = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+  private ValueChain chain;
+  private GradingService grading;
+  private OrderService orders;
+  private TraceService trace;
+  private ImpactService impact;
+
+  protected LotService() {}
+
+  @Inject
+  public LotService(ValueChain chain, GradingService grading, OrderService orders, TraceService trace,
+      ImpactService impact) {
+    this.chain = chain;
+    this.grading = grading;
+    this.orders = orders;
+    this.trace = trace;
+    this.impact = impact;
+  }
+
+  // ---- identifiers ----
+
+  public static String gtin(String commodity) {
+    String item = String.format("%05d", Math.floorMod(commodity.hashCode(), 100_000));
+    return Gs1.gtin14("0", COMPANY_PREFIX, item);
+  }
+
+  public static String lgtin(Lot lot) {
+    return Gs1.lgtin(gtin(lot.commodity()), COMPANY_PREFIX.length(), lot.code());
+  }
+
+  public String digitalLink(Lot lot) {
+    return Gs1.digitalLink(trace.resolverBase(), gtin(lot.commodity()), lot.code());
+  }
+
+  static String place(String id) {
+    return Gs1.sgln(COMPANY_PREFIX, String.format("%05d", Math.floorMod(id.hashCode(), 100_000)));
+  }
+
+  // ---- intake ----
+
+  public record Part(BigDecimal kg, Map<String, BigDecimal> measurements) {}
+
+  public record IntakeInput(String farmerId, String plotId, String programmeId, LocalDate harvestDate,
+      BigDecimal grossKg, String collectionPoint, List<Part> lots) {}
+
+  public record Intake(Delivery delivery, List<Lot> lots, String receipt) {}
+
+  public Intake intake(Tenant t, Caller c, IntakeInput in) {
+    ValueChain.require(c.mayHandleLots(), "your role may not record harvest intake");
+    RegistryRepository repo = chain.registry(t);
+    Violations v = new Violations();
+    v.require(in.farmerId() != null, "farmerId", "is required");
+    v.require(in.plotId() != null, "plotId", "is required");
+    v.require(in.harvestDate() != null, "harvestDate", "is required");
+    v.require(in.grossKg() != null && in.grossKg().signum() > 0, "grossKg", "must be positive");
+    v.throwIfAny();
+    Farmer farmer = repo.farmer(in.farmerId()).filter(f -> c.maySeeCoop(f.cooperativeId()))
+        .orElseThrow(() -> DomainException.invalid("farmerId", "no farmer " + in.farmerId() + " you may serve"));
+    Plot plot = repo.plot(in.plotId()).filter(p -> p.farmerId().equals(farmer.id()))
+        .orElseThrow(() -> DomainException.invalid("plotId", "is not a plot of farmer " + farmer.id()));
+    String programmeId = in.programmeId() != null ? in.programmeId()
+        : farmer.programmeIds().stream().filter(p -> grading.current(t, p).isPresent()).findFirst()
+            .orElseThrow(() -> DomainException.invalid("programmeId",
+                "the farmer is in no programme with a grading standard"));
+    v.require(farmer.programmeIds().contains(programmeId), "programmeId",
+        "farmer " + farmer.id() + " is not enrolled in programme " + programmeId);
+    LocalDate today = LocalDate.now(ZoneId.of(t.config().timezone()));
+    v.require(!in.harvestDate().isAfter(today), "harvestDate", "is in the future");
+    v.throwIfAny();
+    GradingStandard std = grading.current(t, programmeId)
+        .orElseThrow(() -> DomainException.invalid("programmeId", "programme " + programmeId
+            + " has no grading standard yet"));
+    List<Part> parts = in.lots() == null || in.lots().isEmpty() ? List.of(new Part(in.grossKg(), Map.of()))
+        : in.lots();
+    BigDecimal sum = BigDecimal.ZERO;
+    List<String> grades = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      Part p = parts.get(i);
+      if (p.kg() == null || p.kg().signum() <= 0) {
+        v.add("lots[" + i + "].kg", "must be positive");
+        grades.add(null);
+        continue;
+      }
+      sum = sum.add(p.kg());
+      try {
+        grades.add(std.grade(p.measurements()));
+      } catch (DomainException e) {
+        v.addAll("lots[" + i + "].", e.violations());
+        grades.add(null);
+      }
+    }
+    v.require(sum.compareTo(in.grossKg()) <= 0, "lots",
+        "weigh " + sum.toPlainString() + " kg together, more than the gross " + in.grossKg().toPlainString() + " kg");
+    v.throwIfAny();
+    Instant now = Instant.now();
+    String deliveryId = Ids.next("dl");
+    String season = String.valueOf(in.harvestDate().getYear());
+    Cooperative coop = repo.cooperative(farmer.cooperativeId()).orElse(null);
+    List<Lot> lots = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      String id = Ids.next("lt");
+      Lot lot = new Lot(id, claimCode(t, id, in.harvestDate()), programmeId, std.commodity(), grades.get(i),
+          std.version(), parts.get(i).kg(), parts.get(i).measurements(), true, farmer.id(), plot.id(),
+          farmer.cooperativeId(), deliveryId, in.harvestDate(), season, Status.COLLECTED, null, null, null, null,
+          null, now, now, 0);
+      chain.store(t).insert(ValueChainStore.LOTS, id, lot);
+      Lot saved = lot(t, id);
+      lots.add(saved);
+      String point = in.collectionPoint() != null ? in.collectionPoint()
+          : coop == null ? "collection point" : coop.name();
+      Map<String, Object> e = objectEvent("ADD", "commissioning", "active", List.of(saved), point,
+          farmer.cooperativeId(), null);
+      e.put("eventTime", in.harvestDate().atStartOfDay(ZoneId.of(t.config().timezone())).toInstant().toString());
+      Map<String, Object> ilmd = new LinkedHashMap<>();
+      ilmd.put("mu1000:grade", saved.grade());
+      ilmd.put("mu1000:gradingStandardVersion", saved.standardVersion());
+      ilmd.put("mu1000:harvestDate", in.harvestDate().toString());
+      ilmd.put("mu1000:region", coop == null ? null : coop.region());
+      e.put("ilmd", ilmd);
+      trace.record(t, e, List.of(id));
+      impact.changed(t, Optional.empty(), contribution(t, saved));
+    }
+    Delivery d = new Delivery(deliveryId, farmer.id(), plot.id(), programmeId, farmer.cooperativeId(),
+        in.harvestDate(), in.grossKg(), in.collectionPoint(), lots.stream().map(Lot::id).toList(), now, c.username(),
+        0);
+    chain.store(t).insert(ValueChainStore.DELIVERIES, deliveryId, d);
+    Delivery saved = chain.store(t).find(ValueChainStore.DELIVERIES, deliveryId, Delivery.class).orElseThrow();
+    chain.audit(t, c, "delivery.recorded", "delivery", deliveryId, null, saved);
+    return new Intake(saved, lots, receiptText(t, farmer, saved, lots));
+  }
+
+  /** The SMS to the farmer: at most 160 characters, no name of anyone else. */
+  public String receiptText(Tenant t, Farmer f, Delivery d, List<Lot> lots) {
+    StringBuilder s = new StringBuilder("Mu1000 " + d.harvestDate() + ": " + strip(d.grossKg()) + "kg");
+    for (Lot l : lots) {
+      s.append(" | ").append(l.grade()).append(' ').append(strip(l.kg())).append("kg ").append(l.code());
+    }
+    String text = s.toString();
+    return text.length() <= 160 ? text : text.substring(0, 157) + "...";
+  }
+
+  private static String strip(BigDecimal v) {
+    return v.stripTrailingZeros().toPlainString();
+  }
+
+  private String claimCode(Tenant t, String lotId, LocalDate harvest) {
+    String prefix = t.id().replaceAll("[^a-z]", "").toUpperCase();
+    prefix = prefix.substring(0, Math.min(3, prefix.length()));
+    for (int attempt = 0; attempt < 20; attempt++) {
+      StringBuilder code = new StringBuilder(prefix).append(harvest.format(DateTimeFormatter.ofPattern("yyMMdd")));
+      for (int i = 0; i < 8; i++) {
+        code.append(LOT_CHARS.charAt(RANDOM.nextInt(LOT_CHARS.length())));
+      }
+      if (trace.claimLotNumber(code.toString(), t, lotId)) {
+        return code.toString();
+      }
+    }
+    throw new IllegalStateException("no free lot number after 20 attempts");
+  }
+
+  // ---- reading ----
+
+  public Lot lot(Tenant t, String id) {
+    return chain.store(t).find(ValueChainStore.LOTS, id, Lot.class)
+        .orElseThrow(() -> DomainException.notFound("lot", id));
+  }
+
+  public Lot get(Tenant t, Caller c, String id) {
+    ValueChain.require(c.mayReadRegistry() || c.mayReadOrders(), "your role may not read lots");
+    Lot l = lot(t, id);
+    if (l.cooperativeId() != null && !c.maySeeCoop(l.cooperativeId())) {
+      throw DomainException.notFound("lot", id);
+    }
+    return l;
+  }
+
+  public record LotFilter(String farmerId, String cooperativeId, String warehouseId, Status status,
+      String orderId, String code) {}
+
+  public OrderService.Page<Lot> list(Tenant t, Caller c, LotFilter f, int page, int size) {
+    ValueChain.require(c.mayReadRegistry() || c.mayReadOrders(), "your role may not read lots");
+    List<Bson> q = new ArrayList<>();
+    if (f.farmerId() != null) {
+      q.add(Filters.eq("farmerId", f.farmerId()));
+    }
+    if (f.cooperativeId() != null) {
+      q.add(Filters.eq("cooperativeId", f.cooperativeId()));
+    }
+    if (f.warehouseId() != null) {
+      q.add(Filters.eq("warehouseId", f.warehouseId()));
+    }
+    if (f.status() != null) {
+      q.add(Filters.eq("status", f.status().name()));
+    }
+    if (f.orderId() != null) {
+      q.add(Filters.eq("orderId", f.orderId()));
+    }
+    if (f.code() != null) {
+      q.add(Filters.eq("code", f.code()));
+    }
+    if (c.isCoopScoped()) {
+      q.add(Filters.in("cooperativeId", c.coops()));
+    }
+    Bson filter = q.isEmpty() ? null : Filters.and(q);
+    var store = chain.store(t);
+    return new OrderService.Page<>(store.list(ValueChainStore.LOTS, filter, Sorts.descending("_id"), page * size,
+        size, Lot.class), store.count(ValueChainStore.LOTS, filter));
+  }
+
+  public Delivery delivery(Tenant t, Caller c, String id) {
+    Delivery d = chain.store(t).find(ValueChainStore.DELIVERIES, id, Delivery.class)
+        .orElseThrow(() -> DomainException.notFound("delivery", id));
+    ValueChain.require(c.mayReadRegistry(), "your role may not read deliveries");
+    if (!c.maySeeCoop(d.cooperativeId())) {
+      throw DomainException.notFound("delivery", id);
+    }
+    return d;
+  }
+
+  /** The lot's value now (for display): its order line's price, else its grade's reference price. */
+  public Optional<Contribution> contribution(Tenant t, Lot lot) {
+    return ImpactService.contribution(t, lot, price(t, lot, new HashMap<>(), new HashMap<>()));
+  }
+
+  private BigDecimal price(Tenant t, Lot lot, Map<String, PurchaseOrder> orderCache,
+      Map<String, GradingStandard> stdCache) {
+    if (lot.orderId() != null) {
+      PurchaseOrder o = orderCache.computeIfAbsent(lot.orderId(), id -> chain.store(t)
+          .find(ValueChainStore.ORDERS, id, PurchaseOrder.class).orElse(null));
+      if (o != null) {
+        return o.line(lot.orderLineId()).pricePerKg();
+      }
+    }
+    GradingStandard std = stdCache.computeIfAbsent(lot.programmeId() + ":" + lot.standardVersion(),
+        k -> grading.version(t, lot.programmeId(), lot.standardVersion()));
+    return std.referencePrice(lot.grade(), lot.harvestDate()).orElse(BigDecimal.ZERO);
+  }
+
+  // ---- corrections ----
+
+  public record Correction(BigDecimal kg, Map<String, BigDecimal> measurements, String reason) {}
+
+  /** A correction is a new event on the lot; the lot shows the corrected state and its history shows both. */
+  public Lot correct(Tenant t, Caller c, String id, Correction in, long expected) {
+    ValueChain.require(c.mayHandleLots(), "your role may not correct lots");
+    Lot cur = get(t, c, id);
+    Violations v = new Violations();
+    v.require(in.reason() != null && !in.reason().isBlank(), "reason", "is required: say why the lot is corrected");
+    v.require(in.kg() == null || in.kg().signum() > 0, "kg", "must be positive");
+    v.require(in.kg() != null || in.measurements() != null, "kg", "give the corrected kg or measurements (or both)");
+    v.throwIfAny();
+    if (!cur.harvest() || (cur.status() != Status.COLLECTED && cur.status() != Status.STORED)) {
+      throw new DomainException(Kind.CONFLICT, "lot " + cur.code() + " is " + cur.status().code()
+          + (cur.harvest() ? "" : " and not a harvest lot") + ": it can no longer be corrected");
+    }
+    GradingStandard std = grading.version(t, cur.programmeId(), cur.standardVersion());
+    Map<String, BigDecimal> m = in.measurements() == null ? cur.measurements() : in.measurements();
+    String grade = in.measurements() == null ? cur.grade() : prefixed("measurements", std, m);
+    if (cur.orderId() != null && !grade.equals(cur.grade())) {
+      throw new DomainException(Kind.CONFLICT, "lot " + cur.code() + " is allocated to order line "
+          + cur.orderLineId() + " of grade " + cur.grade() + "; release it before changing its grade");
+    }
+    BigDecimal kg = in.kg() == null ? cur.kg() : in.kg();
+    Lot next = cur.with(cur.status(), cur.warehouseId(), cur.orderId(), cur.orderLineId(), cur.shipmentId(), kg,
+        grade, m, Instant.now());
+    Lot saved = save(t, next, expected);
+    Map<String, Object> e = objectEvent("OBSERVE", "inspecting", GradingStandard.REJECT.equals(grade)
+        ? "non_conformant" : "conformant", List.of(saved), null, saved.cooperativeId(), null);
+    Map<String, Object> corr = new LinkedHashMap<>();
+    corr.put("reason", in.reason());
+    corr.put("previousKg", cur.kg());
+    corr.put("previousGrade", cur.grade());
+    corr.put("kg", saved.kg());
+    corr.put("grade", saved.grade());
+    e.put("mu1000:correction", corr);
+    trace.record(t, e, List.of(id));
+    impact.changed(t, contribution(t, cur), contribution(t, saved));
+    chain.audit(t, c, "lot.corrected", "lot", id, cur, saved);
+    return saved;
+  }
+
+  private static String prefixed(String prefix, GradingStandard std, Map<String, BigDecimal> m) {
+    try {
+      return std.grade(m);
+    } catch (DomainException e) {
+      throw DomainException.invalid(e.violations());
+    }
+  }
+
+  private Lot save(Tenant t, Lot next, long expected) {
+    return chain.store(t).replace(ValueChainStore.LOTS, next.id(), next, expected, Lot.class)
+        .orElseThrow(() -> Registry.stale("lot", next.id()));
+  }
+
+  // ---- warehouses and stock ----
+
+  public Warehouse createWarehouse(Tenant t, Caller c, Warehouse in) {
+    ValueChain.require(c.mayAdministerTenant() || c.has(Caller.COOP_MANAGER), "your role may not add warehouses");
+    in.validate();
+    if (in.cooperativeId() != null) {
+      chain.registry(t).cooperative(in.cooperativeId())
+          .orElseThrow(() -> DomainException.invalid("cooperativeId", "no cooperative " + in.cooperativeId()));
+      ValueChain.require(c.maySeeCoop(in.cooperativeId()), "you may only add your own cooperative's warehouses");
+    }
+    String id = Ids.next("wh");
+    Warehouse w = new Warehouse(id, in.name().trim(), in.cooperativeId(), in.district(), in.region(), in.latitude(),
+        in.longitude(), 0);
+    chain.store(t).insert(ValueChainStore.WAREHOUSES, id, w);
+    Warehouse saved = warehouse(t, id);
+    chain.audit(t, c, "warehouse.created", "warehouse", id, null, saved);
+    return saved;
+  }
+
+  public Warehouse warehouse(Tenant t, String id) {
+    return chain.store(t).find(ValueChainStore.WAREHOUSES, id, Warehouse.class)
+        .orElseThrow(() -> DomainException.notFound("warehouse", id));
+  }
+
+  public List<Warehouse> warehouses(Tenant t, Caller c) {
+    ValueChain.require(c.mayReadRegistry() || c.mayReadOrders(), "your role may not read warehouses");
+    return chain.store(t).list(ValueChainStore.WAREHOUSES, null, Sorts.ascending("name"), 0, 0, Warehouse.class)
+        .stream().filter(w -> w.cooperativeId() == null || c.maySeeCoop(w.cooperativeId())).toList();
+  }
+
+  /** Lots arrive at a warehouse (from the collection point, or moved from another warehouse). */
+  public List<Lot> receive(Tenant t, Caller c, String warehouseId, List<String> lotIds) {
+    ValueChain.require(c.mayHandleLots(), "your role may not move stock");
+    Warehouse w = warehouse(t, warehouseId);
+    List<Lot> lots = load(t, c, lotIds, "lotIds");
+    Violations v = new Violations();
+    for (int i = 0; i < lots.size(); i++) {
+      Lot l = lots.get(i);
+      v.require(l.status() == Status.COLLECTED || l.status() == Status.STORED, "lotIds[" + i + "]",
+          "lot " + l.code() + " is " + l.status().code() + " and cannot be received");
+      v.require(!warehouseId.equals(l.warehouseId()), "lotIds[" + i + "]", "lot " + l.code() + " is already there");
+    }
+    v.throwIfAny();
+    List<Lot> out = new ArrayList<>();
+    for (Lot l : lots) {
+      Lot saved = save(t, l.moved(Status.STORED, warehouseId, Instant.now()), l.version());
+      trace.record(t, objectEvent("OBSERVE", "receiving", "in_progress", List.of(saved), w.name(), warehouseId,
+          null), List.of(l.id()));
+      out.add(saved);
+    }
+    chain.audit(t, c, "lots.received", "warehouse", warehouseId, null, Map.of("lots", lotIds));
+    return out;
+  }
+
+  public record StockLine(String warehouseId, String commodity, String grade, BigDecimal kg, int lots) {}
+
+  public List<StockLine> stock(Tenant t, Caller c, String warehouseId) {
+    ValueChain.require(c.mayReadRegistry() || c.mayReadOrders(), "your role may not read stock");
+    Bson f = Filters.eq("status", Status.STORED.name());
+    if (warehouseId != null) {
+      f = Filters.and(f, Filters.eq("warehouseId", warehouseId));
+    }
+    Map<String, StockLine> lines = new TreeMap<>();
+    for (Lot l : chain.store(t).list(ValueChainStore.LOTS, f, null, 0, 0, Lot.class)) {
+      if (l.cooperativeId() != null && !c.maySeeCoop(l.cooperativeId())) {
+        continue;
+      }
+      String key = l.warehouseId() + "|" + l.commodity() + "|" + l.grade();
+      StockLine s = lines.get(key);
+      lines.put(key, s == null ? new StockLine(l.warehouseId(), l.commodity(), l.grade(), l.kg(), 1)
+          : new StockLine(s.warehouseId(), s.commodity(), s.grade(), s.kg().add(l.kg()), s.lots() + 1));
+    }
+    return List.copyOf(lines.values());
+  }
+
+  // ---- transformations ----
+
+  public record OutputSpec(String commodity, String grade, BigDecimal kg) {}
+
+  public record TransformInput(String kind, List<String> inputLotIds, List<OutputSpec> outputs) {}
+
+  public record Transformed(Transformation transformation, List<Lot> outputs) {}
+
+  public Transformed transform(Tenant t, Caller c, TransformInput in) {
+    ValueChain.require(c.mayHandleLots(), "your role may not transform lots");
+    Violations v = new Violations();
+    v.require(in.kind() != null && Transformation.KINDS.contains(in.kind()), "kind",
+        "must be one of " + Transformation.KINDS);
+    v.require(in.inputLotIds() != null && !in.inputLotIds().isEmpty(), "inputLotIds", "needs at least one lot");
+    v.require(in.outputs() != null && !in.outputs().isEmpty(), "outputs", "needs at least one output");
+    v.throwIfAny();
+    List<Lot> inputs = load(t, c, in.inputLotIds(), "inputLotIds");
+    Lot first = inputs.get(0);
+    for (int i = 0; i < inputs.size(); i++) {
+      Lot l = inputs.get(i);
+      String at = "inputLotIds[" + i + "]";
+      v.require(l.status() == Status.STORED, at, "lot " + l.code() + " is " + l.status().code()
+          + ": only lots in a warehouse can be transformed");
+      v.require(first.warehouseId() == null || first.warehouseId().equals(l.warehouseId()), at,
+          "lot " + l.code() + " is in another warehouse");
+      v.require(l.programmeId().equals(first.programmeId()), at, "lot " + l.code() + " is of another programme");
+      v.require(l.orderId() == null, at, "lot " + l.code() + " is allocated to an order");
+      if ("blending".equals(in.kind())) {
+        v.require(l.grade().equals(first.grade()) && l.commodity().equals(first.commodity()), at,
+            "blending mixes lots of one commodity and grade only");
+      }
+    }
+    GradingStandard std = grading.version(t, first.programmeId(), first.standardVersion());
+    for (int i = 0; i < in.outputs().size(); i++) {
+      OutputSpec o = in.outputs().get(i);
+      v.require(o.commodity() != null && !o.commodity().isBlank(), "outputs[" + i + "].commodity", "is required");
+      v.require(o.grade() != null && (std.hasGrade(o.grade()) || !o.commodity().equals(std.commodity())),
+          "outputs[" + i + "].grade", "is required (a grade of the standard for the same commodity)");
+      if ("blending".equals(in.kind())) {
+        v.require(first.grade().equals(o.grade()), "outputs[" + i + "].grade", "a blend keeps the grade "
+            + first.grade());
+      }
+    }
+    v.throwIfAny();
+    BigDecimal loss = MassBalance.loss(inputs.stream().map(Lot::kg).toList(),
+        in.outputs().stream().map(OutputSpec::kg).toList());
+    Instant now = Instant.now();
+    LocalDate harvest = inputs.stream().map(Lot::harvestDate).max(LocalDate::compareTo).orElseThrow();
+    String coop = inputs.stream().allMatch(l -> java.util.Objects.equals(l.cooperativeId(), first.cooperativeId()))
+        ? first.cooperativeId() : null;
+    for (Lot l : inputs) {
+      save(t, l.moved(Status.CONSUMED, l.warehouseId(), now), l.version());
+    }
+    List<Lot> outputs = new ArrayList<>();
+    for (OutputSpec o : in.outputs()) {
+      String id = Ids.next("lt");
+      Lot lot = new Lot(id, claimCode(t, id, harvest), first.programmeId(), o.commodity(), o.grade(),
+          first.standardVersion(), o.kg(), Map.of(), false, null, null, coop, null, harvest, first.season(),
+          Status.STORED, first.warehouseId(), null, null, null, inputs.stream().map(Lot::id).toList(), now, now, 0);
+      chain.store(t).insert(ValueChainStore.LOTS, id, lot);
+      outputs.add(lot(t, id));
+    }
+    String tid = Ids.next("tf");
+    Transformation tr = new Transformation(tid, in.kind(), first.warehouseId(),
+        inputs.stream().map(Lot::id).toList(), inputs.stream().map(Lot::kg).reduce(BigDecimal.ZERO, BigDecimal::add),
+        outputs.stream().map(Lot::id).toList(), outputs.stream().map(Lot::kg).reduce(BigDecimal.ZERO,
+            BigDecimal::add), loss, now, c.username(), 0);
+    chain.store(t).insert(ValueChainStore.TRANSFORMATIONS, tid, tr);
+    Warehouse w = first.warehouseId() == null ? null : warehouse(t, first.warehouseId());
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("type", "TransformationEvent");
+    e.put("inputQuantityList", quantities(inputs));
+    e.put("outputQuantityList", quantities(outputs));
+    e.put("transformationID", "urn:mu1000:transformation:" + tid);
+    e.put("bizStep", "creating_class_instance");
+    e.put("disposition", "active");
+    where(e, w == null ? "warehouse" : w.name(), first.warehouseId());
+    e.put("mu1000:transformation", Map.of("kind", in.kind(), "lossKg", loss));
+    List<String> touched = new ArrayList<>(tr.inputLotIds());
+    touched.addAll(tr.outputLotIds());
+    trace.record(t, e, touched);
+    chain.audit(t, c, "lots.transformed", "transformation", tid, null, tr);
+    return new Transformed(chain.store(t).find(ValueChainStore.TRANSFORMATIONS, tid, Transformation.class)
+        .orElseThrow(), outputs);
+  }
+
+  // ---- orders: allocation, shipment, delivery ----
+
+  public List<Lot> allocate(Tenant t, Caller c, String orderId, String lineId, List<String> lotIds) {
+    ValueChain.require(c.mayHandleLots() && (c.mayAdministerTenant() || c.has(Caller.COOP_MANAGER)
+        || c.has(Caller.API_CLIENT)), "your role may not allocate lots to orders");
+    PurchaseOrder o = orders.get(t, c, orderId);
+    if (o.status() != PurchaseOrder.Status.CONFIRMED && o.status() != PurchaseOrder.Status.IN_DELIVERY) {
+      throw new DomainException(Kind.CONFLICT, "order " + o.number() + " is " + o.status().code()
+          + ": lots can only be allocated to confirmed orders");
+    }
+    PurchaseOrder.Line line = o.line(lineId);
+    List<Lot> lots = load(t, c, lotIds, "lotIds");
+    Violations v = new Violations();
+    BigDecimal already = chain.store(t).list(ValueChainStore.LOTS, Filters.and(Filters.eq("orderId", orderId),
+        Filters.eq("orderLineId", lineId)), null, 0, 0, Lot.class).stream().map(Lot::kg)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal adding = BigDecimal.ZERO;
+    for (int i = 0; i < lots.size(); i++) {
+      Lot l = lots.get(i);
+      String at = "lotIds[" + i + "]";
+      v.require(l.status() == Status.STORED, at, "lot " + l.code() + " is " + l.status().code()
+          + ": only lots in a warehouse can be allocated");
+      v.require(l.orderId() == null, at, "lot " + l.code() + " is already allocated to an order");
+      v.require(l.commodity().equals(line.commodity()) && l.grade().equals(line.grade()), at,
+          "lot " + l.code() + " is " + l.commodity() + " grade " + l.grade() + "; the line wants " + line.commodity()
+              + " grade " + line.grade());
+      v.require(l.programmeId().equals(o.programmeId()), at, "lot " + l.code() + " is of another programme");
+      adding = adding.add(l.kg());
+    }
+    v.require(already.add(adding).compareTo(line.quantityKg()) <= 0, "lotIds", "would allocate "
+        + already.add(adding).toPlainString() + " kg to a line of " + line.quantityKg().toPlainString() + " kg");
+    v.throwIfAny();
+    List<Lot> out = new ArrayList<>();
+    for (Lot l : lots) {
+      Lot saved = save(t, l.with(l.status(), l.warehouseId(), orderId, lineId, null, l.kg(), l.grade(),
+          l.measurements(), Instant.now()), l.version());
+      trace.record(t, objectEvent("OBSERVE", "reserving", "reserved", List.of(saved), null, l.warehouseId(), o),
+          List.of(l.id()));
+      impact.changed(t, contribution(t, l), contribution(t, saved));
+      out.add(saved);
+    }
+    chain.audit(t, c, "lots.allocated", "order", orderId, null, Map.of("line", lineId, "lots", lotIds));
+    return out;
+  }
+
+  public Shipment ship(Tenant t, Caller c, String orderId, List<String> lotIds, String destination) {
+    ValueChain.require(c.mayHandleLots() && (c.mayAdministerTenant() || c.has(Caller.COOP_MANAGER)
+        || c.has(Caller.API_CLIENT)), "your role may not ship lots");
+    PurchaseOrder o = orders.get(t, c, orderId);
+    List<Lot> lots = load(t, c, lotIds, "lotIds");
+    Violations v = new Violations();
+    v.require(destination != null && !destination.isBlank(), "destination", "is required");
+    for (int i = 0; i < lots.size(); i++) {
+      Lot l = lots.get(i);
+      v.require(orderId.equals(l.orderId()), "lotIds[" + i + "]", "lot " + l.code() + " is not allocated to order "
+          + o.number());
+      v.require(l.status() == Status.STORED, "lotIds[" + i + "]", "lot " + l.code() + " is " + l.status().code());
+    }
+    v.throwIfAny();
+    String id = Ids.next("sh");
+    String sscc = sscc();
+    Instant now = Instant.now();
+    Shipment s = new Shipment(id, orderId, sscc, lotIds, destination.trim(), "shipped", now, null, null, 0);
+    chain.store(t).insert(ValueChainStore.SHIPMENTS, id, s);
+    List<Lot> shipped = new ArrayList<>();
+    for (Lot l : lots) {
+      shipped.add(save(t, l.with(Status.SHIPPED, l.warehouseId(), l.orderId(), l.orderLineId(), id, l.kg(),
+          l.grade(), l.measurements(), now), l.version()));
+    }
+    String from = lots.get(0).warehouseId();
+    Warehouse w = from == null ? null : warehouse(t, from);
+    String place = w == null ? "origin" : w.name();
+    Map<String, Object> pack = new LinkedHashMap<>();
+    pack.put("type", "AggregationEvent");
+    pack.put("parentID", "urn:epc:id:sscc:" + COMPANY_PREFIX + "." + sscc.substring(0, 1) + sscc.substring(8, 17));
+    pack.put("childQuantityList", quantities(shipped));
+    pack.put("action", "ADD");
+    pack.put("bizStep", "packing");
+    pack.put("disposition", "in_progress");
+    where(pack, place, from);
+    pack.put("bizTransactionList", List.of(po(t, o)));
+    trace.record(t, pack, lotIds);
+    Map<String, Object> go = objectEvent("OBSERVE", "shipping", "in_transit", shipped, place, from, o);
+    go.put("destinationList", List.of(Map.of("type", "location", "destination", "urn:mu1000:destination:"
+        + java.net.URLEncoder.encode(destination.trim(), java.nio.charset.StandardCharsets.UTF_8))));
+    trace.record(t, go, lotIds);
+    if (o.status() == PurchaseOrder.Status.CONFIRMED) {
+      orders.advance(t, c, o, PurchaseOrder.Status.IN_DELIVERY);
+    }
+    Shipment saved = shipment(t, id);
+    chain.audit(t, c, "shipment.sent", "shipment", id, null, saved);
+    return saved;
+  }
+
+  public Shipment shipment(Tenant t, String id) {
+    return chain.store(t).find(ValueChainStore.SHIPMENTS, id, Shipment.class)
+        .orElseThrow(() -> DomainException.notFound("shipment", id));
+  }
+
+  public List<Shipment> shipments(Tenant t, Caller c, String orderId) {
+    orders.get(t, c, orderId);
+    return chain.store(t).list(ValueChainStore.SHIPMENTS, Filters.eq("orderId", orderId), null, 0, 0,
+        Shipment.class);
+  }
+
+  /** The buyer confirms the shipment arrived; when every line is delivered in full, the order is fulfilled. */
+  public Shipment confirmDelivery(Tenant t, Caller c, String shipmentId, long expected) {
+    ValueChain.require(c.mayConfirmDelivery(), "only the buyer (or a tenant admin) confirms a delivery");
+    Shipment s = shipment(t, shipmentId);
+    if (!"shipped".equals(s.status())) {
+      throw new DomainException(Kind.CONFLICT, "shipment " + s.sscc() + " was already confirmed");
+    }
+    PurchaseOrder o = orders.get(t, c, s.orderId());
+    Instant now = Instant.now();
+    Shipment next = new Shipment(s.id(), s.orderId(), s.sscc(), s.lotIds(), s.destination(), "delivered",
+        s.shippedAt(), now, c.username(), expected);
+    Shipment saved = chain.store(t).replace(ValueChainStore.SHIPMENTS, s.id(), next, expected, Shipment.class)
+        .orElseThrow(() -> Registry.stale("shipment", shipmentId));
+    List<Lot> lots = new ArrayList<>();
+    for (String id : s.lotIds()) {
+      Lot l = lot(t, id);
+      lots.add(save(t, l.moved(Status.DELIVERED, l.warehouseId(), now), l.version()));
+    }
+    Map<String, Object> e = objectEvent("OBSERVE", "receiving", "in_progress", lots, o.buyer().name(), null, o);
+    e.put("bizLocation", Map.of("id", "urn:mu1000:buyer:" + java.net.URLEncoder.encode(o.buyer().name(),
+        java.nio.charset.StandardCharsets.UTF_8)));
+    trace.record(t, e, s.lotIds());
+    boolean complete = true;
+    for (PurchaseOrder.Line line : o.lines()) {
+      BigDecimal delivered = chain.store(t).list(ValueChainStore.LOTS, Filters.and(Filters.eq("orderId", o.id()),
+          Filters.eq("orderLineId", line.id()), Filters.eq("status", Status.DELIVERED.name())), null, 0, 0,
+          Lot.class).stream().map(Lot::kg).reduce(BigDecimal.ZERO, BigDecimal::add);
+      complete &= delivered.compareTo(line.quantityKg()) >= 0;
+    }
+    if (complete) {
+      orders.advance(t, c, o, PurchaseOrder.Status.FULFILLED);
+    }
+    chain.audit(t, c, "shipment.delivered", "shipment", s.id(), s, saved);
+    return saved;
+  }
+
+  // ---- lineage and the impact recompute ----
+
+  /** The lot and every lot it was made from, nearest first. */
+  public List<Lot> lineage(Tenant t, Lot lot) {
+    List<Lot> out = new ArrayList<>();
+    List<Lot> queue = new ArrayList<>(List.of(lot));
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    while (!queue.isEmpty()) {
+      Lot l = queue.remove(0);
+      if (seen.add(l.id())) {
+        out.add(l);
+        l.parents().forEach(p -> chain.store(t).find(ValueChainStore.LOTS, p, Lot.class).ifPresent(queue::add));
+      }
+    }
+    return out;
+  }
+
+  /** Rebuilds the tenant's impact rollups from every harvest lot and the registry (admin action). */
+  public Map<String, Object> recomputeImpact(Tenant t, Caller c) {
+    ValueChain.require(c.mayAdministerTenant(), "only tenant admins recompute the impact figures");
+    Map<String, Object> before = impact.snapshot(t);
+    Map<String, PurchaseOrder> orderCache = new HashMap<>();
+    Map<String, GradingStandard> stdCache = new HashMap<>();
+    var lots = chain.store(t).database().getCollection(ValueChainStore.LOTS)
+        .find(Filters.and(Filters.eq("harvest", true), Filters.eq("deleted", false)));
+    Iterable<Contribution> contributions = () -> new java.util.Iterator<>() {
+      final java.util.Iterator<org.bson.Document> it = lots.iterator();
+
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public Contribution next() {
+        Lot l = org.mu1000.platform.persistence.RecordDocs.fromDoc(it.next(), Lot.class);
+        return ImpactService.contribution(t, l, price(t, l, orderCache, stdCache)).orElseThrow();
+      }
+    };
+    List<String> farmerIds = new ArrayList<>();
+    RegistryRepository repo = chain.registry(t);
+    for (int page = 0; ; page++) {
+      var p = repo.farmers(new RegistryRepository.FarmerFilter(null, null, null, null, null), "createdAt", true,
+          page, 500);
+      p.items().forEach(f -> farmerIds.add(f.id()));
+      if (p.items().size() < 500) {
+        break;
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>(impact.recompute(t, c, contributions, farmerIds));
+    Map<String, Object> after = impact.snapshot(t);
+    List<String> differences = new ArrayList<>();
+    for (String k : new java.util.TreeSet<>(after.keySet())) {
+      if (!java.util.Objects.equals(before.get(k), after.get(k))) {
+        differences.add(k);
+      }
+    }
+    before.keySet().stream().filter(k -> !after.containsKey(k)).forEach(differences::add);
+    out.put("identical", differences.isEmpty());
+    out.put("differences", differences.stream().limit(20).toList());
+    chain.audit(t, c, "impact.recomputed", "impact", t.id(), null, out);
+    return out;
+  }
+
+  // ---- helpers ----
+
+  private List<Lot> load(Tenant t, Caller c, List<String> ids, String field) {
+    Violations v = new Violations();
+    v.require(ids != null && !ids.isEmpty(), field, "needs at least one lot");
+    v.throwIfAny();
+    v.require(ids.stream().distinct().count() == ids.size(), field, "names a lot twice");
+    List<Lot> out = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      Optional<Lot> l = chain.store(t).find(ValueChainStore.LOTS, ids.get(i), Lot.class)
+          .filter(x -> x.cooperativeId() == null || c.maySeeCoop(x.cooperativeId()));
+      v.require(l.isPresent(), field + "[" + i + "]", "no lot " + ids.get(i));
+      l.ifPresent(out::add);
+    }
+    v.throwIfAny();
+    return out;
+  }
+
+  private Map<String, Object> objectEvent(String action, String bizStep, String disposition, List<Lot> lots,
+      String placeName, String placeId, PurchaseOrder o) {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("type", "ObjectEvent");
+    e.put("epcList", List.of());
+    e.put("quantityList", quantities(lots));
+    e.put("action", action);
+    e.put("bizStep", bizStep);
+    e.put("disposition", disposition);
+    if (placeId != null) {
+      where(e, placeName, placeId);
+    }
+    if (o != null) {
+      e.put("bizTransactionList", List.of(po(null, o)));
+    }
+    return e;
+  }
+
+  private static void where(Map<String, Object> e, String name, String id) {
+    if (id == null) {
+      return;
+    }
+    e.put("readPoint", Map.of("id", place(id)));
+    e.put("bizLocation", Map.of("id", place(id)));
+    if (name != null) {
+      e.put("mu1000:place", name);
+    }
+  }
+
+  private static Map<String, String> po(Tenant t, PurchaseOrder o) {
+    return Map.of("type", "po", "bizTransaction", "urn:mu1000:po:" + o.id());
+  }
+
+  private static List<Map<String, Object>> quantities(List<Lot> lots) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Lot l : lots) {
+      Map<String, Object> q = new LinkedHashMap<>();
+      q.put("epcClass", lgtin(l));
+      q.put("quantity", l.kg());
+      q.put("uom", "KGM");
+      out.add(q);
+    }
+    return out;
+  }
+
+  /** An SSCC-18: extension digit, company prefix, serial, check digit. */
+  private static String sscc() {
+    String serial = String.format("%09d", Math.floorMod(RANDOM.nextLong(), 1_000_000_000L));
+    String body = "0" + COMPANY_PREFIX + serial;
+    return body + Gs1.checkDigit(body);
+  }
+}
