@@ -32,7 +32,12 @@ public class RestApplication extends Application {
     Set<Class<?>> classes = new HashSet<>(Set.of(
         TenantResource.class, ProgrammeResource.class, CooperativeResource.class, FarmerResource.class,
         PlotResource.class, ImportResource.class, UserResource.class, WebhookResource.class, AuditResource.class,
-        TenantFilter.class, JacksonConfig.class));
+        TenantFilter.class, JacksonConfig.class,
+        org.mu1000.platform.valuechain.interfaces.rest.GradingResource.class,
+        org.mu1000.platform.valuechain.interfaces.rest.OrderResource.class,
+        org.mu1000.platform.valuechain.interfaces.rest.LotResource.class,
+        org.mu1000.platform.traceability.interfaces.rest.TraceResource.class,
+        org.mu1000.platform.impact.interfaces.rest.ImpactResource.class));
     classes.addAll(ExceptionMappers.all());
     return classes;
   }

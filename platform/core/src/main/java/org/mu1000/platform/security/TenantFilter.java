@@ -45,9 +45,12 @@ public class TenantFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    List<String> segments = request.getUriInfo().getPathSegments().stream().map(s -> s.getPath()).toList();
+    if (!segments.isEmpty() && segments.get(0).equals("trace")) {
+      return; // the public trace page: what a consumer's phone opens from a QR code, no sign-in
+    }
     try {
       Caller caller = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-      List<String> segments = request.getUriInfo().getPathSegments().stream().map(s -> s.getPath()).toList();
       Tenant tenant = null;
       if (!segments.isEmpty() && segments.get(0).equals("platform")) {
         if (!caller.isPlatformAdmin()) {

@@ -783,4 +783,66 @@ public class LotService {
     String body = "0" + COMPANY_PREFIX + serial;
     return body + Gs1.checkDigit(body);
   }
+
+  // ---- receipts and the public trace page ----
+
+  /** The printable receipt of a delivery (PDF). */
+  public byte[] receiptPdf(Tenant t, Caller c, String deliveryId) {
+    Delivery d = delivery(t, c, deliveryId);
+    Farmer f = chain.registry(t).farmer(d.farmerId()).orElse(null);
+    List<Lot> lots = d.lotIds().stream().map(id -> lot(t, id)).toList();
+    List<String> lines = new ArrayList<>();
+    lines.add("Delivery " + d.id());
+    lines.add("Date: " + d.harvestDate() + "   Gross: " + strip(d.grossKg()) + " kg");
+    if (f != null) {
+      lines.add("Farmer: " + f.givenName() + " " + f.familyName());
+    }
+    lines.add("Cooperative: " + chain.registry(t).cooperative(d.cooperativeId()).map(Cooperative::name).orElse("-"));
+    lines.add(" ");
+    for (Lot l : lots) {
+      lines.add("Lot " + l.code() + ": " + strip(l.kg()) + " kg, grade " + l.grade());
+      contribution(t, l).ifPresent(k -> lines.add("    value " + k.local().setScale(0, java.math.RoundingMode.HALF_EVEN)
+          .toPlainString() + " " + t.config().currency() + " at reference price"));
+    }
+    lines.add(" ");
+    lines.add("Recorded by " + d.createdBy() + " at " + d.createdAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+    return ReceiptPdf.render("Mu1000 harvest receipt", lines);
+  }
+
+  public record Step(String date, String step, String place) {}
+
+  public record Origin(String cooperative, String region, String district) {}
+
+  public record PublicTrace(String lot, String gtin, String digitalLink, String commodity, String grade,
+      BigDecimal kg, LocalDate harvestFrom, LocalDate harvestTo, List<Origin> origins, List<String> certifications,
+      List<Step> steps, boolean chainIntact) {}
+
+  /** What anyone with the QR code may see: origin region and cooperative, dates, grade, steps. No personal data. */
+  public PublicTrace publicTrace(Tenant t, Lot lot) {
+    List<Lot> lineage = lineage(t, lot);
+    List<Lot> harvests = lineage.stream().filter(Lot::harvest).toList();
+    Map<String, Origin> origins = new LinkedHashMap<>();
+    for (Lot h : harvests) {
+      chain.registry(t).cooperative(h.cooperativeId()).ifPresent(c -> origins.putIfAbsent(c.id(),
+          new Origin(c.name(), c.region(), c.district())));
+    }
+    Map<String, Step> steps = new TreeMap<>();
+    boolean intact = true;
+    for (Lot l : lineage) {
+      intact &= trace.verify(t, l.id()).intact();
+      for (TraceService.Stored s : trace.events(t, l.id())) {
+        Map<String, Object> e = s.event();
+        String when = String.valueOf(e.get("eventTime"));
+        steps.putIfAbsent(when + s.eventId(), new Step(when, String.valueOf(e.get("bizStep")),
+            e.get("mu1000:place") == null ? null : String.valueOf(e.get("mu1000:place"))));
+      }
+    }
+    LocalDate from = harvests.stream().map(Lot::harvestDate).min(LocalDate::compareTo).orElse(lot.harvestDate());
+    LocalDate to = harvests.stream().map(Lot::harvestDate).max(LocalDate::compareTo).orElse(lot.harvestDate());
+    List<String> certifications = chain.registry(t).programme(lot.programmeId()).map(p -> List.of(
+        "Graded to the " + p.name() + " standard v" + lot.standardVersion())).orElse(List.of());
+    return new PublicTrace(lot.code(), gtin(lot.commodity()), digitalLink(lot), lot.commodity(), lot.grade(), lot.kg(),
+        from, to, List.copyOf(origins.values()), certifications, List.copyOf(steps.values()), intact);
+  }
+
 }

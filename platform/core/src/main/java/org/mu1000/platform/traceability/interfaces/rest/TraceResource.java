@@ -1,0 +1,97 @@
+package org.mu1000.platform.traceability.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mu1000.api.TraceabilityApi;
+import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.tenancy.TenantContext;
+import org.mu1000.platform.tenancy.domain.Tenant;
+import org.mu1000.platform.tenancy.domain.TenantRepository;
+import org.mu1000.platform.tenancy.domain.TenantStatus;
+import org.mu1000.platform.traceability.QrCodes;
+import org.mu1000.platform.traceability.TraceService;
+import org.mu1000.platform.valuechain.LotService;
+import org.mu1000.platform.valuechain.domain.Lot;
+
+/** EPCIS export and chain verification for signed-in users; the public trace page data and QR codes for anyone. */
+@RequestScoped
+public class TraceResource implements TraceabilityApi {
+  private LotService lots;
+  private TraceService trace;
+  private TenantRepository tenants;
+  private TenantContext ctx;
+
+  protected TraceResource() {}
+
+  @Inject
+  public TraceResource(LotService lots, TraceService trace, TenantRepository tenants, TenantContext ctx) {
+    this.lots = lots;
+    this.trace = trace;
+    this.tenants = tenants;
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Response getLotEpcis(String tenant, String id) {
+    Lot l = lots.get(ctx.tenant(), ctx.caller(), id);
+    List<String> ids = lots.lineage(ctx.tenant(), l).stream().map(Lot::id).toList();
+    return Response.ok(trace.document(ctx.tenant(), ids), "application/ld+json").build();
+  }
+
+  @Override
+  public Response verifyLot(String tenant, String id) {
+    Lot l = lots.get(ctx.tenant(), ctx.caller(), id);
+    List<TraceService.Verification> v = lots.lineage(ctx.tenant(), l).stream()
+        .map(x -> trace.verify(ctx.tenant(), x.id())).toList();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("intact", v.stream().allMatch(TraceService.Verification::intact));
+    out.put("lots", v);
+    return Response.ok(out).build();
+  }
+
+  @Override
+  public Response getLotQr(String tenant, String id) {
+    Lot l = lots.get(ctx.tenant(), ctx.caller(), id);
+    return Response.ok(QrCodes.svg(lots.digitalLink(l)), "image/svg+xml").build();
+  }
+
+  /** The lot behind a Digital Link: its number is unique platform-wide; the GTIN must match its commodity. */
+  private Located find(String gtin, String lotNumber) {
+    var at = trace.locate(lotNumber).orElseThrow(() -> DomainException.notFound("lot", lotNumber));
+    Tenant t = tenants.find(at.tenant()).filter(x -> x.status() == TenantStatus.ACTIVE)
+        .orElseThrow(() -> DomainException.notFound("lot", lotNumber));
+    Lot lot = lots.lot(t, at.lotId());
+    if (!LotService.gtin(lot.commodity()).equals(gtin)) {
+      throw DomainException.notFound("lot", gtin + "/" + lotNumber);
+    }
+    return new Located(t, lot);
+  }
+
+  private record Located(Tenant tenant, Lot lot) {}
+
+  @Override
+  public Response getPublicTrace(String gtin, String lot) {
+    Located l = find(gtin, lot);
+    CacheControl cc = new CacheControl();
+    cc.setMaxAge(60);
+    return Response.ok(lots.publicTrace(l.tenant(), l.lot())).cacheControl(cc)
+        .header("Access-Control-Allow-Origin", "*").build();
+  }
+
+  @Override
+  public Response getPublicQrPng(String gtin, String lot) {
+    Located l = find(gtin, lot);
+    return Response.ok(QrCodes.png(lots.digitalLink(l.lot()), 8), "image/png").build();
+  }
+
+  @Override
+  public Response getPublicQrSvg(String gtin, String lot) {
+    Located l = find(gtin, lot);
+    return Response.ok(QrCodes.svg(lots.digitalLink(l.lot())), "image/svg+xml").build();
+  }
+}

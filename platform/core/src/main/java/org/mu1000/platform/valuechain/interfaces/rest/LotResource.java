@@ -1,0 +1,118 @@
+package org.mu1000.platform.valuechain.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mu1000.api.LotsApi;
+import org.mu1000.api.WarehousesApi;
+import org.mu1000.api.model.IntakeRequest;
+import org.mu1000.api.model.LotCorrection;
+import org.mu1000.api.model.LotIds;
+import org.mu1000.api.model.LotStatus;
+import org.mu1000.api.model.TransformationRequest;
+import org.mu1000.platform.registry.Registry;
+import org.mu1000.platform.shared.rest.Http;
+import org.mu1000.platform.tenancy.TenantContext;
+import org.mu1000.platform.valuechain.LotService;
+import org.mu1000.platform.valuechain.domain.Lot;
+import org.mu1000.platform.valuechain.domain.Warehouse;
+
+@RequestScoped
+public class LotResource implements LotsApi, WarehousesApi {
+  private LotService lots;
+  private TenantContext ctx;
+
+  protected LotResource() {}
+
+  @Inject
+  public LotResource(LotService lots, TenantContext ctx) {
+    this.lots = lots;
+    this.ctx = ctx;
+  }
+
+  private Map<String, Object> view(Lot l) {
+    return Views.lot(l, ctx.tenant(), lots);
+  }
+
+  @Override
+  public Response recordIntake(String tenant, IntakeRequest in) {
+    var intake = lots.intake(ctx.tenant(), ctx.caller(), Views.as(in, LotService.IntakeInput.class));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("deliveryId", intake.delivery().id());
+    out.put("lots", intake.lots().stream().map(this::view).toList());
+    out.put("receiptText", intake.receipt());
+    String receipt = "tenants/" + tenant + "/deliveries/" + intake.delivery().id() + "/receipt";
+    out.put("receiptUrl", "/api/v1/" + receipt);
+    return Response.created(java.net.URI.create(receipt)).entity(out).build();
+  }
+
+  @Override
+  public Response getReceipt(String tenant, String id) {
+    return Response.ok(lots.receiptPdf(ctx.tenant(), ctx.caller(), id), "application/pdf")
+        .header("Content-Disposition", "inline; filename=\"receipt-" + id + ".pdf\"").build();
+  }
+
+  @Override
+  public Response getLot(String tenant, String id) {
+    Lot l = lots.get(ctx.tenant(), ctx.caller(), id);
+    return Http.ok(view(l), l.version());
+  }
+
+  @Override
+  public Response listLots(String tenant, Integer page, Integer size, String farmerId, String cooperativeId,
+      String warehouseId, LotStatus status, String orderId, String code) {
+    var p = lots.list(ctx.tenant(), ctx.caller(), new LotService.LotFilter(farmerId, cooperativeId, warehouseId,
+        status == null ? null : Lot.Status.of(status.toString()), orderId, code), Http.page(page), Http.size(size));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("items", p.items().stream().map(this::view).toList());
+    out.put("total", p.total());
+    out.put("page", Http.page(page));
+    out.put("size", Http.size(size));
+    return Response.ok(out).build();
+  }
+
+  @Override
+  public Response correctLot(String tenant, String id, LotCorrection in, String ifMatch) {
+    Lot l = lots.correct(ctx.tenant(), ctx.caller(), id, Views.as(in, LotService.Correction.class),
+        Registry.expectedVersion(ifMatch, null));
+    return Http.ok(view(l), l.version());
+  }
+
+  @Override
+  public Response createWarehouse(String tenant, org.mu1000.api.model.Warehouse in) {
+    Map<String, Object> m = Views.map(in);
+    m.remove("version");
+    Warehouse w = lots.createWarehouse(ctx.tenant(), ctx.caller(), Views.as(m, Warehouse.class));
+    return Http.created("tenants/" + tenant + "/warehouses/" + w.id(), w, w.version());
+  }
+
+  @Override
+  public Response listWarehouses(String tenant) {
+    return Response.ok(lots.warehouses(ctx.tenant(), ctx.caller())).build();
+  }
+
+  @Override
+  public Response receiveLots(String tenant, String id, LotIds in) {
+    return Response.ok(lots.receive(ctx.tenant(), ctx.caller(), id, in.getLotIds()).stream().map(this::view)
+        .toList()).build();
+  }
+
+  @Override
+  public Response getStock(String tenant, String warehouseId) {
+    return Response.ok(lots.stock(ctx.tenant(), ctx.caller(), warehouseId)).build();
+  }
+
+  @Override
+  public Response transformLots(String tenant, TransformationRequest in) {
+    var r = lots.transform(ctx.tenant(), ctx.caller(), Views.as(in, LotService.TransformInput.class));
+    Map<String, Object> out = Views.map(r.transformation());
+    out.remove("outputLotIds");
+    out.put("outputs", r.outputs().stream().map(this::view).toList());
+    out.put("conversionRatio", r.transformation().outputKg().divide(r.transformation().inputKg(), 4,
+        java.math.RoundingMode.HALF_EVEN));
+    return Http.created("tenants/" + tenant + "/transformations/" + r.transformation().id(), out,
+        r.transformation().version());
+  }
+}

@@ -1,0 +1,138 @@
+package org.mu1000.platform.valuechain.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mu1000.api.OrdersApi;
+import org.mu1000.api.ShipmentsApi;
+import org.mu1000.api.model.LotIds;
+import org.mu1000.api.model.OrderStatus;
+import org.mu1000.api.model.OrderStatusChange;
+import org.mu1000.api.model.PlanRequest;
+import org.mu1000.api.model.QuotaAdjustment;
+import org.mu1000.api.model.ShipmentRequest;
+import org.mu1000.platform.registry.Registry;
+import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.shared.rest.Http;
+import org.mu1000.platform.tenancy.TenantContext;
+import org.mu1000.platform.valuechain.LotService;
+import org.mu1000.platform.valuechain.OrderService;
+import org.mu1000.platform.valuechain.domain.PurchaseOrder;
+
+@RequestScoped
+public class OrderResource implements OrdersApi, ShipmentsApi {
+  private OrderService orders;
+  private LotService lots;
+  private TenantContext ctx;
+
+  protected OrderResource() {}
+
+  @Inject
+  public OrderResource(OrderService orders, LotService lots, TenantContext ctx) {
+    this.orders = orders;
+    this.lots = lots;
+    this.ctx = ctx;
+  }
+
+  private Response order(PurchaseOrder o, int status) {
+    return Response.status(status).entity(Views.order(o, ctx.tenant()))
+        .tag(new jakarta.ws.rs.core.EntityTag(Long.toString(o.version()))).build();
+  }
+
+  private static PurchaseOrder input(org.mu1000.api.model.PurchaseOrder in) {
+    Map<String, Object> m = Views.map(in);
+    m.remove("status");
+    m.remove("total");
+    m.remove("version");
+    return Views.as(m, PurchaseOrder.class);
+  }
+
+  @Override
+  public Response createOrder(String tenant, org.mu1000.api.model.PurchaseOrder in) {
+    return order(orders.create(ctx.tenant(), ctx.caller(), input(in)), 201);
+  }
+
+  @Override
+  public Response getOrder(String tenant, String id) {
+    return order(orders.get(ctx.tenant(), ctx.caller(), id), 200);
+  }
+
+  @Override
+  public Response updateOrder(String tenant, String id, org.mu1000.api.model.PurchaseOrder in, String ifMatch) {
+    return order(orders.update(ctx.tenant(), ctx.caller(), id, input(in),
+        Registry.expectedVersion(ifMatch, in.getVersion())), 200);
+  }
+
+  @Override
+  public Response changeOrderStatus(String tenant, String id, OrderStatusChange in, String ifMatch) {
+    PurchaseOrder.Status s = PurchaseOrder.Status.of(in.getStatus().toString());
+    if (s == null || s == PurchaseOrder.Status.DRAFT) {
+      throw DomainException.invalid("status", "must be confirmed, in-delivery, fulfilled or cancelled");
+    }
+    return order(orders.transition(ctx.tenant(), ctx.caller(), id, s, Registry.expectedVersion(ifMatch, null)), 200);
+  }
+
+  @Override
+  public Response listOrders(String tenant, Integer page, Integer size, OrderStatus status, String programmeId) {
+    var p = orders.list(ctx.tenant(), ctx.caller(), status == null ? null
+        : PurchaseOrder.Status.of(status.toString()), programmeId, Http.page(page), Http.size(size));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("items", p.items().stream().map(o -> Views.order(o, ctx.tenant())).toList());
+    out.put("total", p.total());
+    out.put("page", Http.page(page));
+    out.put("size", Http.size(size));
+    return Response.ok(out).build();
+  }
+
+  @Override
+  public Response drawProductionPlan(String tenant, String id, PlanRequest in) {
+    var p = orders.plan(ctx.tenant(), ctx.caller(), id, in.getYieldKgPerMu());
+    return Http.created("tenants/" + tenant + "/orders/" + id + "/plan", Views.map(p), p.version());
+  }
+
+  @Override
+  public Response getProductionPlan(String tenant, String id) {
+    var p = orders.plan(ctx.tenant(), ctx.caller(), id);
+    return Http.ok(Views.map(p), p.version());
+  }
+
+  @Override
+  public Response adjustQuotas(String tenant, String id, String line, String coop, QuotaAdjustment in,
+      String ifMatch) {
+    Map<String, BigDecimal> quotas = in.getQuotas() == null ? Map.of() : in.getQuotas();
+    var p = orders.adjust(ctx.tenant(), ctx.caller(), id, line, coop, quotas,
+        Registry.expectedVersion(ifMatch, null));
+    return Http.ok(Views.map(p), p.version());
+  }
+
+  @Override
+  public Response getOrderProgress(String tenant, String id) {
+    return Response.ok(orders.progress(ctx.tenant(), ctx.caller(), id)).build();
+  }
+
+  @Override
+  public Response allocateLots(String tenant, String id, String line, LotIds in) {
+    return Response.ok(lots.allocate(ctx.tenant(), ctx.caller(), id, line, in.getLotIds()).stream()
+        .map(l -> Views.lot(l, ctx.tenant(), lots)).toList()).build();
+  }
+
+  @Override
+  public Response listShipments(String tenant, String id) {
+    return Response.ok(lots.shipments(ctx.tenant(), ctx.caller(), id)).build();
+  }
+
+  @Override
+  public Response shipLots(String tenant, String id, ShipmentRequest in) {
+    var s = lots.ship(ctx.tenant(), ctx.caller(), id, in.getLotIds(), in.getDestination());
+    return Http.created("tenants/" + tenant + "/shipments/" + s.id(), s, s.version());
+  }
+
+  @Override
+  public Response confirmDelivery(String tenant, String id, String ifMatch) {
+    var s = lots.confirmDelivery(ctx.tenant(), ctx.caller(), id, Registry.expectedVersion(ifMatch, null));
+    return Http.ok(s, s.version());
+  }
+}
