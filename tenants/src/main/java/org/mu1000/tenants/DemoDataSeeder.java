@@ -40,12 +40,14 @@ public class DemoDataSeeder implements DemoData {
   private FarmerService farmers;
   private PlotService plots;
   private Registry registry;
+  private org.mu1000.platform.valuechain.GradingService grading;
 
   protected DemoDataSeeder() {}
 
   @Inject
   public DemoDataSeeder(YamlTenantTemplates templates, OrganisationService orgs, FarmerService farmers,
-      PlotService plots, Registry registry) {
+      PlotService plots, Registry registry, org.mu1000.platform.valuechain.GradingService grading) {
+    this.grading = grading;
     this.templates = templates;
     this.orgs = orgs;
     this.farmers = farmers;
@@ -64,6 +66,14 @@ public class DemoDataSeeder implements DemoData {
       if (repo.programme(p.id()).isEmpty()) {
         orgs.create(t, SYSTEM, new Programme(p.id(), p.name(), p.commodity(), p.seasonStart(), p.seasonEnd(),
             p.targetUsdPerMu(), p.baselineUsdPerMu(), 0));
+      }
+      if (grading.current(t, p.id()).isEmpty()) {
+        // prices in the tenant currency: Rwandan franc figures converted at the template's first FX rate
+        java.math.BigDecimal factor = t.config().fxRates().isEmpty() ? java.math.BigDecimal.ONE
+            : t.config().fxRates().get(0).rate().divide(new java.math.BigDecimal("1385.50"), 6,
+                java.math.RoundingMode.HALF_EVEN);
+        grading.publish(t, SYSTEM, p.id(), DemoStandards.forCommodity(p.commodity(), factor,
+            p.seasonStart() == null ? java.time.LocalDate.of(2025, 1, 1) : p.seasonStart().minusYears(1)));
       }
     }
     for (TemplateFile.DemoCoop c : demo.cooperatives()) {

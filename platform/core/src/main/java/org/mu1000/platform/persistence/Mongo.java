@@ -37,24 +37,35 @@ public class Mongo {
   @Inject
   public Mongo(
       @ConfigProperty(name = "mongodb.uri", defaultValue = "embedded") String uri,
-      @ConfigProperty(name = "mu1000.mongodb.database", defaultValue = "mu1000") String prefix) {
+      @ConfigProperty(name = "mu1000.mongodb.database", defaultValue = "mu1000") String prefix,
+      @ConfigProperty(name = "mu1000.mongodb.embedded-port", defaultValue = "0") int embeddedPort) {
     this.prefix = prefix;
     String effective = uri;
     if (uri.isBlank() || "embedded".equals(uri)) {
-      effective = startEmbedded();
+      effective = startEmbedded(embeddedPort);
     }
     this.client = MongoClients.create(settings(effective));
   }
 
   /** For tests and tools outside a container. */
   public static Mongo connect(String uri, String prefix) {
-    return new Mongo(uri, prefix);
+    return new Mongo(uri, prefix, 0);
   }
 
-  private String startEmbedded() {
+  /** Port 0 picks a free one; tests name a port to look at the stored documents the way an operator would. */
+  private String startEmbedded(int port) {
     MongoBackend backend = new MemoryBackend();
     embedded = new MongoServer(backend);
-    embedded.bind("127.0.0.1", 0);
+    try {
+      embedded.bind("127.0.0.1", port);
+    } catch (RuntimeException e) {
+      if (port == 0) {
+        throw e;
+      }
+      LOG.warning("port " + port + " is taken; the embedded MongoDB wire server takes a free one");
+      embedded = new MongoServer(backend);
+      embedded.bind("127.0.0.1", 0);
+    }
     InetSocketAddress address = embedded.getLocalAddress();
     LOG.info("embedded MongoDB wire server (memory) on " + address);
     return "mongodb://127.0.0.1:" + address.getPort();

@@ -1,0 +1,358 @@
+package org.mu1000.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mu1000.deploy.Fixture.RW_ADMIN;
+import static org.mu1000.deploy.Fixture.RW_AGENT;
+import static org.mu1000.deploy.Fixture.RW_COOP_ID;
+import static org.mu1000.deploy.Fixture.RW_OTHER_COOP_ID;
+import static org.mu1000.deploy.Fixture.assertProblem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.FileInputStream;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.bson.Document;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The whole value chain over REST with real tokens: grading standard → order → plan → intake → warehouse →
+ * correction → transformation → allocation → shipment → delivery, then the EPCIS export against the official
+ * schema, tamper detection on the stored events, the public trace page, and the impact figures to the cent.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ValueChainIT {
+  static final String T = "tenants/rwanda/";
+  static final BigDecimal RATE = new BigDecimal("1462.00"); // the rwanda template's rate from 2026-01-01
+  static final BigDecimal M2_PER_MU = new BigDecimal("666.6667");
+
+  @ArquillianResource
+  URL url;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.war();
+  }
+
+  static Map<String, Object> coffee(String ripe, String defects, String moisture) {
+    return Map.of("ripe", new BigDecimal(ripe), "defects", new BigDecimal(defects), "moisture",
+        new BigDecimal(moisture));
+  }
+
+  static BigDecimal usd(String kg, String price) {
+    return new BigDecimal(kg).multiply(new BigDecimal(price)).divide(RATE, 10, RoundingMode.HALF_EVEN);
+  }
+
+  static BigDecimal perMu(BigDecimal usd, BigDecimal m2) {
+    return usd.multiply(M2_PER_MU).divide(m2, 10, RoundingMode.HALF_EVEN).setScale(2, RoundingMode.HALF_EVEN);
+  }
+
+  static BigDecimal dec(JsonNode n) {
+    return new BigDecimal(n.asText());
+  }
+
+  @Test
+  void orderToConsumer() throws Exception {
+    Api api = new Api(Deployments.base(url));
+    Fixture.tenants(api);
+    String p = "vc-" + UUID.randomUUID().toString().substring(0, 8);
+
+    // 1. a programme and its grading standard (tenant admin)
+    assertEquals(201, api.post(RW_ADMIN, T + "programmes", Map.of("id", p, "name", "Coffee flow " + p,
+        "commodity", "coffee cherry")).status());
+    Map<String, Object> standard = Map.of("commodity", "coffee cherry",
+        "measures", List.of(Map.of("key", "ripe", "label", "Ripe %"), Map.of("key", "defects", "label", "Defects"),
+            Map.of("key", "moisture", "label", "Moisture %")),
+        "grades", List.of(
+            Map.of("code", "A", "name", "Specialty", "rules", List.of(Map.of("measure", "ripe", "op", ">=", "value", 95),
+                Map.of("measure", "defects", "op", "<=", "value", 5), Map.of("measure", "moisture", "op", "<=",
+                    "value", 12.5)), "prices", List.of(Map.of("validFrom", "2025-01-01", "perKg", 650))),
+            Map.of("code", "B", "name", "Premium", "rules", List.of(Map.of("measure", "ripe", "op", ">=", "value", 85)),
+                "prices", List.of(Map.of("validFrom", "2025-01-01", "perKg", 480)))));
+    Api.Res std = api.post(RW_ADMIN, T + "programmes/" + p + "/grading-standards", standard);
+    assertEquals(201, std.status(), std.toString());
+    assertEquals(1, std.json().path("version").asInt());
+    assertProblem(api.post(RW_AGENT, T + "programmes/" + p + "/grading-standards", standard), 403);
+    Api.Res bad = api.post(RW_ADMIN, T + "programmes/" + p + "/grading-standards", Map.of("commodity", "x",
+        "measures", List.of(Map.of("key", "ripe", "label", "r")), "grades", List.of(Map.of("code", "A", "name", "a",
+            "rules", List.of(Map.of("measure", "sugar", "op", ">=", "value", 1)))))));
+    assertProblem(bad, 400);
+    assertTrue(bad.body().contains("grades[0].rules[0].measure"), bad.body());
+    assertEquals("A", api.post(RW_AGENT, T + "programmes/" + p + "/grade-preview",
+        Map.of("measurements", coffee("96", "2", "11"))).json().path("grade").asText());
+
+    // 2. farmers enrolled in the programme: a woman of Abakundakawa with two plots (one will deliver nothing)
+    //    and a man of KOPAKAMA
+    String f1 = farmer(api, "female", RW_COOP_ID, p);
+    String f2 = farmer(api, "male", RW_OTHER_COOP_ID, p);
+    JsonNode plot1 = plot(api, f1, 30.0601, -1.9501, 60);
+    JsonNode plot1b = plot(api, f1, 30.0701, -1.9501, 30);
+    JsonNode plot2 = plot(api, f2, 29.3301, -1.9401, 50);
+    BigDecimal a1 = dec(plot1.path("areaM2"));
+    BigDecimal a1b = dec(plot1b.path("areaM2"));
+    BigDecimal a2 = dec(plot2.path("areaM2"));
+
+    // 3. a buyer's order, confirmed, planned by area × yield, adjusted by the coop manager
+    Api.Res order = api.post(RW_ADMIN, T + "orders", Map.of("number", "PO-" + p, "programmeId", p,
+        "buyer", Map.of("name", "Kaffee Import GmbH", "country", "DE", "export", true),
+        "lines", List.of(Map.of("commodity", "coffee cherry", "grade", "A", "quantityKg", 129.5, "pricePerKg", 700,
+            "deliveryFrom", "2026-01-01"))));
+    assertEquals(201, order.status(), order.toString());
+    String orderId = order.json().path("id").asText();
+    assertEquals("draft", order.json().path("status").asText());
+    assertProblem(api.post(RW_ADMIN, T + "orders/" + orderId + "/plan", Map.of("yieldKgPerMu", 300)), 409);
+    Api.Res confirmed = api.send(RW_ADMIN, "POST", T + "orders/" + orderId + "/status",
+        Map.of("status", "confirmed"), order.etag(), null);
+    assertEquals(200, confirmed.status(), confirmed.toString());
+    Api.Res plan = api.post(RW_ADMIN, T + "orders/" + orderId + "/plan", Map.of("yieldKgPerMu", 300));
+    assertEquals(201, plan.status(), plan.toString());
+    JsonNode line = plan.json().path("lines").get(0);
+    assertEquals(0, new BigDecimal("129.5").compareTo(sumQuotas(line)), "quotas add up to the order");
+    Api.Res adjusted = api.send("rwanda.coop", "PUT", T + "orders/" + orderId + "/plan/lines/L1/coops/" + RW_COOP_ID,
+        Map.of("quotas", Map.of(f1, 10)), plan.etag(), null);
+    assertEquals(200, adjusted.status(), adjusted.toString());
+    assertEquals(0, new BigDecimal("129.5").compareTo(sumQuotas(adjusted.json().path("lines").get(0))));
+    assertProblem(api.send("rwanda.coop", "PUT", T + "orders/" + orderId + "/plan/lines/L1/coops/"
+        + RW_OTHER_COOP_ID, Map.of("quotas", Map.of(f2, 1)), adjusted.etag(), null), 403);
+
+    // 4. intake: one delivery split into an A and a B lot; the agent may not serve another coop's farmer
+    Api.Res intake = api.post(RW_AGENT, T + "intakes", Map.of("farmerId", f1, "plotId", plot1.path("id").asText(),
+        "harvestDate", "2026-05-10", "grossKg", 120, "lots", List.of(Map.of("kg", 80, "measurements",
+            coffee("96", "2", "11")), Map.of("kg", 35, "measurements", coffee("88", "9", "12")))));
+    assertEquals(201, intake.status(), intake.toString());
+    JsonNode lotA1 = intake.json().path("lots").get(0);
+    JsonNode lotB1 = intake.json().path("lots").get(1);
+    assertEquals("A", lotA1.path("grade").asText());
+    assertEquals("B", lotB1.path("grade").asText());
+    assertTrue(intake.json().path("receiptText").asText().length() <= 160);
+    assertTrue(lotA1.path("digitalLink").asText().endsWith("/01/" + lotA1.path("gtin").asText() + "/10/"
+        + lotA1.path("code").asText()), lotA1.toString());
+    Api.Res pdf = api.get(RW_AGENT, T + "deliveries/" + intake.json().path("deliveryId").asText() + "/receipt");
+    assertEquals(200, pdf.status());
+    assertTrue(new String(pdf.bytes(), 0, 5).startsWith("%PDF"), "a PDF");
+    Api.Res notMine = api.post(RW_AGENT, T + "intakes", Map.of("farmerId", f2, "plotId", plot2.path("id").asText(),
+        "harvestDate", "2026-05-10", "grossKg", 10));
+    assertProblem(notMine, 400);
+    Api.Res missing = api.post(RW_AGENT, T + "intakes", Map.of("farmerId", f1, "plotId", plot1.path("id").asText(),
+        "harvestDate", "2026-05-10", "grossKg", 10, "lots", List.of(Map.of("kg", 11, "measurements",
+            Map.of("ripe", 90)))));
+    assertProblem(missing, 400);
+    assertTrue(missing.body().contains("lots[0].measurements.moisture") && missing.body().contains("\"lots\""),
+        missing.body());
+    Api.Res intake2 = api.post(RW_ADMIN, T + "intakes", Map.of("farmerId", f2, "plotId", plot2.path("id").asText(),
+        "harvestDate", "2026-06-15", "grossKg", 50, "lots", List.of(Map.of("kg", 50, "measurements",
+            coffee("97", "1", "10.5")))));
+    assertEquals(201, intake2.status(), intake2.toString());
+    JsonNode lotA2 = intake2.json().path("lots").get(0);
+
+    // 5. the warehouse receives the lots; stock by commodity and grade
+    Api.Res wh = api.post(RW_ADMIN, T + "warehouses", Map.of("name", "Rushashi dry mill " + p, "region",
+        "Northern Province"));
+    assertEquals(201, wh.status(), wh.toString());
+    String whId = wh.json().path("id").asText();
+    List<String> three = List.of(lotA1.path("id").asText(), lotB1.path("id").asText(), lotA2.path("id").asText());
+    assertEquals(200, api.post(RW_ADMIN, T + "warehouses/" + whId + "/receipts", Map.of("lotIds", three)).status());
+    JsonNode stock = api.get(RW_ADMIN, T + "stock?warehouseId=" + whId).json();
+    assertEquals(2, stock.size(), stock.toString());
+    assertEquals(0, new BigDecimal("130").compareTo(dec(stock.get(0).path("kg"))), stock.toString());
+
+    // 6. a correction is a new event: B lot 35 → 34 kg
+    Api.Res b1 = api.get(RW_AGENT, T + "lots/" + lotB1.path("id").asText());
+    Api.Res corrected = api.send(RW_AGENT, "POST", T + "lots/" + lotB1.path("id").asText() + "/corrections",
+        Map.of("kg", 34, "reason", "scale re-calibrated"), b1.etag(), null);
+    assertEquals(200, corrected.status(), corrected.toString());
+    assertEquals(0, new BigDecimal("34").compareTo(dec(corrected.json().path("kg"))));
+
+    // 7. blending the two A lots; mass cannot grow
+    Api.Res grow = api.post(RW_ADMIN, T + "transformations", Map.of("kind", "blending", "inputLotIds",
+        List.of(lotA1.path("id").asText(), lotA2.path("id").asText()), "outputs", List.of(Map.of("commodity",
+            "coffee cherry", "grade", "A", "kg", 130.01))));
+    assertProblem(grow, 400);
+    assertTrue(grow.body().contains("\"outputs\""), grow.body());
+    Api.Res blend = api.post(RW_ADMIN, T + "transformations", Map.of("kind", "blending", "inputLotIds",
+        List.of(lotA1.path("id").asText(), lotA2.path("id").asText()), "outputs", List.of(Map.of("commodity",
+            "coffee cherry", "grade", "A", "kg", 129.5))));
+    assertEquals(201, blend.status(), blend.toString());
+    assertEquals(0, new BigDecimal("0.5").compareTo(dec(blend.json().path("lossKg"))));
+    JsonNode blended = blend.json().path("outputs").get(0);
+    String bl = blended.path("id").asText();
+
+    // 8. allocate, ship, deliver: the order is fulfilled
+    assertProblem(api.post(RW_ADMIN, T + "orders/" + orderId + "/lines/L1/allocations",
+        Map.of("lotIds", List.of(lotB1.path("id").asText()))), 400);
+    assertEquals(200, api.post(RW_ADMIN, T + "orders/" + orderId + "/lines/L1/allocations",
+        Map.of("lotIds", List.of(bl))).status());
+    Api.Res ship = api.post(RW_ADMIN, T + "orders/" + orderId + "/shipments", Map.of("lotIds", List.of(bl),
+        "destination", "Hamburg, DE"));
+    assertEquals(201, ship.status(), ship.toString());
+    assertEquals("in-delivery", api.get(RW_ADMIN, T + "orders/" + orderId).json().path("status").asText());
+    assertProblem(api.send(RW_AGENT, "POST", T + "shipments/" + ship.json().path("id").asText() + "/delivery",
+        null, ship.etag(), null), 403);
+    Api.Res delivered = api.send(RW_ADMIN, "POST", T + "shipments/" + ship.json().path("id").asText() + "/delivery",
+        null, ship.etag(), null);
+    assertEquals(200, delivered.status(), delivered.toString());
+    assertEquals("fulfilled", api.get(RW_ADMIN, T + "orders/" + orderId).json().path("status").asText());
+
+    // 9. the EPCIS export is valid against the official schema and holds every kind of step
+    Api.Res epcis = api.get(RW_ADMIN, T + "lots/" + bl + "/events");
+    assertEquals(200, epcis.status(), epcis.toString());
+    assertSchemaValid(epcis.json());
+    List<String> types = new ArrayList<>();
+    List<String> steps = new ArrayList<>();
+    boolean po = false;
+    for (JsonNode e : epcis.json().path("epcisBody").path("eventList")) {
+      types.add(e.path("type").asText());
+      steps.add(e.path("bizStep").asText());
+      po |= e.path("bizTransactionList").toString().contains(orderId);
+      assertTrue(e.path("mu1000:hash").asText().matches("[0-9a-f]{64}"), e.toString());
+    }
+    assertTrue(types.containsAll(List.of("ObjectEvent", "TransformationEvent", "AggregationEvent")), types.toString());
+    assertTrue(steps.containsAll(List.of("commissioning", "receiving", "creating_class_instance", "reserving",
+        "packing", "shipping")), steps.toString());
+    assertTrue(po, "the purchase order is in bizTransactionList");
+    JsonNode verified = api.get(RW_ADMIN, T + "lots/" + bl + "/verification").json();
+    assertTrue(verified.path("intact").asBoolean(), verified.toString());
+    assertEquals(3, verified.path("lots").size(), "the blend and its two sources");
+
+    // 10. the public page: no sign-in, origin and steps, no personal data
+    String path = "trace/" + blended.path("gtin").asText() + "/" + blended.path("code").asText();
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> pub = http.send(HttpRequest.newBuilder(Deployments.base(url).resolve("api/v1/" + path))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, pub.statusCode(), pub.body());
+    JsonNode page = Api.JSON.readTree(pub.body());
+    assertTrue(pub.body().contains("Abakundakawa") && pub.body().contains("KOPAKAMA") && pub.body().contains(
+        "Northern Province"), pub.body());
+    assertEquals("2026-05-10", page.path("harvestFrom").asText());
+    assertTrue(page.path("chainIntact").asBoolean());
+    String farmerName = api.get(RW_ADMIN, T + "farmers/" + f1).json().path("familyName").asText();
+    for (String secret : List.of(farmerName, "+2507", "30.0601", f1, plot1.path("id").asText())) {
+      assertFalse(pub.body().contains(secret), "the public page shows " + secret);
+    }
+    HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(Deployments.base(url).resolve("api/v1/" + path
+        + "/qr.png")).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, png.statusCode());
+    assertEquals((byte) 0x89, png.body()[0]);
+    assertEquals('P', png.body()[1]);
+    assertEquals(404, http.send(HttpRequest.newBuilder(Deployments.base(url).resolve("api/v1/trace/"
+        + blended.path("gtin").asText() + "/NOSUCHLOT")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+    assertProblem(api.get("ethiopia.admin", T + "lots/" + bl), 404);
+
+    // 11. tamper with a stored event: the verification names the lot and the first broken event
+    try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + System.getenv().getOrDefault(
+        "MU1000_MONGODB_EMBEDDED_PORT", "27199"))) {
+      MongoCollection<Document> events = mongo.getDatabase("mu1000_rwanda").getCollection("epcis_events");
+      Document first = events.find(Filters.eq("lots", lotA2.path("id").asText())).sort(new Document("recordedAt", 1))
+          .first();
+      String original = first.getString("body");
+      events.updateOne(Filters.eq("_id", first.get("_id")), Updates.set("body", original.replace("commissioning",
+          "decommissioning")));
+      JsonNode broken = api.get(RW_ADMIN, T + "lots/" + bl + "/verification").json();
+      assertFalse(broken.path("intact").asBoolean(), broken.toString());
+      JsonNode bad2 = null;
+      for (JsonNode l : broken.path("lots")) {
+        if (!l.path("intact").asBoolean()) {
+          bad2 = l;
+        }
+      }
+      assertEquals(lotA2.path("id").asText(), bad2.path("lotId").asText(), broken.toString());
+      assertEquals(0, bad2.path("brokenAt").asInt());
+      assertEquals(first.getString("_id"), bad2.path("brokenEventId").asText());
+      assertFalse(Api.JSON.readTree(http.send(HttpRequest.newBuilder(Deployments.base(url).resolve("api/v1/" + path))
+          .build(), HttpResponse.BodyHandlers.ofString()).body()).path("chainIntact").asBoolean());
+      events.updateOne(Filters.eq("_id", first.get("_id")), Updates.set("body", original));
+      assertTrue(api.get(RW_ADMIN, T + "lots/" + bl + "/verification").json().path("intact").asBoolean());
+    }
+
+    // 12. impact to the cent: reference prices (the A lots were not allocated; the blend was), FX 1462,
+    //     farmer 1 over both plots (one without lots), the coop and the programme
+    BigDecimal u1 = usd("80", "650").add(usd("34", "480"));
+    BigDecimal u2 = usd("50", "650");
+    String season = "&season=2026&programmeId=" + p;
+    JsonNode fig1 = api.get(RW_ADMIN, T + "impact?level=farmer&id=" + f1 + season).json();
+    assertEquals(perMu(u1, a1.add(a1b)), dec(fig1.path("usdPerMu")), fig1.toString());
+    JsonNode plotFig = api.get(RW_ADMIN, T + "impact?level=plot&id=" + plot1.path("id").asText() + season).json();
+    assertEquals(perMu(u1, a1), dec(plotFig.path("usdPerMu")), plotFig.toString());
+    JsonNode coop2 = api.get(RW_ADMIN, T + "impact?level=coop&id=" + RW_OTHER_COOP_ID + season).json();
+    assertEquals(perMu(u2, a2), dec(coop2.path("usdPerMu")), coop2.toString());
+    JsonNode prog = api.get("donor", T + "impact?level=programme" + season).json();
+    assertEquals(perMu(u1.add(u2), a1.add(a1b).add(a2)), dec(prog.path("usdPerMu")), prog.toString());
+    assertEquals(2, prog.path("deliveringFarmers").asInt());
+    assertEquals(0, new BigDecimal("0.5").compareTo(dec(prog.path("womenShare"))), prog.toString());
+    assertEquals(0, u1.add(u2).compareTo(dec(prog.path("valueUsd"))), prog.toString());
+
+    // 13. the admin recompute gives identical rollups
+    Api.Res re = api.post(RW_ADMIN, T + "impact/recompute", Map.of());
+    assertEquals(200, re.status(), re.toString());
+    assertTrue(re.json().path("identical").asBoolean(), re.toString());
+    assertEquals(prog, api.get("donor", T + "impact?level=programme" + season).json());
+    assertProblem(api.post("donor", T + "impact/recompute", Map.of()), 403);
+  }
+
+  private static BigDecimal sumQuotas(JsonNode line) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (JsonNode c : line.path("coops")) {
+      for (JsonNode f : c.path("farmers")) {
+        sum = sum.add(dec(f.path("quotaKg")));
+      }
+    }
+    return sum;
+  }
+
+  private static String farmer(Api api, String sex, String coop, String programme) {
+    Map<String, Object> f = new HashMap<>(Fixture.farmer("Flow", "Zz" + UUID.randomUUID().toString()
+        .substring(0, 6), coop));
+    f.put("sex", sex);
+    f.put("programmeIds", List.of(programme));
+    f.remove("nationalId");
+    Api.Res r = api.post(RW_ADMIN, T + "farmers", f);
+    assertEquals(201, r.status(), r.toString());
+    return r.json().path("id").asText();
+  }
+
+  private static JsonNode plot(Api api, String farmer, double lon, double lat, double side) {
+    Api.Res r = api.post(RW_ADMIN, T + "farmers/" + farmer + "/plots", Map.of("crop", "coffee", "geometry",
+        Fixture.square(lon, lat, side)));
+    assertEquals(201, r.status(), r.toString());
+    return r.json();
+  }
+
+  private static void assertSchemaValid(JsonNode doc) throws Exception {
+    Path schema = Path.of(System.getProperty("shared.dir", "../../shared"), "schemas", "epcis-2.0",
+        "EPCIS-JSON-Schema.json");
+    try (InputStream in = new FileInputStream(schema.toFile())) {
+      JsonSchema s = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+      Set<ValidationMessage> errors = s.validate(doc);
+      assertTrue(errors.isEmpty(), "EPCIS schema: " + errors + "\n" + doc);
+    }
+  }
+}
