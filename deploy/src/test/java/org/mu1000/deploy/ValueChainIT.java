@@ -104,7 +104,7 @@ class ValueChainIT {
     assertProblem(api.post(RW_AGENT, T + "programmes/" + p + "/grading-standards", standard), 403);
     Api.Res bad = api.post(RW_ADMIN, T + "programmes/" + p + "/grading-standards", Map.of("commodity", "x",
         "measures", List.of(Map.of("key", "ripe", "label", "r")), "grades", List.of(Map.of("code", "A", "name", "a",
-            "rules", List.of(Map.of("measure", "sugar", "op", ">=", "value", 1)))))));
+            "rules", List.of(Map.of("measure", "sugar", "op", ">=", "value", 1))))));
     assertProblem(bad, 400);
     assertTrue(bad.body().contains("grades[0].rules[0].measure"), bad.body());
     assertEquals("A", api.post(RW_AGENT, T + "programmes/" + p + "/grade-preview",

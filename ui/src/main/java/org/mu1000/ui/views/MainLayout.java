@@ -107,6 +107,16 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
       nav.addItem(new SideNavItem(getTranslation("nav.cooperatives"), CooperativesView.class));
       nav.addItem(new SideNavItem(getTranslation("nav.programmes"), ProgrammesView.class));
     }
+    if (s.tenant() != null && c.mayHandleLots()) {
+      nav.addItem(new SideNavItem(getTranslation("nav.intake"), IntakeView.class));
+    }
+    if (s.tenant() != null && (c.mayReadRegistry() || c.mayReadOrders())) {
+      nav.addItem(new SideNavItem(getTranslation("nav.lots"), LotsView.class));
+      nav.addItem(new SideNavItem(getTranslation("nav.orders"), OrdersView.class));
+    }
+    if (s.tenant() != null && c.mayReadImpact()) {
+      nav.addItem(new SideNavItem(getTranslation("nav.impact"), ImpactView.class));
+    }
     if (s.tenant() != null && c.mayImport()) {
       nav.addItem(new SideNavItem(getTranslation("nav.import"), ImportView.class));
     }

@@ -166,7 +166,7 @@ public class LotService {
           : coop == null ? "collection point" : coop.name();
       Map<String, Object> e = objectEvent("ADD", "commissioning", "active", List.of(saved), point,
           farmer.cooperativeId(), null);
-      e.put("eventTime", in.harvestDate().atStartOfDay(ZoneId.of(t.config().timezone())).toInstant().toString());
+      e.put("eventTime", in.harvestDate().atTime(12, 0).atZone(ZoneId.of(t.config().timezone())).toInstant().toString());
       Map<String, Object> ilmd = new LinkedHashMap<>();
       ilmd.put("mu1000:grade", saved.grade());
       ilmd.put("mu1000:gradingStandardVersion", saved.standardVersion());
