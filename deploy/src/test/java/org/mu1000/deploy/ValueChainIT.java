@@ -84,11 +84,13 @@ class ValueChainIT {
   void orderToConsumer() throws Exception {
     Api api = new Api(Deployments.base(url));
     Fixture.tenants(api);
-    String p = "vc-" + UUID.randomUUID().toString().substring(0, 8);
+    String name = "vc-" + UUID.randomUUID().toString().substring(0, 8);
 
     // 1. a programme and its grading standard (tenant admin)
-    assertEquals(201, api.post(RW_ADMIN, T + "programmes", Map.of("id", p, "name", "Coffee flow " + p,
-        "commodity", "coffee cherry")).status());
+    Api.Res prog0 = api.post(RW_ADMIN, T + "programmes", Map.of("name", "Coffee flow " + name,
+        "commodity", "coffee cherry"));
+    assertEquals(201, prog0.status(), prog0.toString());
+    String p = prog0.json().path("id").asText();
     Map<String, Object> standard = Map.of("commodity", "coffee cherry",
         "measures", List.of(Map.of("key", "ripe", "label", "Ripe %"), Map.of("key", "defects", "label", "Defects"),
             Map.of("key", "moisture", "label", "Moisture %")),

@@ -113,12 +113,6 @@ public class ImpactService {
       d.put("key", c.cooperativeId());
       return d;
     });
-    tb.rollups().update(base + "month|" + c.harvestDate().toString().substring(0, 7), d -> {
-      add.accept(d);
-      d.put("level", "month");
-      d.put("key", c.harvestDate().toString().substring(0, 7));
-      return d;
-    });
     Document household = tb.households().update(c.farmerId(), d -> {
       Document paid = new Document(d.get("paid", new Document()));
       String day = c.harvestDate().toString();
@@ -135,10 +129,15 @@ public class ImpactService {
       return d;
     });
     settleFarmer(t, tb, farmer[0], farmer[1], household, today);
+    String month = c.harvestDate().toString().substring(0, 7);
     tb.rollups().update(base + "programme|" + c.programmeId(), d -> {
       add.accept(d);
       d.put("level", "programme");
       d.put("key", c.programmeId());
+      Document months = new Document(d.get("months", new Document()));
+      BigDecimal m = months.get(month) == null ? null : ((Decimal128) months.get(month)).bigDecimalValue();
+      months.put(month, dec(plus(m, c.usd(), sign)));
+      d.put("months", months);
       return d;
     });
   }
@@ -247,8 +246,13 @@ public class ImpactService {
   private void enrol(Tenant t, Tables tb, String farmerId) {
     RegistryRepository repo = registry.repository(t);
     Optional<Farmer> farmer = repo.farmer(farmerId);
-    BigDecimal area = farmer.isEmpty() ? BigDecimal.ZERO : repo.plotsOf(farmerId).stream().map(Plot::areaM2)
-        .filter(a -> a != null).reduce(BigDecimal.ZERO, BigDecimal::add);
+    enrol(t, tb, farmerId, farmer, farmer.isEmpty() ? List.of() : repo.plotsOf(farmerId), true);
+  }
+
+  private void enrol(Tenant t, Tables tb, String farmerId, Optional<Farmer> farmer, List<Plot> plots,
+      boolean settle) {
+    BigDecimal area = plots.stream().map(Plot::areaM2).filter(a -> a != null).reduce(BigDecimal.ZERO,
+        BigDecimal::add);
     List<String> programmes = farmer.map(Farmer::programmeIds).orElse(List.of());
     String coop = farmer.map(Farmer::cooperativeId).orElse(null);
     Document[] change = tb.areas().update("farmer|" + farmerId, d -> {
@@ -268,6 +272,9 @@ public class ImpactService {
     }
     for (String p : programmes) {
       moveArea(tb, p, coop, area);
+    }
+    if (!settle) {
+      return;
     }
     // the farmer's bands and flags depend on their area and household: settle every season's rollup of theirs
     LocalDate today = LocalDate.now(ZoneId.of(t.config().timezone()));
@@ -306,17 +313,21 @@ public class ImpactService {
   // ---- recompute ----
 
   /** Rebuilds every rollup of the tenant from the registry and the raw harvest lots, then replaces the stored ones. */
-  public Map<String, Object> recompute(Tenant t, Caller c, Iterable<Contribution> lots, Iterable<String> farmerIds) {
+  public Map<String, Object> recompute(Tenant t, Caller c, Iterable<Contribution> lots) {
     if (c != null && !c.mayAdministerTenant()) {
       throw DomainException.forbidden("only tenant admins recompute the impact figures");
     }
     long t0 = System.nanoTime();
     Tables mem = new Tables(RollupTable.memory(), RollupTable.memory(), RollupTable.memory());
-    int farmers = 0;
-    for (String f : farmerIds) {
-      enrol(t, mem, f);
-      farmers++;
-    }
+    // one pass over plots and one over farmers: no per-farmer queries (a wire server without indexes scans)
+    RegistryRepository repo = registry.repository(t);
+    Map<String, List<Plot>> plots = new java.util.HashMap<>();
+    repo.forEachPlot(p -> plots.computeIfAbsent(p.farmerId(), k -> new ArrayList<>()).add(p));
+    int[] farmers = {0};
+    repo.forEachFarmer(f -> {
+      enrol(t, mem, f.id(), Optional.of(f), plots.getOrDefault(f.id(), List.of()), false);
+      farmers[0]++;
+    });
     LocalDate today = LocalDate.now(ZoneId.of(t.config().timezone()));
     int count = 0;
     for (Contribution k : lots) {
@@ -328,7 +339,7 @@ public class ImpactService {
     replaceAll(db, AREAS, (RollupTable.Memory) mem.areas());
     replaceAll(db, HOUSEHOLDS, (RollupTable.Memory) mem.households());
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("farmers", farmers);
+    out.put("farmers", farmers[0]);
     out.put("lots", count);
     out.put("rollups", ((RollupTable.Memory) mem.rollups()).docs.size());
     out.put("millis", (System.nanoTime() - t0) / 1_000_000);
@@ -399,7 +410,13 @@ public class ImpactService {
     Document r = d == null ? new Document() : d;
     BigDecimal usd = num(r, "usd");
     boolean programme = level.equals("programme");
-    Map<String, BigDecimal> months = programme ? months(db, programmeId, season) : null;
+    Map<String, BigDecimal> months = null;
+    if (programme) {
+      months = new java.util.TreeMap<>();
+      for (Map.Entry<String, Object> e : r.get("months", new Document()).entrySet()) {
+        months.put(e.getKey(), ((Decimal128) e.getValue()).bigDecimalValue());
+      }
+    }
     return new Figures(level, key, programmeId, season, usd, num(r, "local"), num(r, "kg"), r.getInteger("lots", 0),
         area, Impact.usdPerMu(usd, area), p.targetUsdPerMu(), programme ? r.getInteger("farmers", 0) : null,
         programme ? r.getInteger("women", 0) : null, programme ? r.getInteger("crossed", 0) : null,
@@ -414,13 +431,6 @@ public class ImpactService {
         out.add(figures(t, c, programmeId, season, "coop", coop.id()));
       }
     }
-    return out;
-  }
-
-  private static Map<String, BigDecimal> months(MongoDatabase db, String programmeId, String season) {
-    Map<String, BigDecimal> out = new java.util.TreeMap<>();
-    db.getCollection(ROLLUPS).find(Filters.and(Filters.eq("programmeId", programmeId), Filters.eq("season", season),
-        Filters.eq("level", "month"))).forEach(d -> out.put(d.getString("key"), num(d, "usd")));
     return out;
   }
 

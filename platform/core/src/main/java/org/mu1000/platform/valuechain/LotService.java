@@ -689,17 +689,7 @@ public class LotService {
         return ImpactService.contribution(t, l, price(t, l, orderCache, stdCache)).orElseThrow();
       }
     };
-    List<String> farmerIds = new ArrayList<>();
-    RegistryRepository repo = chain.registry(t);
-    for (int page = 0; ; page++) {
-      var p = repo.farmers(new RegistryRepository.FarmerFilter(null, null, null, null, null), "createdAt", true,
-          page, 500);
-      p.items().forEach(f -> farmerIds.add(f.id()));
-      if (p.items().size() < 500) {
-        break;
-      }
-    }
-    Map<String, Object> out = new LinkedHashMap<>(impact.recompute(t, c, contributions, farmerIds));
+    Map<String, Object> out = new LinkedHashMap<>(impact.recompute(t, c, contributions));
     Map<String, Object> after = impact.snapshot(t);
     List<String> differences = new ArrayList<>();
     for (String k : new java.util.TreeSet<>(after.keySet())) {

@@ -32,6 +32,12 @@ public interface RegistryRepository {
 
   Optional<Plot> plot(String id);
 
+  /** Every live farmer, streamed (one pass; for rebuilding figures at scale). */
+  void forEachFarmer(java.util.function.Consumer<Farmer> action);
+
+  /** Every live plot, streamed. */
+  void forEachPlot(java.util.function.Consumer<Plot> action);
+
   List<Plot> plotsOf(String farmerId);
 
   boolean insert(Plot p);

@@ -135,7 +135,7 @@ public class MongoRegistryRepository implements RegistryRepository {
     return Optional.ofNullable(d).map(x -> x.getString("target"));
   }
 
-  static Document farmerDoc(Farmer f) {
+  public static Document farmerDoc(Farmer f) {
     Money m = f.baselineAnnualIncome();
     return new Document("_id", f.id())
         .append("externalId", f.externalId())
@@ -176,6 +176,16 @@ public class MongoRegistryRepository implements RegistryRepository {
   }
 
   @Override
+  public void forEachFarmer(java.util.function.Consumer<Farmer> action) {
+    farmers.raw().find(VersionedCollection.live(null)).forEach(d -> action.accept(farmerOf(d)));
+  }
+
+  @Override
+  public void forEachPlot(java.util.function.Consumer<Plot> action) {
+    plots.raw().find(VersionedCollection.live(null)).forEach(d -> action.accept(plotOf(d)));
+  }
+
+  @Override
   public List<Plot> plotsOf(String farmerId) {
     return plots.page(Filters.eq("farmerId", farmerId), Sorts.ascending("_id"), 0, 1000).stream()
         .map(MongoRegistryRepository::plotOf).toList();
@@ -196,7 +206,7 @@ public class MongoRegistryRepository implements RegistryRepository {
     return plots.softDelete(id, version);
   }
 
-  static Document plotDoc(Plot p) {
+  public static Document plotDoc(Plot p) {
     return new Document("_id", p.id()).append("farmerId", p.farmerId()).append("externalId", p.externalId())
         .append("crop", p.crop()).append("plantingYear", p.plantingYear())
         .append("geometry", new Document(p.geometry()))

@@ -18,7 +18,8 @@ import org.mu1000.platform.valuechain.domain.PurchaseOrder;
 /** Domain records in the shapes of the OpenAPI contract (codes in lower case, amounts with their currency). */
 public final class Views {
   static final ObjectMapper LENIENT = JacksonConfig.MAPPER.copy()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
   private Views() {}
 

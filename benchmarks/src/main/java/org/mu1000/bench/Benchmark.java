@@ -1,0 +1,350 @@
+package org.mu1000.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.mu1000.platform.impact.domain.Impact;
+import org.mu1000.platform.persistence.Ids;
+import org.mu1000.platform.persistence.RecordDocs;
+import org.mu1000.platform.registry.domain.Farmer;
+import org.mu1000.platform.registry.domain.Money;
+import org.mu1000.platform.registry.domain.Plot;
+import org.mu1000.platform.registry.domain.Sex;
+import org.mu1000.platform.registry.infrastructure.mongo.MongoRegistryRepository;
+import org.mu1000.platform.tenancy.domain.FxRate;
+import org.mu1000.platform.valuechain.domain.Lot;
+
+/**
+ * Loads a synthetic programme into a running Mu1000 (./mu1000 run) and prints, in one run:
+ * REST intake throughput beside a no-op endpoint on the same server; dashboard query p50/p95 beside computing the
+ * same figure from the raw lots; and the time of the admin recompute. Lines read {@code name: value unit}.
+ *
+ * <p>Farmers, plots and lots are bulk-inserted into the tenant's database in the application's own document shapes
+ * (loading a million lots through REST would take hours); the recompute then builds every rollup from them, and the
+ * timed intake goes through REST like any client's.
+ */
+public final class Benchmark {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String[] COOPS = {"Abakundakawa", "Kopakama", "Maraba", "Karaba", "Dukunde Kawa"};
+  static final BigDecimal RATE = new BigDecimal("1462.00");
+
+  final String base;
+  final String keycloak;
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  String token;
+  Instant tokenAt;
+
+  Benchmark(String base, String keycloak) {
+    this.base = base.replaceAll("/+$", "") + "/api/v1/";
+    this.keycloak = keycloak.replaceAll("/+$", "");
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> a = new LinkedHashMap<>();
+    for (String arg : args) {
+      String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+      a.put(kv[0], kv.length > 1 ? kv[1] : "true");
+    }
+    int farmers = Integer.parseInt(a.getOrDefault("farmers", "100000"));
+    int lots = Integer.parseInt(a.getOrDefault("lots", "1000000"));
+    int requests = Integer.parseInt(a.getOrDefault("requests", "2000"));
+    int concurrency = Integer.parseInt(a.getOrDefault("concurrency", "8"));
+    int queries = Integer.parseInt(a.getOrDefault("queries", "200"));
+    Benchmark b = new Benchmark(a.getOrDefault("base", "http://localhost:8080"),
+        a.getOrDefault("keycloak", "http://localhost:8180"));
+    try (MongoClient mongo = MongoClients.create(a.getOrDefault("mongo", "mongodb://127.0.0.1:27117"))) {
+      b.run(mongo, farmers, lots, requests, concurrency, queries);
+    }
+  }
+
+  static void out(String name, Object value, String unit, String beside) {
+    System.out.println(name + ": " + value + " " + unit + (beside == null ? "" : "    (" + beside + ")"));
+  }
+
+  static void progress(String what, long done, long total) {
+    System.err.printf("\r%s %d / %d (%d%%)   ", what, done, total, done * 100 / Math.max(1, total));
+    if (done == total) {
+      System.err.println();
+    }
+  }
+
+  void run(MongoClient mongo, int farmers, int lotCount, int requests, int concurrency, int queries)
+      throws Exception {
+    long t0 = System.nanoTime();
+    String tenant = "bench-" + Long.toString(System.currentTimeMillis() / 1000, 36);
+    System.out.println("# Mu1000 benchmark · tenant " + tenant + " · " + farmers + " farmers · " + lotCount
+        + " lots · " + Runtime.getRuntime().availableProcessors() + " cores · " + LocalDate.now());
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("id", tenant);
+    config.put("name", "Benchmark " + tenant);
+    config.put("country", "RW");
+    config.put("currency", "RWF");
+    config.put("areaUnit", "ha");
+    config.put("languages", List.of("en"));
+    config.put("timezone", "Africa/Kigali");
+    config.put("povertyLine", 1300);
+    config.put("fxRates", List.of(Map.of("date", "2025-01-01", "rate", RATE)));
+    call("POST", "platform/tenants", Map.of("config", config), 201);
+    String t = "tenants/" + tenant + "/";
+    String programme = call("POST", t + "programmes", Map.of("name", "Coffee benchmark", "commodity",
+        "coffee cherry", "seasonStart", "2026-03-01", "seasonEnd", "2026-07-31"), 201).path("id").asText();
+    call("POST", t + "programmes/" + programme + "/grading-standards", standard(), 201);
+    List<String> coops = new ArrayList<>();
+    for (String c : COOPS) {
+      coops.add(call("POST", t + "cooperatives", Map.of("name", c + " " + tenant, "region", "Northern Province",
+          "district", "Gakenke"), 201).path("id").asText());
+    }
+    MongoDatabase db = mongo.getDatabase("mu1000_" + tenant.replace('-', '_'));
+
+    // --- load: farmers with one polygon plot each, then lots over them ---
+    Random rnd = new Random(42);
+    List<String[]> growers = new ArrayList<>();
+    List<Document> fb = new ArrayList<>();
+    List<Document> pb = new ArrayList<>();
+    long l0 = System.nanoTime();
+    for (int i = 0; i < farmers; i++) {
+      String fid = Ids.next("fa");
+      String coop = coops.get(i % coops.size());
+      Instant now = Instant.now();
+      Farmer f = new Farmer(fid, "B" + i, "Given" + i, "Family" + (i % 977), i % 2 == 0 ? Sex.FEMALE : Sex.MALE,
+          1960 + rnd.nextInt(40), 2 + rnd.nextInt(6), null, null, null, coop, List.of(programme),
+          new Money(BigDecimal.valueOf(150_000 + rnd.nextInt(700_000)), "RWF"), true, LocalDate.of(2026, 1, 10), now,
+          now, 1);
+      double lat = -1.6 - rnd.nextDouble() * 0.3;
+      double lon = 29.6 + rnd.nextDouble() * 0.3;
+      double side = 20 + rnd.nextDouble() * 40;
+      Plot p = Plot.measured(Ids.next("pl"), fid, null, "coffee", 2015, square(lon, lat, side), null, 1);
+      fb.add(MongoRegistryRepository.farmerDoc(f).append("version", 1L).append("deleted", false));
+      pb.add(MongoRegistryRepository.plotDoc(p).append("version", 1L).append("deleted", false));
+      growers.add(new String[] {fid, p.id(), coop});
+      if (fb.size() == 1000 || i == farmers - 1) {
+        db.getCollection("farmers").insertMany(fb);
+        db.getCollection("plots").insertMany(pb);
+        fb.clear();
+        pb.clear();
+        progress("farmers and plots", i + 1, farmers);
+      }
+    }
+    out("load.farmers", rate(farmers, l0), "farmers/s", "bulk insert, farmer + plot documents");
+    String[] grades = {"A", "A", "B", "B", "B", "C", "reject"};
+    List<Document> lb = new ArrayList<>();
+    l0 = System.nanoTime();
+    MongoCollection<Document> lotsColl = db.getCollection("lots");
+    for (int i = 0; i < lotCount; i++) {
+      String[] g = growers.get(rnd.nextInt(growers.size()));
+      String id = Ids.next("lt");
+      LocalDate day = LocalDate.of(2026, 3, 1).plusDays(rnd.nextInt(150));
+      Instant now = Instant.now();
+      Lot lot = new Lot(id, "BN" + Long.toString(i, 36).toUpperCase(), programme, "coffee cherry",
+          grades[rnd.nextInt(grades.length)], 1, BigDecimal.valueOf(2000 + rnd.nextInt(18000), 2), Map.of(), true,
+          g[0], g[1], g[2], null, day, "2026", Lot.Status.STORED, null, null, null, null, null, now, now, 1);
+      lb.add(RecordDocs.toDoc(id, lot).append("version", 1L).append("deleted", false));
+      if (lb.size() == 5000 || i == lotCount - 1) {
+        lotsColl.insertMany(lb);
+        lb.clear();
+        progress("lots", i + 1, lotCount);
+      }
+    }
+    out("load.lots", rate(lotCount, l0), "lots/s", "bulk insert");
+
+    // --- recompute: every rollup from the raw lots and the registry ---
+    long r0 = System.nanoTime();
+    JsonNode re = call("POST", t + "impact/recompute", Map.of(), 200);
+    out("recompute", ms(r0), "ms", "server-side " + re.path("millis").asText() + " ms for " + re.path("lots").asText()
+        + " lots and " + re.path("farmers").asText() + " farmers; " + re.path("rollups").asText() + " rollup documents");
+
+    // --- dashboard: rollups vs the same figure from the raw lots ---
+    String q = t + "impact?level=programme&season=2026&programmeId=" + programme;
+    JsonNode fig = call("GET", q, null, 200);
+    List<Long> dash = new ArrayList<>();
+    List<Long> coopQ = new ArrayList<>();
+    for (int i = 0; i < queries; i++) {
+      long s = System.nanoTime();
+      call("GET", q, null, 200);
+      dash.add(System.nanoTime() - s);
+      s = System.nanoTime();
+      call("GET", t + "impact/cooperatives?season=2026&programmeId=" + programme, null, 200);
+      coopQ.add(System.nanoTime() - s);
+    }
+    List<Long> raw = new ArrayList<>();
+    BigDecimal rawUsdPerMu = null;
+    int rawRuns = Math.max(3, Math.min(10, queries / 20));
+    for (int i = 0; i < rawRuns; i++) {
+      long s = System.nanoTime();
+      rawUsdPerMu = fromRawLots(db, programme);
+      raw.add(System.nanoTime() - s);
+    }
+    out("dashboard.programme.p50", pct(dash, 50), "ms", null);
+    out("dashboard.programme.p95", pct(dash, 95), "ms", "target ≤ 200 ms; " + queries + " queries");
+    out("dashboard.cooperatives.p50", pct(coopQ, 50), "ms", null);
+    out("dashboard.cooperatives.p95", pct(coopQ, 95), "ms", null);
+    out("raw-lots.programme.p50", pct(raw, 50), "ms", "the same figure by scanning lots and plots, " + rawRuns
+        + " runs");
+    out("raw-lots.programme.p95", pct(raw, 95), "ms", null);
+    out("figure.usdPerMu.rollup", fig.path("usdPerMu").asText(), "USD/mu", "raw lots: "
+        + (rawUsdPerMu == null ? "-" : rawUsdPerMu.setScale(2, RoundingMode.HALF_EVEN).toPlainString()));
+
+    // --- intake through REST vs a no-op endpoint behind the same authentication and tenant checks ---
+    List<String[]> sample = new ArrayList<>(growers.subList(0, Math.min(growers.size(), 5000)));
+    Collections.shuffle(sample, rnd);
+    double noop = throughput(requests, concurrency, i -> call("POST", t + "noop", Map.of("i", i), 201));
+    double intake = throughput(requests, concurrency, i -> {
+      String[] g = sample.get(i % sample.size());
+      call("POST", t + "intakes", Map.of("farmerId", g[0], "plotId", g[1], "harvestDate", "2026-05-10",
+          "grossKg", 60, "lots", List.of(Map.of("kg", 60, "measurements", Map.of("ripe", 96, "defects", 2,
+              "moisture", 11)))), 201);
+    });
+    out("noop.rest", String.format("%.1f", noop), "req/s", concurrency + " concurrent clients, " + requests
+        + " requests");
+    out("intake.rest", String.format("%.1f", intake), "req/s", String.format("%.2f × no-op; target ≥ 0.40",
+        intake / noop));
+    out("total", ms(t0) / 1000, "s", null);
+  }
+
+  /** What a dashboard without rollups does: sum the lots' values from raw lots (grouped), divide by the plots' area. */
+  static BigDecimal fromRawLots(MongoDatabase db, String programme) {
+    Map<String, BigDecimal> prices = Map.of("A", new BigDecimal("620"), "B", new BigDecimal("480"), "C",
+        new BigDecimal("300"));
+    BigDecimal usd = BigDecimal.ZERO;
+    for (Document d : db.getCollection("lots").aggregate(List.of(Aggregates.match(Filters.and(
+        Filters.eq("programmeId", programme), Filters.eq("season", "2026"), Filters.eq("harvest", true))),
+        Aggregates.group("$grade", Accumulators.sum("kg", "$kg"))))) {
+      BigDecimal kg = new BigDecimal(String.valueOf(d.get("kg") instanceof org.bson.types.Decimal128 x
+          ? x.bigDecimalValue() : d.get("kg")));
+      usd = usd.add(kg.multiply(prices.getOrDefault(d.getString("_id"), BigDecimal.ZERO)).divide(RATE, 10,
+          RoundingMode.HALF_EVEN));
+    }
+    BigDecimal area = BigDecimal.ZERO;
+    for (Document d : db.getCollection("plots").find(Filters.eq("deleted", false))) {
+      Object a = d.get("areaM2");
+      area = area.add(a instanceof org.bson.types.Decimal128 x ? x.bigDecimalValue() : new BigDecimal(a.toString()));
+    }
+    return Impact.usdPerMu(usd, area);
+  }
+
+  interface Call {
+    void run(int i) throws Exception;
+  }
+
+  static double throughput(int n, int concurrency, Call call) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
+    long s = System.nanoTime();
+    List<Future<?>> fs = new ArrayList<>();
+    for (int c = 0; c < concurrency; c++) {
+      fs.add(pool.submit(() -> {
+        int i;
+        while ((i = next.getAndIncrement()) < n) {
+          call.run(i);
+          int d = done.incrementAndGet();
+          if (d % Math.max(1, n / 20) == 0) {
+            progress("requests", d, n);
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : fs) {
+      f.get();
+    }
+    pool.shutdown();
+    return n / ((System.nanoTime() - s) / 1e9);
+  }
+
+  JsonNode call(String method, String path, Object body, int expect) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(30))
+        .header("Authorization", "Bearer " + token()).header("Accept", "application/json");
+    if (body != null) {
+      b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(
+          JSON.writeValueAsString(body)));
+    } else {
+      b.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != expect) {
+      throw new IllegalStateException(method + " " + path + " → " + r.statusCode() + " " + r.body());
+    }
+    return r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body());
+  }
+
+  synchronized String token() throws Exception {
+    if (token == null || tokenAt.isBefore(Instant.now().minusSeconds(200))) {
+      String form = "grant_type=password&client_id=mu1000-cli&username=agency.admin&password=mu1000-demo&scope="
+          + URLEncoder.encode("openid organization:*", StandardCharsets.UTF_8);
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(keycloak
+          + "/realms/mu1000/protocol/openid-connect/token")).header("Content-Type",
+              "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException("no token from Keycloak: " + r.statusCode() + " " + r.body());
+      }
+      token = JSON.readTree(r.body()).path("access_token").asText();
+      tokenAt = Instant.now();
+    }
+    return token;
+  }
+
+  static Map<String, Object> standard() {
+    return Map.of("commodity", "coffee cherry", "measures", List.of(Map.of("key", "ripe", "label", "Ripe %"),
+        Map.of("key", "defects", "label", "Defects"), Map.of("key", "moisture", "label", "Moisture %")),
+        "grades", List.of(
+            Map.of("code", "A", "name", "A", "rules", List.of(Map.of("measure", "ripe", "op", ">=", "value", 95),
+                Map.of("measure", "defects", "op", "<=", "value", 5)), "prices", List.of(Map.of("validFrom",
+                    "2025-01-01", "perKg", 620))),
+            Map.of("code", "B", "name", "B", "rules", List.of(Map.of("measure", "ripe", "op", ">=", "value", 85)),
+                "prices", List.of(Map.of("validFrom", "2025-01-01", "perKg", 480))),
+            Map.of("code", "C", "name", "C", "rules", List.of(Map.of("measure", "ripe", "op", ">=", "value", 60)),
+                "prices", List.of(Map.of("validFrom", "2025-01-01", "perKg", 300)))));
+  }
+
+  static Map<String, Object> square(double lon, double lat, double side) {
+    double dLat = side / 111_320.0;
+    double dLon = side / (111_320.0 * Math.cos(Math.toRadians(lat)));
+    return Map.of("type", "Polygon", "coordinates", List.of(List.of(List.of(lon, lat), List.of(lon + dLon, lat),
+        List.of(lon + dLon, lat + dLat), List.of(lon, lat + dLat), List.of(lon, lat))));
+  }
+
+  static String rate(long n, long startNanos) {
+    return String.format("%.0f", n / ((System.nanoTime() - startNanos) / 1e9));
+  }
+
+  static long ms(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  static String pct(List<Long> nanos, int p) {
+    List<Long> s = new ArrayList<>(nanos);
+    Collections.sort(s);
+    long v = s.get(Math.min(s.size() - 1, (int) Math.ceil(p / 100.0 * s.size()) - 1));
+    return String.format("%.1f", v / 1e6);
+  }
+}
