@@ -196,4 +196,61 @@ class BrowserIT {
     assertEquals("suspended", tenant.path("status").asText());
     assertEquals("UGX", tenant.path("config").path("currency").asText());
   }
+
+  @Test
+  void aFieldAgentRecordsAnIntakeSeesTheGradeAsTypedAndTheDashboardAndTracePageShowIt() throws Exception {
+    Api api = new Api(Deployments.base(url));
+    com.fasterxml.jackson.databind.JsonNode farmer = api.get(Fixture.RW_AGENT,
+        "tenants/rwanda/farmers?size=1&programmeId=rw-coffee-2026&cooperativeId=" + Fixture.RW_COOP_ID).json()
+        .path("items").get(0);
+    String family = farmer.path("familyName").asText();
+    signIn(Fixture.RW_AGENT, "intake");
+    WebElement combo = visible(By.cssSelector("#intake-farmer input"));
+    combo.sendKeys(family);
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-combo-box-item"))).click();
+    wait.until(d -> !d.findElements(By.id("lot-kg-0")).isEmpty());
+    if (browser.findElement(By.id("intake-plot")).getAttribute("value") == null
+        || browser.findElement(By.id("intake-plot")).getAttribute("value").isEmpty()) {
+      browser.findElement(By.id("intake-plot")).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-select-item"))).click();
+    }
+    type("intake-gross", "100");
+    type("lot-kg-0", "100");
+    type("lot-0-ripe", "96");
+    type("lot-0-defects", "2");
+    type("lot-0-moisture", "11");
+    wait.until(ExpectedConditions.textToBe(By.id("lot-grade-0"), "A"));
+    type("lot-0-moisture", "14");
+    wait.until(ExpectedConditions.textToBe(By.id("lot-grade-0"), "B"));
+    type("lot-0-ripe", "50");
+    wait.until(ExpectedConditions.textToBe(By.id("lot-grade-0"), "reject"));
+    type("lot-0-ripe", "96");
+    type("lot-0-moisture", "11");
+    wait.until(ExpectedConditions.textToBe(By.id("lot-grade-0"), "A"));
+    screenshot("7-intake");
+    browser.findElement(By.cssSelector("#lot-0-moisture input")).sendKeys(org.openqa.selenium.Keys.ENTER);
+    WebElement sms = visible(By.id("intake-sms"));
+    assertTrue(sms.getText().contains("A 100kg"), sms.getText());
+    String link = visible(By.cssSelector("#intake-result .lot-card a")).getAttribute("href");
+    assertTrue(link.matches(".*/01/\\d{14}/10/[A-Z0-9]+"), link);
+    screenshot("8-receipt");
+
+    browser.get("http://localhost:" + url.getPort() + "/impact");
+    WebElement headline = visible(By.id("impact-usd-per-mu"));
+    assertTrue(headline.getText().contains("USD per mu"), headline.getText());
+    assertTrue(Integer.parseInt(visible(By.id("impact-farmers")).getText()) >= 1);
+    for (String chart : java.util.List.of("chart-trend", "chart-bands", "chart-coops")) {
+      assertTrue(!browser.findElements(By.cssSelector("#" + chart + " svg rect")).isEmpty(), chart);
+    }
+    assertTrue(browser.findElement(By.id("chart-coops")).getText().contains("Abakundakawa"));
+    screenshot("9-dashboard");
+
+    browser.get(link.replaceFirst("^https?://[^/]+", "http://localhost:" + url.getPort()));
+    WebElement origins = visible(By.id("trace-origins"));
+    assertTrue(origins.getText().contains("Abakundakawa"), origins.getText());
+    assertTrue(visible(By.id("trace-chain")).getText().contains("verified"));
+    assertTrue(!browser.getPageSource().contains(family), "no farmer name on the public page");
+    screenshot("10-trace");
+  }
+
 }

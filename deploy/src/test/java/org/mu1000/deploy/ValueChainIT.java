@@ -116,18 +116,22 @@ class ValueChainIT {
     //    and a man of KOPAKAMA
     String f1 = farmer(api, "female", RW_COOP_ID, p);
     String f2 = farmer(api, "male", RW_OTHER_COOP_ID, p);
+    String f3 = farmer(api, "male", RW_COOP_ID, p);
     JsonNode plot1 = plot(api, f1, 30.0601, -1.9501, 60);
     JsonNode plot1b = plot(api, f1, 30.0701, -1.9501, 30);
     JsonNode plot2 = plot(api, f2, 29.3301, -1.9401, 50);
+    JsonNode plot3 = plot(api, f3, 30.0801, -1.9501, 40);
     BigDecimal a1 = dec(plot1.path("areaM2"));
     BigDecimal a1b = dec(plot1b.path("areaM2"));
     BigDecimal a2 = dec(plot2.path("areaM2"));
+    BigDecimal a3 = dec(plot3.path("areaM2"));
 
     // 3. a buyer's order, confirmed, planned by area × yield, adjusted by the coop manager
     Api.Res order = api.post(RW_ADMIN, T + "orders", Map.of("number", "PO-" + p, "programmeId", p,
         "buyer", Map.of("name", "Kaffee Import GmbH", "country", "DE", "export", true),
         "lines", List.of(Map.of("commodity", "coffee cherry", "grade", "A", "quantityKg", 129.5, "pricePerKg", 700,
-            "deliveryFrom", "2026-01-01"))));
+            "deliveryFrom", "2026-01-01"), Map.of("commodity", "coffee cherry", "grade", "B", "quantityKg", 34,
+                "pricePerKg", 500, "deliveryFrom", "2026-01-01"))));
     assertEquals(201, order.status(), order.toString());
     String orderId = order.json().path("id").asText();
     assertEquals("draft", order.json().path("status").asText());
@@ -143,6 +147,16 @@ class ValueChainIT {
         Map.of("quotas", Map.of(f1, 10)), plan.etag(), null);
     assertEquals(200, adjusted.status(), adjusted.toString());
     assertEquals(0, new BigDecimal("129.5").compareTo(sumQuotas(adjusted.json().path("lines").get(0))));
+    JsonNode coop1 = adjusted.json().path("lines").get(0).path("coops").get(0);
+    assertEquals(RW_COOP_ID, coop1.path("cooperativeId").asText());
+    BigDecimal coopTotal = dec(coop1.path("quotaKg"));
+    for (JsonNode fq : coop1.path("farmers")) {
+      BigDecimal expected = fq.path("farmerId").asText().equals(f1) ? new BigDecimal("10") : coopTotal.subtract(
+          BigDecimal.TEN);
+      assertEquals(0, expected.compareTo(dec(fq.path("quotaKg"))), coop1.toString());
+    }
+    assertProblem(api.send("rwanda.coop", "PUT", T + "orders/" + orderId + "/plan/lines/L1/coops/" + RW_COOP_ID,
+        Map.of("quotas", Map.of(f1, 10)), plan.etag(), null), 412);
     assertProblem(api.send("rwanda.coop", "PUT", T + "orders/" + orderId + "/plan/lines/L1/coops/"
         + RW_OTHER_COOP_ID, Map.of("quotas", Map.of(f2, 1)), adjusted.etag(), null), 403);
 
@@ -213,8 +227,10 @@ class ValueChainIT {
         Map.of("lotIds", List.of(lotB1.path("id").asText()))), 400);
     assertEquals(200, api.post(RW_ADMIN, T + "orders/" + orderId + "/lines/L1/allocations",
         Map.of("lotIds", List.of(bl))).status());
-    Api.Res ship = api.post(RW_ADMIN, T + "orders/" + orderId + "/shipments", Map.of("lotIds", List.of(bl),
-        "destination", "Hamburg, DE"));
+    assertEquals(200, api.post(RW_ADMIN, T + "orders/" + orderId + "/lines/L2/allocations",
+        Map.of("lotIds", List.of(lotB1.path("id").asText()))).status());
+    Api.Res ship = api.post(RW_ADMIN, T + "orders/" + orderId + "/shipments", Map.of("lotIds", List.of(bl,
+        lotB1.path("id").asText()), "destination", "Hamburg, DE"));
     assertEquals(201, ship.status(), ship.toString());
     assertEquals("in-delivery", api.get(RW_ADMIN, T + "orders/" + orderId).json().path("status").asText());
     assertProblem(api.send(RW_AGENT, "POST", T + "shipments/" + ship.json().path("id").asText() + "/delivery",
@@ -295,9 +311,10 @@ class ValueChainIT {
       assertTrue(api.get(RW_ADMIN, T + "lots/" + bl + "/verification").json().path("intact").asBoolean());
     }
 
-    // 12. impact to the cent: reference prices (the A lots were not allocated; the blend was), FX 1462,
-    //     farmer 1 over both plots (one without lots), the coop and the programme
-    BigDecimal u1 = usd("80", "650").add(usd("34", "480"));
+    // 12. impact to the cent: the A lots at their reference price (the blend made of them was allocated, not
+    //     they), the corrected B lot at its order line's price; FX 1462; farmer 1 over both plots (one without
+    //     lots), the coops and the programme
+    BigDecimal u1 = usd("80", "650").add(usd("34", "500"));
     BigDecimal u2 = usd("50", "650");
     String season = "&season=2026&programmeId=" + p;
     JsonNode fig1 = api.get(RW_ADMIN, T + "impact?level=farmer&id=" + f1 + season).json();
@@ -307,7 +324,9 @@ class ValueChainIT {
     JsonNode coop2 = api.get(RW_ADMIN, T + "impact?level=coop&id=" + RW_OTHER_COOP_ID + season).json();
     assertEquals(perMu(u2, a2), dec(coop2.path("usdPerMu")), coop2.toString());
     JsonNode prog = api.get("donor", T + "impact?level=programme" + season).json();
-    assertEquals(perMu(u1.add(u2), a1.add(a1b).add(a2)), dec(prog.path("usdPerMu")), prog.toString());
+    assertEquals(perMu(u1.add(u2), a1.add(a1b).add(a2).add(a3)), dec(prog.path("usdPerMu")), prog.toString());
+    JsonNode coop1Fig = api.get(RW_ADMIN, T + "impact?level=coop&id=" + RW_COOP_ID + season).json();
+    assertEquals(perMu(u1, a1.add(a1b).add(a3)), dec(coop1Fig.path("usdPerMu")), coop1Fig.toString());
     assertEquals(2, prog.path("deliveringFarmers").asInt());
     assertEquals(0, new BigDecimal("0.5").compareTo(dec(prog.path("womenShare"))), prog.toString());
     assertEquals(0, u1.add(u2).compareTo(dec(prog.path("valueUsd"))), prog.toString());

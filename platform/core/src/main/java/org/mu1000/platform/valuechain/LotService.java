@@ -300,18 +300,20 @@ public class LotService {
   public Lot correct(Tenant t, Caller c, String id, Correction in, long expected) {
     ValueChain.require(c.mayHandleLots(), "your role may not correct lots");
     Lot cur = get(t, c, id);
+    Map<String, BigDecimal> given = in.measurements() == null || in.measurements().isEmpty() ? null
+        : in.measurements();
     Violations v = new Violations();
     v.require(in.reason() != null && !in.reason().isBlank(), "reason", "is required: say why the lot is corrected");
     v.require(in.kg() == null || in.kg().signum() > 0, "kg", "must be positive");
-    v.require(in.kg() != null || in.measurements() != null, "kg", "give the corrected kg or measurements (or both)");
+    v.require(in.kg() != null || given != null, "kg", "give the corrected kg or measurements (or both)");
     v.throwIfAny();
     if (!cur.harvest() || (cur.status() != Status.COLLECTED && cur.status() != Status.STORED)) {
       throw new DomainException(Kind.CONFLICT, "lot " + cur.code() + " is " + cur.status().code()
           + (cur.harvest() ? "" : " and not a harvest lot") + ": it can no longer be corrected");
     }
     GradingStandard std = grading.version(t, cur.programmeId(), cur.standardVersion());
-    Map<String, BigDecimal> m = in.measurements() == null ? cur.measurements() : in.measurements();
-    String grade = in.measurements() == null ? cur.grade() : prefixed("measurements", std, m);
+    Map<String, BigDecimal> m = given == null ? cur.measurements() : given;
+    String grade = given == null ? cur.grade() : std.grade(m);
     if (cur.orderId() != null && !grade.equals(cur.grade())) {
       throw new DomainException(Kind.CONFLICT, "lot " + cur.code() + " is allocated to order line "
           + cur.orderLineId() + " of grade " + cur.grade() + "; release it before changing its grade");
@@ -333,14 +335,6 @@ public class LotService {
     impact.changed(t, contribution(t, cur), contribution(t, saved));
     chain.audit(t, c, "lot.corrected", "lot", id, cur, saved);
     return saved;
-  }
-
-  private static String prefixed(String prefix, GradingStandard std, Map<String, BigDecimal> m) {
-    try {
-      return std.grade(m);
-    } catch (DomainException e) {
-      throw DomainException.invalid(e.violations());
-    }
   }
 
   private Lot save(Tenant t, Lot next, long expected) {
