@@ -271,6 +271,7 @@ class ValueChainIT {
     assertTrue(pub.body().contains("Abakundakawa") && pub.body().contains("KOPAKAMA") && pub.body().contains(
         "Northern Province"), pub.body());
     assertEquals("2026-05-10", page.path("harvestFrom").asText());
+    assertTrue(page.path("certifications").toString().contains("Fairtrade"), page.toString());
     assertTrue(page.path("chainIntact").asBoolean());
     String farmerName = api.get(RW_ADMIN, T + "farmers/" + f1).json().path("familyName").asText();
     for (String secret : List.of(farmerName, "+2507", "30.0601", f1, plot1.path("id").asText())) {

@@ -41,13 +41,16 @@ public class DemoDataSeeder implements DemoData {
   private PlotService plots;
   private Registry registry;
   private org.mu1000.platform.valuechain.GradingService grading;
+  private DemoHarvests harvests;
 
   protected DemoDataSeeder() {}
 
   @Inject
   public DemoDataSeeder(YamlTenantTemplates templates, OrganisationService orgs, FarmerService farmers,
-      PlotService plots, Registry registry, org.mu1000.platform.valuechain.GradingService grading) {
+      PlotService plots, Registry registry, org.mu1000.platform.valuechain.GradingService grading,
+      DemoHarvests harvests) {
     this.grading = grading;
+    this.harvests = harvests;
     this.templates = templates;
     this.orgs = orgs;
     this.farmers = farmers;
@@ -79,7 +82,7 @@ public class DemoDataSeeder implements DemoData {
     for (TemplateFile.DemoCoop c : demo.cooperatives()) {
       if (repo.cooperative(c.id()).isEmpty()) {
         orgs.create(t, SYSTEM, new Cooperative(c.id(), c.name(), c.registrationNumber(), c.district(), c.region(),
-            List.of(new Cooperative.CollectionPoint(c.point(), c.latitude(), c.longitude())), 0));
+            List.of(new Cooperative.CollectionPoint(c.point(), c.latitude(), c.longitude())), c.certifications(), 0));
       }
     }
     Random rnd = new Random(demo.seed());
@@ -114,6 +117,7 @@ public class DemoDataSeeder implements DemoData {
       }
     }
     LOG.info("demo data for " + t.id() + ": " + created + " farmers added");
+    harvests.seed(t, demo.seed());
   }
 
   /** A slightly irregular quadrilateral of about sizeM × sizeM metres around (lat, lon). */

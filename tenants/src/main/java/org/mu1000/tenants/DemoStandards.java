@@ -28,6 +28,15 @@ final class DemoStandards {
               grade("C", "Standard (C)", "300", priceFactor, from, rule("ripe", Op.GE, "60"))),
           null, null);
     }
+    if (commodity.contains("sesame") || commodity.contains("grain") || commodity.contains("bean")) {
+      return new GradingStandard(null, 0, commodity, List.of(new Measure("purity", "Purity", "%"),
+          new Measure("moisture", "Moisture", "%")),
+          List.of(grade("G1", "Grade 1 (export)", "1100", priceFactor, from, rule("purity", Op.GE, "99"),
+              rule("moisture", Op.LE, "7")),
+              grade("G2", "Grade 2", "900", priceFactor, from, rule("purity", Op.GE, "97"), rule("moisture", Op.LE, "8")),
+              grade("G3", "Grade 3 (local)", "650", priceFactor, from, rule("purity", Op.GE, "93"))),
+          null, null);
+    }
     return new GradingStandard(null, 0, commodity, List.of(new Measure("diameter", "Diameter", "mm"),
         new Measure("brix", "Sugar", "°Brix"), new Measure("weight", "Unit weight", "g")),
         List.of(grade("Extra", "Export extra", "900", priceFactor, from, rule("diameter", Op.GE, "60"),

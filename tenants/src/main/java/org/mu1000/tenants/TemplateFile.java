@@ -32,7 +32,8 @@ public record TemplateFile(
       BigDecimal targetUsdPerMu, BigDecimal baselineUsdPerMu) {}
 
   public record DemoCoop(String id, String name, String registrationNumber, String district, String region,
-      String crop, String programme, BigDecimal latitude, BigDecimal longitude, int share, String point) {}
+      String crop, String programme, BigDecimal latitude, BigDecimal longitude, int share, String point,
+      List<String> certifications) {}
 
   public record Range(int min, int max) {}
 }

@@ -13,7 +13,7 @@ public final class Charts {
   static final int H = 280;
   static final int LEFT = 56;
   static final int BOTTOM = 48;
-  static final int TOP = 28;
+  static final int TOP = 44;
 
   private Charts() {}
 

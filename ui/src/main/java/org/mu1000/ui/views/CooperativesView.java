@@ -43,11 +43,13 @@ public class CooperativesView extends VerticalLayout {
         TextField point = new TextField(getTranslation("coop.points"));
         BigDecimalField lat = new BigDecimalField(getTranslation("coop.latitude"));
         BigDecimalField lon = new BigDecimalField(getTranslation("coop.longitude"));
-        Ui.formDialog(getTranslation("coops.add"), new FormLayout(name, reg, district, region, point, lat, lon),
+        TextField certs = new TextField(getTranslation("coop.certifications"));
+        Ui.formDialog(getTranslation("coops.add"), new FormLayout(name, reg, district, region, point, lat, lon, certs),
             Map.of("name", name, "collectionPoints", lat),
             () -> orgs.create(t, Ui.caller(), new Cooperative(null, name.getValue(), reg.getValue(),
                 district.getValue(), region.getValue(), point.isEmpty() ? List.of()
-                    : List.of(new Cooperative.CollectionPoint(point.getValue(), lat.getValue(), lon.getValue())), 0)),
+                    : List.of(new Cooperative.CollectionPoint(point.getValue(), lat.getValue(), lon.getValue())),
+                List.of(certs.getValue().split(",")), 0)),
             () -> grid.setItems(orgs.cooperatives(t, Ui.caller())));
       });
       add.setVisible(Ui.caller().mayManageCooperatives());

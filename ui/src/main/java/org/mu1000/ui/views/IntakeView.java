@@ -123,7 +123,7 @@ public class IntakeView extends VerticalLayout {
 
   @Inject
   public IntakeView(LotService lots, GradingService grading, FarmerService farmers, PlotService plots,
-      TenantService tenants) {
+      org.mu1000.platform.registry.OrganisationService orgs, TenantService tenants) {
     this.lots = lots;
     this.grading = grading;
     this.plots = plots;
@@ -146,6 +146,9 @@ public class IntakeView extends VerticalLayout {
       plot.setItemLabelGenerator(p -> p.crop() + " · " + tenant.config().areaUnit().fromSquareMetres(p.areaM2())
           .stripTrailingZeros().toPlainString() + " " + tenant.config().areaUnit().code());
       programme.setId("intake-programme");
+      Map<String, String> names = new HashMap<>();
+      orgs.programmes(tenant, Ui.caller()).forEach(p -> names.put(p.id(), p.name()));
+      programme.setItemLabelGenerator(id -> names.getOrDefault(id, id));
       programme.setLabel(getTranslation("intake.programme"));
       programme.addValueChangeListener(e -> standardChosen(e.getValue()));
       date.setId("intake-date");

@@ -137,8 +137,25 @@ public class OrdersView extends VerticalLayout {
     }
     detail.add(actions);
     try {
-      List<OrderService.Progress> progress = orders.progress(tenant, Ui.caller(), o.id());
+      OrderService.OrderProgress summary = orders.summary(tenant, Ui.caller(), o.id());
+      List<OrderService.Progress> progress = summary.farmers();
       detail.add(new H3(getTranslation("order.progress")));
+      Paragraph total = new Paragraph(getTranslation("order.total", summary.deliveredKg().stripTrailingZeros()
+          .toPlainString(), summary.quotaKg().stripTrailingZeros().toPlainString()));
+      total.setId("order-total");
+      detail.add(total, bar(summary.deliveredKg(), summary.quotaKg()));
+      Grid<OrderService.Progress> cg = new Grid<>();
+      cg.setId("order-coop-progress");
+      cg.addColumn(OrderService.Progress::lineId).setHeader(getTranslation("order.line")).setAutoWidth(true);
+      cg.addColumn(p -> coopNames.getOrDefault(p.cooperativeId(), p.cooperativeId())).setHeader(
+          getTranslation("farmer.cooperative")).setAutoWidth(true);
+      cg.addColumn(p -> p.quotaKg().stripTrailingZeros().toPlainString()).setHeader(getTranslation("order.quota"));
+      cg.addColumn(p -> p.deliveredKg().stripTrailingZeros().toPlainString()).setHeader(
+          getTranslation("order.delivered"));
+      cg.addComponentColumn(p -> bar(p.deliveredKg(), p.quotaKg())).setHeader("%");
+      cg.setItems(summary.cooperatives());
+      cg.setAllRowsVisible(true);
+      detail.add(cg);
       Grid<OrderService.Progress> pg = new Grid<>();
       pg.setId("order-progress");
       pg.addColumn(OrderService.Progress::lineId).setHeader(getTranslation("order.line")).setAutoWidth(true);
@@ -148,13 +165,7 @@ public class OrdersView extends VerticalLayout {
       pg.addColumn(p -> p.quotaKg().stripTrailingZeros().toPlainString()).setHeader(getTranslation("order.quota"));
       pg.addColumn(p -> p.deliveredKg().stripTrailingZeros().toPlainString()).setHeader(
           getTranslation("order.delivered"));
-      pg.addComponentColumn(p -> {
-        double share = p.quotaKg().signum() == 0 ? 0 : p.deliveredKg().divide(p.quotaKg(), 4, RoundingMode.HALF_EVEN)
-            .min(BigDecimal.ONE).doubleValue();
-        ProgressBar b = new ProgressBar(0, 1, share);
-        b.setWidth("8em");
-        return b;
-      }).setHeader("%");
+      pg.addComponentColumn(p -> bar(p.deliveredKg(), p.quotaKg())).setHeader("%");
       pg.setItems(progress);
       pg.setAllRowsVisible(progress.size() <= 30);
       detail.add(pg);
@@ -165,6 +176,14 @@ public class OrdersView extends VerticalLayout {
       allocation(o);
     }
     shipments(o);
+  }
+
+  private static ProgressBar bar(BigDecimal delivered, BigDecimal quota) {
+    double share = quota.signum() == 0 ? 0 : delivered.divide(quota, 4, RoundingMode.HALF_EVEN).min(BigDecimal.ONE)
+        .doubleValue();
+    ProgressBar b = new ProgressBar(0, 1, share);
+    b.setWidth("8em");
+    return b;
   }
 
   private String farmerName(String id) {

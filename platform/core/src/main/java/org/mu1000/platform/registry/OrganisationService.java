@@ -36,7 +36,7 @@ public class OrganisationService {
   public Cooperative create(Tenant t, Caller c, Cooperative in) {
     requireAdmin(c);
     Cooperative coop = new Cooperative(chosenId(in.id(), "co"), in.name(), in.registrationNumber(), in.district(), in.region(),
-        in.collectionPoints(), 0);
+        in.collectionPoints(), in.certifications(), 0);
     coop.validate();
     registry.repository(t).insert(coop);
     Cooperative saved = cooperative(t, c, coop.id());
@@ -48,7 +48,7 @@ public class OrganisationService {
     requireAdmin(c);
     Cooperative current = cooperative(t, c, id);
     Cooperative next = new Cooperative(id, in.name(), in.registrationNumber(), in.district(), in.region(),
-        in.collectionPoints(), expected);
+        in.collectionPoints(), in.certifications(), expected);
     next.validate();
     Cooperative saved = registry.repository(t).replace(next).orElseThrow(() -> Registry.stale("cooperative", id));
     registry.audit(t, c.username(), "cooperative.updated", "cooperative", id, describe(current), describe(saved));

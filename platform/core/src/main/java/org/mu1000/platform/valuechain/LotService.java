@@ -150,7 +150,7 @@ public class LotService {
     v.throwIfAny();
     Instant now = Instant.now();
     String deliveryId = Ids.next("dl");
-    String season = String.valueOf(in.harvestDate().getYear());
+    String season = season(repo.programme(programmeId).orElse(null), in.harvestDate());
     Cooperative coop = repo.cooperative(farmer.cooperativeId()).orElse(null);
     List<Lot> lots = new ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
@@ -183,6 +183,18 @@ public class LotService {
     Delivery saved = chain.store(t).find(ValueChainStore.DELIVERIES, deliveryId, Delivery.class).orElseThrow();
     chain.audit(t, c, "delivery.recorded", "delivery", deliveryId, null, saved);
     return new Intake(saved, lots, receiptText(t, farmer, saved, lots));
+  }
+
+  /**
+   * The season a harvest counts for: the programme's (named by the year it starts) when the date falls in it, so a
+   * season from October to January stays one season; otherwise the harvest year.
+   */
+  public static String season(org.mu1000.platform.registry.domain.Programme p, LocalDate harvest) {
+    if (p != null && p.seasonStart() != null && !harvest.isBefore(p.seasonStart())
+        && (p.seasonEnd() == null || !harvest.isAfter(p.seasonEnd()))) {
+      return String.valueOf(p.seasonStart().getYear());
+    }
+    return String.valueOf(harvest.getYear());
   }
 
   /** The SMS to the farmer: at most 160 characters, no name of anyone else. */
@@ -823,8 +835,11 @@ public class LotService {
     }
     LocalDate from = harvests.stream().map(Lot::harvestDate).min(LocalDate::compareTo).orElse(lot.harvestDate());
     LocalDate to = harvests.stream().map(Lot::harvestDate).max(LocalDate::compareTo).orElse(lot.harvestDate());
-    List<String> certifications = chain.registry(t).programme(lot.programmeId()).map(p -> List.of(
-        "Graded to the " + p.name() + " standard v" + lot.standardVersion())).orElse(List.of());
+    // certifications the cooperatives of origin hold (all of them, if the lot blends several origins)
+    java.util.Set<String> certs = new java.util.LinkedHashSet<>();
+    harvests.stream().map(Lot::cooperativeId).distinct().forEach(id -> chain.registry(t).cooperative(id)
+        .ifPresent(c -> certs.addAll(c.certifications())));
+    List<String> certifications = List.copyOf(certs);
     return new PublicTrace(lot.code(), gtin(lot.commodity()), digitalLink(lot), lot.commodity(), lot.grade(), lot.kg(),
         from, to, List.copyOf(origins.values()), certifications, List.copyOf(steps.values()), intact);
   }

@@ -176,6 +176,32 @@ public class OrderService {
   public record Progress(String lineId, String cooperativeId, String farmerId, BigDecimal quotaKg,
       BigDecimal deliveredKg) {}
 
+  /** The per-farmer rows with their sums per line and per cooperative, and the order's total. */
+  public record OrderProgress(String orderId, BigDecimal quotaKg, BigDecimal deliveredKg, List<Progress> lines,
+      List<Progress> cooperatives, List<Progress> farmers) {}
+
+  public OrderProgress summary(Tenant t, Caller c, String orderId) {
+    List<Progress> farmers = progress(t, c, orderId);
+    Map<String, Progress> lines = new LinkedHashMap<>();
+    Map<String, Progress> coops = new LinkedHashMap<>();
+    BigDecimal quota = BigDecimal.ZERO;
+    BigDecimal delivered = BigDecimal.ZERO;
+    for (Progress p : farmers) {
+      lines.merge(p.lineId(), new Progress(p.lineId(), null, null, p.quotaKg(), p.deliveredKg()), OrderService::add);
+      coops.merge(p.lineId() + "|" + p.cooperativeId(), new Progress(p.lineId(), p.cooperativeId(), null, p.quotaKg(),
+          p.deliveredKg()), OrderService::add);
+      quota = quota.add(p.quotaKg());
+      delivered = delivered.add(p.deliveredKg());
+    }
+    return new OrderProgress(orderId, quota, delivered, List.copyOf(lines.values()), List.copyOf(coops.values()),
+        farmers);
+  }
+
+  private static Progress add(Progress a, Progress b) {
+    return new Progress(a.lineId(), a.cooperativeId(), a.farmerId(), a.quotaKg().add(b.quotaKg()),
+        a.deliveredKg().add(b.deliveredKg()));
+  }
+
   public List<Progress> progress(Tenant t, Caller c, String orderId) {
     PurchaseOrder o = get(t, c, orderId);
     ProductionPlan plan = plan(t, c, orderId);

@@ -12,12 +12,15 @@ public record Cooperative(
     String district,
     String region,
     List<CollectionPoint> collectionPoints,
+    List<String> certifications,
     long version) {
 
   public record CollectionPoint(String name, BigDecimal latitude, BigDecimal longitude) {}
 
   public Cooperative {
     collectionPoints = collectionPoints == null ? List.of() : List.copyOf(collectionPoints);
+    certifications = certifications == null ? List.of() : certifications.stream().filter(x -> x != null && !x.isBlank())
+        .map(String::trim).distinct().toList();
   }
 
   public void validate() {

@@ -267,7 +267,8 @@ public class MongoRegistryRepository implements RegistryRepository {
     return new Document("_id", c.id()).append("name", c.name()).append("registrationNumber", c.registrationNumber())
         .append("district", c.district()).append("region", c.region())
         .append("collectionPoints", c.collectionPoints().stream().map(p -> new Document("name", p.name())
-            .append("latitude", dec(p.latitude())).append("longitude", dec(p.longitude()))).toList());
+            .append("latitude", dec(p.latitude())).append("longitude", dec(p.longitude()))).toList())
+        .append("certifications", c.certifications());
   }
 
   static Cooperative coopOf(Document d) {
@@ -276,7 +277,7 @@ public class MongoRegistryRepository implements RegistryRepository {
       points.add(new Cooperative.CollectionPoint(p.getString("name"), dec(p, "latitude"), dec(p, "longitude")));
     }
     return new Cooperative(d.getString("_id"), d.getString("name"), d.getString("registrationNumber"),
-        d.getString("district"), d.getString("region"), points, Docs.version(d));
+        d.getString("district"), d.getString("region"), points, Docs.strings(d, "certifications"), Docs.version(d));
   }
 
   @Override

@@ -88,7 +88,8 @@ public final class RegistryMapper {
     List<Cooperative.CollectionPoint> points = c.getCollectionPoints() == null ? List.of()
         : c.getCollectionPoints().stream()
             .map(p -> new Cooperative.CollectionPoint(p.getName(), p.getLatitude(), p.getLongitude())).toList();
-    return new Cooperative(null, c.getName(), c.getRegistrationNumber(), c.getDistrict(), c.getRegion(), points, 0);
+    return new Cooperative(null, c.getName(), c.getRegistrationNumber(), c.getDistrict(), c.getRegion(), points,
+        c.getCertifications(), 0);
   }
 
   public static org.mu1000.api.model.Cooperative api(Cooperative c) {
@@ -100,6 +101,7 @@ public final class RegistryMapper {
     a.setRegion(c.region());
     a.setCollectionPoints(c.collectionPoints().stream()
         .map(p -> new CollectionPoint(p.name(), p.latitude(), p.longitude())).toList());
+    a.setCertifications(c.certifications());
     a.setVersion(c.version());
     return a;
   }

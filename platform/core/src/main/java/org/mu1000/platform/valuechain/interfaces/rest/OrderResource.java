@@ -110,7 +110,7 @@ public class OrderResource implements OrdersApi, ShipmentsApi {
 
   @Override
   public Response getOrderProgress(String tenant, String id) {
-    return Response.ok(orders.progress(ctx.tenant(), ctx.caller(), id)).build();
+    return Response.ok(orders.summary(ctx.tenant(), ctx.caller(), id)).build();
   }
 
   @Override

@@ -98,7 +98,9 @@ class MongoRegistryRepositoryTest {
     assertEquals(new BigDecimal("2400.00"), back.areaM2());
     assertEquals(g, back.geometry());
     repo.insert(new Cooperative("c1", "Coop", null, null, null,
-        List.of(new Cooperative.CollectionPoint("CP", new BigDecimal("-1.6"), new BigDecimal("29.7"))), 0));
+        List.of(new Cooperative.CollectionPoint("CP", new BigDecimal("-1.6"), new BigDecimal("29.7"))),
+        List.of("Fairtrade", " ", "Fairtrade", "Rainforest Alliance"), 0));
     assertEquals(new BigDecimal("-1.6"), repo.cooperative("c1").orElseThrow().collectionPoints().get(0).latitude());
+    assertEquals(List.of("Fairtrade", "Rainforest Alliance"), repo.cooperative("c1").orElseThrow().certifications());
   }
 }
