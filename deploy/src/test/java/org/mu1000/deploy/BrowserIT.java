@@ -101,6 +101,9 @@ class BrowserIT {
 
   private void findInGrid(String family) {
     type("farmer-search", family);
+    // the filter has applied when the grid holds exactly the one farmer of that (unique) name
+    wait.until(d -> Long.valueOf(1).equals(((JavascriptExecutor) d).executeScript(
+        "return document.getElementById('farmers-grid').size")));
     wait.until(d -> ((JavascriptExecutor) d).executeScript(
         "return Array.from(document.querySelectorAll('vaadin-grid-cell-content'))"
             + ".some(c => c.textContent.trim() === arguments[0])", family).equals(Boolean.TRUE));
@@ -126,7 +129,8 @@ class BrowserIT {
     findInGrid(family);
     screenshot("3-found");
 
-    browser.findElement(By.xpath("//vaadin-grid-cell-content[normalize-space()='" + family + "']")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-grid-cell-content[normalize-space()='"
+        + family + "']"))).click();
     WebElement title = visible(By.id("farmer-title"));
     assertEquals("Solange " + family, title.getText());
     assertTrue(visible(By.id("plot-map")).getAttribute("src").startsWith("data:image/svg+xml"));
@@ -161,7 +165,8 @@ class BrowserIT {
 
     browser.get("http://localhost:" + url.getPort() + "/farmers");
     findInGrid(family);
-    browser.findElement(By.xpath("//vaadin-grid-cell-content[normalize-space()='" + family + "']")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-grid-cell-content[normalize-space()='"
+        + family + "']"))).click();
     String src = visible(By.id("plot-map")).getAttribute("src");
     String svg = new String(java.util.Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1)));
     assertTrue(svg.contains("<polygon"), "the imported plot is drawn: " + svg);

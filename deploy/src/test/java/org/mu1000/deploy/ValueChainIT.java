@@ -332,6 +332,21 @@ class ValueChainIT {
     assertEquals(0, new BigDecimal("0.5").compareTo(dec(prog.path("womenShare"))), prog.toString());
     assertEquals(0, u1.add(u2).compareTo(dec(prog.path("valueUsd"))), prog.toString());
 
+    // quotas as the farmer sees them, and the order's progress: lots of the line's commodity and grade
+    JsonNode quotas = api.get(RW_ADMIN, T + "farmers/" + f1 + "/quotas").json();
+    assertEquals(2, quotas.size(), quotas.toString());
+    for (JsonNode q : quotas) {
+      boolean a = q.path("lineId").asText().equals("L1");
+      if (a) {
+        assertEquals(0, BigDecimal.TEN.compareTo(dec(q.path("quotaKg"))), q.toString());
+      }
+      assertEquals(0, new BigDecimal(a ? "80" : "34").compareTo(dec(q.path("deliveredKg"))), q.toString());
+    }
+    JsonNode progress = api.get(RW_ADMIN, T + "orders/" + orderId + "/progress").json();
+    assertEquals(0, new BigDecimal("163.5").compareTo(dec(progress.path("quotaKg"))), progress.toString());
+    assertEquals(0, new BigDecimal("164").compareTo(dec(progress.path("deliveredKg"))), progress.toString());
+    assertEquals(2, progress.path("lines").size());
+
     // 13. the admin recompute gives identical rollups
     Api.Res re = api.post(RW_ADMIN, T + "impact/recompute", Map.of());
     assertEquals(200, re.status(), re.toString());

@@ -35,8 +35,12 @@ public class FarmerView extends VerticalLayout implements BeforeEnterObserver {
   private final OrganisationService orgs;
   private final TenantService tenants;
 
+  private final org.mu1000.platform.valuechain.OrderService orders;
+
   @Inject
-  public FarmerView(FarmerService farmers, PlotService plots, OrganisationService orgs, TenantService tenants) {
+  public FarmerView(FarmerService farmers, PlotService plots, OrganisationService orgs, TenantService tenants,
+      org.mu1000.platform.valuechain.OrderService orders) {
+    this.orders = orders;
     this.farmers = farmers;
     this.plots = plots;
     this.orgs = orgs;
@@ -82,6 +86,22 @@ public class FarmerView extends VerticalLayout implements BeforeEnterObserver {
       map.setId("plot-map");
       map.setMaxWidth("100%");
       add(grid, map);
+      var quotas = orders.quotasOf(t, Ui.caller(), f.id());
+      if (!quotas.isEmpty()) {
+        Grid<org.mu1000.platform.valuechain.OrderService.FarmerQuota> qg = new Grid<>();
+        qg.setId("farmer-quotas");
+        qg.addColumn(q -> q.orderNumber() + " · " + q.buyer()).setHeader(getTranslation("order.number"))
+            .setAutoWidth(true);
+        qg.addColumn(q -> q.commodity() + " " + q.grade()).setHeader(getTranslation("lot.commodity"));
+        qg.addColumn(q -> q.deliveryFrom() + (q.deliveryTo() == null ? "" : " – " + q.deliveryTo()))
+            .setHeader(getTranslation("order.from"));
+        qg.addColumn(q -> q.quotaKg().stripTrailingZeros().toPlainString()).setHeader(getTranslation("order.quota"));
+        qg.addColumn(q -> q.deliveredKg().stripTrailingZeros().toPlainString())
+            .setHeader(getTranslation("order.delivered"));
+        qg.setItems(quotas);
+        qg.setAllRowsVisible(true);
+        add(new com.vaadin.flow.component.html.H3(getTranslation("farmer.quotas")), qg);
+      }
     } catch (DomainException e) {
       add(new Paragraph(e.getMessage()));
     }

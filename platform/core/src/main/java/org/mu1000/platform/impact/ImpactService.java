@@ -1,7 +1,6 @@
 package org.mu1000.platform.impact;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -128,6 +127,15 @@ public class ImpactService {
       d.put("key", c.farmerId());
       return d;
     });
+    if (farmer[0] == null) {
+      // the enrolment lists the farmer's rollups, so an area change finds them by id
+      tb.areas().update("farmer|" + c.farmerId(), d -> {
+        List<String> ids = new ArrayList<>(org.mu1000.platform.persistence.Docs.strings(d, "rollups"));
+        ids.add(farmer[1].getString("_id"));
+        d.put("rollups", ids);
+        return d;
+      });
+    }
     settleFarmer(t, tb, farmer[0], farmer[1], household, today);
     String month = c.harvestDate().toString().substring(0, 7);
     tb.rollups().update(base + "programme|" + c.programmeId(), d -> {
@@ -238,25 +246,45 @@ public class ImpactService {
     if (!e.type().startsWith("farmer.") && !e.type().startsWith("plot.")) {
       return;
     }
-    String farmerId = e.type().startsWith("farmer.") ? e.entityId() : String.valueOf(e.data().get("farmerId"));
-    tenants.find(e.tenant()).ifPresent(t -> enrol(t, Tables.live(databases.of(t)), farmerId));
+    tenants.find(e.tenant()).ifPresent(t -> {
+      Tables tb = Tables.live(databases.of(t));
+      if (e.type().startsWith("farmer.")) {
+        enrol(t, tb, e.entityId(), registry.repository(t).farmer(e.entityId()), plots -> plots, true);
+        return;
+      }
+      // a plot event carries the plot: no need to list the farmer's plots (a scan without indexes)
+      String farmerId = String.valueOf(e.data().get("farmerId"));
+      String plotId = String.valueOf(e.data().get("id"));
+      Object area = e.data().get("areaM2");
+      boolean gone = e.type().equals("plot.deleted") || area == null;
+      enrol(t, tb, farmerId, registry.repository(t).farmer(farmerId), plots -> {
+        Document next = new Document(plots);
+        if (gone) {
+          next.remove(plotId);
+        } else {
+          next.put(plotId, dec(new BigDecimal(area.toString())));
+        }
+        return next;
+      }, true);
+    });
   }
 
-  /** Re-reads a farmer's enrolment (coop, programmes, plot areas) and moves the area sums and the farmer's bands. */
-  private void enrol(Tenant t, Tables tb, String farmerId) {
-    RegistryRepository repo = registry.repository(t);
-    Optional<Farmer> farmer = repo.farmer(farmerId);
-    enrol(t, tb, farmerId, farmer, farmer.isEmpty() ? List.of() : repo.plotsOf(farmerId), true);
-  }
-
-  private void enrol(Tenant t, Tables tb, String farmerId, Optional<Farmer> farmer, List<Plot> plots,
-      boolean settle) {
-    BigDecimal area = plots.stream().map(Plot::areaM2).filter(a -> a != null).reduce(BigDecimal.ZERO,
-        BigDecimal::add);
+  /**
+   * Records a farmer's enrolment (coop, programmes, plots and their areas) and moves the programme's and the coop's
+   * area sums from the old enrolment to the new; with {@code settle}, re-derives the bands of the farmer's rollups.
+   */
+  private void enrol(Tenant t, Tables tb, String farmerId, Optional<Farmer> farmer,
+      java.util.function.UnaryOperator<Document> plotsChange, boolean settle) {
     List<String> programmes = farmer.map(Farmer::programmeIds).orElse(List.of());
     String coop = farmer.map(Farmer::cooperativeId).orElse(null);
     Document[] change = tb.areas().update("farmer|" + farmerId, d -> {
-      d.put("area", dec(area));
+      Document plots = plotsChange.apply(d.get("plots", new Document()));
+      BigDecimal area = BigDecimal.ZERO;
+      for (Object v : plots.values()) {
+        area = area.add(((Decimal128) v).bigDecimalValue());
+      }
+      d.put("plots", plots);
+      d.put("area", dec(farmer.isEmpty() ? BigDecimal.ZERO : area));
       d.put("programmes", programmes);
       d.put("cooperativeId", coop);
       d.put("female", farmer.map(f -> f.sex() == Sex.FEMALE).orElse(false));
@@ -267,6 +295,7 @@ public class ImpactService {
     });
     Document old = change[0] == null ? new Document() : change[0];
     BigDecimal oldArea = old.get("area") == null ? BigDecimal.ZERO : num(old, "area");
+    BigDecimal area = num(change[1], "area");
     for (String p : org.mu1000.platform.persistence.Docs.strings(old, "programmes")) {
       moveArea(tb, p, old.getString("cooperativeId"), oldArea.negate());
     }
@@ -279,21 +308,12 @@ public class ImpactService {
     // the farmer's bands and flags depend on their area and household: settle every season's rollup of theirs
     LocalDate today = LocalDate.now(ZoneId.of(t.config().timezone()));
     Document household = tb.households().get(farmerId);
-    for (Document r : farmerRollups(t, tb, farmerId)) {
-      settleFarmer(t, tb, r, r, household, today);
+    for (String id : org.mu1000.platform.persistence.Docs.strings(change[1], "rollups")) {
+      Document r = tb.rollups().get(id);
+      if (r != null) {
+        settleFarmer(t, tb, r, r, household, today);
+      }
     }
-  }
-
-  private List<Document> farmerRollups(Tenant t, Tables tb, String farmerId) {
-    List<Document> out = new ArrayList<>();
-    if (tb.rollups() instanceof RollupTable.Memory m) {
-      m.docs.values().stream().filter(d -> "farmer".equals(d.getString("level")) && farmerId.equals(
-          d.getString("key"))).forEach(out::add);
-    } else {
-      databases.of(t).getCollection(ROLLUPS).find(Filters.and(Filters.eq("level", "farmer"),
-          Filters.eq("key", farmerId))).forEach(out::add);
-    }
-    return out;
   }
 
   private static void moveArea(Tables tb, String programme, String coop, BigDecimal delta) {
@@ -325,7 +345,10 @@ public class ImpactService {
     repo.forEachPlot(p -> plots.computeIfAbsent(p.farmerId(), k -> new ArrayList<>()).add(p));
     int[] farmers = {0};
     repo.forEachFarmer(f -> {
-      enrol(t, mem, f.id(), Optional.of(f), plots.getOrDefault(f.id(), List.of()), false);
+      Document ps = new Document();
+      plots.getOrDefault(f.id(), List.of()).stream().filter(p -> p.areaM2() != null)
+          .forEach(p -> ps.put(p.id(), dec(p.areaM2())));
+      enrol(t, mem, f.id(), Optional.of(f), x -> ps, false);
       farmers[0]++;
     });
     LocalDate today = LocalDate.now(ZoneId.of(t.config().timezone()));

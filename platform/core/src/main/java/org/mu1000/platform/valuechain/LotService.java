@@ -229,8 +229,7 @@ public class LotService {
   // ---- reading ----
 
   public Lot lot(Tenant t, String id) {
-    return chain.store(t).find(ValueChainStore.LOTS, id, Lot.class)
-        .orElseThrow(() -> DomainException.notFound("lot", id));
+    return chain.store(t).get(ValueChainStore.LOTS, id, Lot.class, "lot");
   }
 
   public Lot get(Tenant t, Caller c, String id) {
@@ -276,8 +275,7 @@ public class LotService {
   }
 
   public Delivery delivery(Tenant t, Caller c, String id) {
-    Delivery d = chain.store(t).find(ValueChainStore.DELIVERIES, id, Delivery.class)
-        .orElseThrow(() -> DomainException.notFound("delivery", id));
+    Delivery d = chain.store(t).get(ValueChainStore.DELIVERIES, id, Delivery.class, "delivery");
     ValueChain.require(c.mayReadRegistry(), "your role may not read deliveries");
     if (!c.maySeeCoop(d.cooperativeId())) {
       throw DomainException.notFound("delivery", id);
@@ -374,8 +372,7 @@ public class LotService {
   }
 
   public Warehouse warehouse(Tenant t, String id) {
-    return chain.store(t).find(ValueChainStore.WAREHOUSES, id, Warehouse.class)
-        .orElseThrow(() -> DomainException.notFound("warehouse", id));
+    return chain.store(t).get(ValueChainStore.WAREHOUSES, id, Warehouse.class, "warehouse");
   }
 
   public List<Warehouse> warehouses(Tenant t, Caller c) {
@@ -610,8 +607,7 @@ public class LotService {
   }
 
   public Shipment shipment(Tenant t, String id) {
-    return chain.store(t).find(ValueChainStore.SHIPMENTS, id, Shipment.class)
-        .orElseThrow(() -> DomainException.notFound("shipment", id));
+    return chain.store(t).get(ValueChainStore.SHIPMENTS, id, Shipment.class, "shipment");
   }
 
   public List<Shipment> shipments(Tenant t, Caller c, String orderId) {

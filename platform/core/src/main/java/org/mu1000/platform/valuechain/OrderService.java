@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -223,6 +224,37 @@ public class OrderService {
           out.add(new Progress(l.lineId(), cq.cooperativeId(), fq.farmerId(), fq.quotaKg(),
               delivered.getOrDefault(fq.farmerId(), BigDecimal.ZERO)));
         }
+      }
+    }
+    return out;
+  }
+
+  /** A farmer's quota on one order line, what they delivered towards it, and when it is due. */
+  public record FarmerQuota(String orderId, String orderNumber, String buyer, String lineId, String commodity,
+      String grade, LocalDate deliveryFrom, LocalDate deliveryTo, BigDecimal quotaKg, BigDecimal deliveredKg) {}
+
+  /** What a farmer is asked to produce, over every planned order: what they see before planting. */
+  public List<FarmerQuota> quotasOf(Tenant t, Caller c, String farmerId) {
+    ValueChain.require(c.mayReadRegistry(), "your role may not read farmers' quotas");
+    Farmer f = chain.registry(t).farmer(farmerId).filter(x -> c.maySeeCoop(x.cooperativeId()))
+        .orElseThrow(() -> DomainException.notFound("farmer", farmerId));
+    List<Lot> lots = chain.store(t).list(ValueChainStore.LOTS, Filters.and(Filters.eq("farmerId", f.id()),
+        Filters.eq("harvest", true)), null, 0, 0, Lot.class);
+    List<FarmerQuota> out = new ArrayList<>();
+    for (ProductionPlan plan : chain.store(t).list(ValueChainStore.PLANS, null, null, 0, 0, ProductionPlan.class)) {
+      PurchaseOrder o = chain.store(t).find(ValueChainStore.ORDERS, plan.orderId(), PurchaseOrder.class).orElse(null);
+      if (o == null || o.status() == Status.CANCELLED) {
+        continue;
+      }
+      for (ProductionPlan.FarmerQuota q : plan.quotasOf(f.id())) {
+        PurchaseOrder.Line line = plan.lines().stream().filter(l -> l.coops().stream().anyMatch(cq -> cq.farmers()
+            .contains(q))).findFirst().map(l -> o.line(l.lineId())).orElseThrow();
+        BigDecimal delivered = lots.stream().filter(l -> l.commodity().equals(line.commodity())
+            && l.grade().equals(line.grade()) && !l.harvestDate().isBefore(line.deliveryFrom())
+            && (line.deliveryTo() == null || !l.harvestDate().isAfter(line.deliveryTo())))
+            .map(Lot::kg).reduce(BigDecimal.ZERO, BigDecimal::add);
+        out.add(new FarmerQuota(o.id(), o.number(), o.buyer().name(), line.id(), line.commodity(), line.grade(),
+            line.deliveryFrom(), line.deliveryTo(), q.quotaKg(), delivered));
       }
     }
     return out;

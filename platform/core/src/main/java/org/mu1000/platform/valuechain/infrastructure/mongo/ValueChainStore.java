@@ -36,6 +36,12 @@ public final class ValueChainStore {
     return coll(coll).find(id).map(d -> RecordDocs.fromDoc(d, type));
   }
 
+  /** The record, or a 404 naming {@code what} (e.g. "lot"). */
+  public <T> T get(String coll, String id, Class<T> type, String what) {
+    return find(coll, id, type).orElseThrow(() -> org.mu1000.platform.shared.domain.DomainException.notFound(what,
+        id));
+  }
+
   /** Stores a new record at version 1; false when the id is taken. */
   public boolean insert(String coll, String id, Object record) {
     return coll(coll).insert(RecordDocs.toDoc(id, record));

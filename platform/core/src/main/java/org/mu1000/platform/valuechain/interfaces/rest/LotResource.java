@@ -65,12 +65,8 @@ public class LotResource implements LotsApi, WarehousesApi {
       String warehouseId, LotStatus status, String orderId, String code) {
     var p = lots.list(ctx.tenant(), ctx.caller(), new LotService.LotFilter(farmerId, cooperativeId, warehouseId,
         status == null ? null : Lot.Status.of(status.toString()), orderId, code), Http.page(page), Http.size(size));
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("items", p.items().stream().map(this::view).toList());
-    out.put("total", p.total());
-    out.put("page", Http.page(page));
-    out.put("size", Http.size(size));
-    return Response.ok(out).build();
+    return Response.ok(Views.page(p.items().stream().map(this::view).toList(), p.total(), Http.page(page),
+        Http.size(size))).build();
   }
 
   @Override

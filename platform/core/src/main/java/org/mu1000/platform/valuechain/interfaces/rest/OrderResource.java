@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mu1000.api.OrdersApi;
 import org.mu1000.api.ShipmentsApi;
@@ -79,12 +78,8 @@ public class OrderResource implements OrdersApi, ShipmentsApi {
   public Response listOrders(String tenant, Integer page, Integer size, OrderStatus status, String programmeId) {
     var p = orders.list(ctx.tenant(), ctx.caller(), status == null ? null
         : PurchaseOrder.Status.of(status.toString()), programmeId, Http.page(page), Http.size(size));
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("items", p.items().stream().map(o -> Views.order(o, ctx.tenant())).toList());
-    out.put("total", p.total());
-    out.put("page", Http.page(page));
-    out.put("size", Http.size(size));
-    return Response.ok(out).build();
+    return Response.ok(Views.page(p.items().stream().map(o -> Views.order(o, ctx.tenant())).toList(), p.total(), Http.page(page),
+        Http.size(size))).build();
   }
 
   @Override
@@ -106,6 +101,11 @@ public class OrderResource implements OrdersApi, ShipmentsApi {
     var p = orders.adjust(ctx.tenant(), ctx.caller(), id, line, coop, quotas,
         Registry.expectedVersion(ifMatch, null));
     return Http.ok(Views.map(p), p.version());
+  }
+
+  @Override
+  public Response listFarmerQuotas(String tenant, String id) {
+    return Response.ok(orders.quotasOf(ctx.tenant(), ctx.caller(), id)).build();
   }
 
   @Override

@@ -28,6 +28,16 @@ public final class Views {
     return LENIENT.convertValue(apiModel, type);
   }
 
+  /** A page of a list as the contract's *Page schemas have it. */
+  public static Map<String, Object> page(List<?> items, long total, int page, int size) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("items", items);
+    out.put("total", total);
+    out.put("page", page);
+    out.put("size", size);
+    return out;
+  }
+
   @SuppressWarnings("unchecked")
   public static Map<String, Object> map(Object record) {
     return LENIENT.convertValue(record, LinkedHashMap.class);
