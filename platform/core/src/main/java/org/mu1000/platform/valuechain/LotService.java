@@ -160,7 +160,7 @@ public class LotService {
           farmer.cooperativeId(), deliveryId, in.harvestDate(), season, Status.COLLECTED, null, null, null, null,
           null, now, now, 0);
       chain.store(t).insert(ValueChainStore.LOTS, id, lot);
-      Lot saved = lot(t, id);
+      Lot saved = stored(lot);
       lots.add(saved);
       String point = in.collectionPoint() != null ? in.collectionPoint()
           : coop == null ? "collection point" : coop.name();
@@ -174,13 +174,15 @@ public class LotService {
       ilmd.put("mu1000:region", coop == null ? null : coop.region());
       e.put("ilmd", ilmd);
       trace.record(t, e, List.of(id));
-      impact.changed(t, Optional.empty(), contribution(t, saved));
+      impact.changed(t, Optional.empty(), ImpactService.contribution(t, saved,
+          std.referencePrice(saved.grade(), saved.harvestDate()).orElse(BigDecimal.ZERO)));
     }
     Delivery d = new Delivery(deliveryId, farmer.id(), plot.id(), programmeId, farmer.cooperativeId(),
         in.harvestDate(), in.grossKg(), in.collectionPoint(), lots.stream().map(Lot::id).toList(), now, c.username(),
         0);
     chain.store(t).insert(ValueChainStore.DELIVERIES, deliveryId, d);
-    Delivery saved = chain.store(t).find(ValueChainStore.DELIVERIES, deliveryId, Delivery.class).orElseThrow();
+    Delivery saved = new Delivery(d.id(), d.farmerId(), d.plotId(), d.programmeId(), d.cooperativeId(), d.harvestDate(),
+        d.grossKg(), d.collectionPoint(), d.lotIds(), d.createdAt(), d.createdBy(), 1);
     chain.audit(t, c, "delivery.recorded", "delivery", deliveryId, null, saved);
     return new Intake(saved, lots, receiptText(t, farmer, saved, lots));
   }
@@ -195,6 +197,14 @@ public class LotService {
       return String.valueOf(p.seasonStart().getYear());
     }
     return String.valueOf(harvest.getYear());
+  }
+
+  /** A lot as stored by a first insert: at version 1. */
+  private static Lot stored(Lot l) {
+    return new Lot(l.id(), l.code(), l.programmeId(), l.commodity(), l.grade(), l.standardVersion(), l.kg(),
+        l.measurements(), l.harvest(), l.farmerId(), l.plotId(), l.cooperativeId(), l.deliveryId(), l.harvestDate(),
+        l.season(), l.status(), l.warehouseId(), l.orderId(), l.orderLineId(), l.shipmentId(), l.parents(),
+        l.createdAt(), l.updatedAt(), 1);
   }
 
   /** The SMS to the farmer: at most 160 characters, no name of anyone else. */
