@@ -55,6 +55,8 @@ public class DemoHarvests {
         .total() > 0) {
       return;
     }
+    // farmers registered before the value chain existed have no enrolment yet: build it from the registry
+    lots.recomputeImpact(t, DemoDataSeeder.SYSTEM);
     RegistryRepository repo = registry.repository(t);
     Random rnd = new Random(seed);
     LocalDate today = LocalDate.now(ZoneId.of(t.config().timezone()));

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.mu1000.platform.impact.domain.Impact;
@@ -83,133 +82,132 @@ public class ImpactService {
     after.ifPresent(c -> apply(t, tables, c, 1, today));
   }
 
-  record Tables(RollupTable rollups, RollupTable areas, RollupTable households) {
+  /** The three rollup collections, and the programme targets read so far (one read per programme, not per lot). */
+  record Tables(RollupTable rollups, RollupTable areas, RollupTable households, Map<String, BigDecimal> targets) {
     static Tables live(MongoDatabase db) {
       return new Tables(RollupTable.of(db.getCollection(ROLLUPS)), RollupTable.of(db.getCollection(AREAS)),
-          RollupTable.of(db.getCollection(HOUSEHOLDS)));
+          RollupTable.of(db.getCollection(HOUSEHOLDS)), new java.util.HashMap<>());
+    }
+
+    static Tables memory() {
+      return new Tables(RollupTable.memory(), RollupTable.memory(), RollupTable.memory(), new java.util.HashMap<>());
     }
   }
 
   private void apply(Tenant t, Tables tb, Contribution c, int sign, LocalDate today) {
     String base = c.season() + "|" + c.programmeId() + "|";
-    Consumer<Document> add = d -> {
-      d.put("usd", dec(plus(num(d, "usd"), c.usd(), sign)));
-      d.put("local", dec(plus(num(d, "local"), c.local(), sign)));
-      d.put("kg", dec(plus(num(d, "kg"), c.kg(), sign)));
-      d.put("lots", d.getInteger("lots", 0) + sign);
-      d.put("season", c.season());
-      d.put("programmeId", c.programmeId());
-    };
-    tb.rollups().update(base + "plot|" + c.plotId(), d -> {
-      add.accept(d);
-      d.put("level", "plot");
-      d.put("key", c.plotId());
-      return d;
-    });
-    tb.rollups().update(base + "coop|" + c.cooperativeId(), d -> {
-      add.accept(d);
-      d.put("level", "coop");
-      d.put("key", c.cooperativeId());
-      return d;
-    });
-    Document household = tb.households().update(c.farmerId(), d -> {
-      Document paid = new Document(d.get("paid", new Document()));
-      String day = c.harvestDate().toString();
-      BigDecimal v = plus(paid.containsKey(day) ? ((Decimal128) paid.get(day)).bigDecimalValue() : null, c.local(),
-          sign);
-      paid.put(day, dec(v));
-      d.put("paid", paid);
-      return d;
-    })[1];
-    Document[] farmer = tb.rollups().update(base + "farmer|" + c.farmerId(), d -> {
-      add.accept(d);
-      d.put("level", "farmer");
-      d.put("key", c.farmerId());
-      return d;
-    });
-    if (farmer[0] == null) {
+    Map<String, Object> sums = new LinkedHashMap<>();
+    sums.put("usd", signed(c.usd(), sign));
+    sums.put("local", signed(c.local(), sign));
+    sums.put("kg", signed(c.kg(), sign));
+    sums.put("lots", sign);
+    Map<String, Object> programmeSums = new LinkedHashMap<>(sums);
+    programmeSums.put("months." + c.harvestDate().toString().substring(0, 7), signed(c.usd(), sign));
+    tb.rollups().inc(List.of(
+        new RollupTable.Inc(base + "plot|" + c.plotId(), sums, head(c, "plot", c.plotId())),
+        new RollupTable.Inc(base + "coop|" + c.cooperativeId(), sums, head(c, "coop", c.cooperativeId())),
+        new RollupTable.Inc(base + "programme|" + c.programmeId(), programmeSums,
+            head(c, "programme", c.programmeId()))));
+    Document household = tb.households().incAndGet(new RollupTable.Inc(c.farmerId(),
+        Map.of("paid." + c.harvestDate(), signed(c.local(), sign)), Map.of()));
+    Document farmer = tb.rollups().incAndGet(new RollupTable.Inc(base + "farmer|" + c.farmerId(), sums,
+        head(c, "farmer", c.farmerId())));
+    if (sign > 0 && farmer.getInteger("lots", 0) == 1 && farmer.get("delivering") == null) {
       // the enrolment lists the farmer's rollups, so an area change finds them by id
       tb.areas().update("farmer|" + c.farmerId(), d -> {
         List<String> ids = new ArrayList<>(org.mu1000.platform.persistence.Docs.strings(d, "rollups"));
-        ids.add(farmer[1].getString("_id"));
+        if (!ids.contains(farmer.getString("_id"))) {
+          ids.add(farmer.getString("_id"));
+        }
         d.put("rollups", ids);
         return d;
       });
     }
-    settleFarmer(t, tb, farmer[0], farmer[1], household, today);
-    String month = c.harvestDate().toString().substring(0, 7);
-    tb.rollups().update(base + "programme|" + c.programmeId(), d -> {
-      add.accept(d);
-      d.put("level", "programme");
-      d.put("key", c.programmeId());
-      Document months = new Document(d.get("months", new Document()));
-      BigDecimal m = months.get(month) == null ? null : ((Decimal128) months.get(month)).bigDecimalValue();
-      months.put(month, dec(plus(m, c.usd(), sign)));
-      d.put("months", months);
-      return d;
-    });
+    settleFarmer(t, tb, farmer, household, today);
+  }
+
+  private static Map<String, Object> head(Contribution c, String level, String key) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("level", level);
+    m.put("key", key);
+    m.put("season", c.season());
+    m.put("programmeId", c.programmeId());
+    return m;
+  }
+
+  private static BigDecimal signed(BigDecimal v, int sign) {
+    return sign > 0 ? v : v.negate();
   }
 
   /**
-   * A farmer's rollup changed (value or area): re-derive their band, delivering, women and poverty flags, and
-   * move the programme's counts from the old flags to the new ones.
+   * A farmer's rollup changed (value or area): re-derive their band and their delivering, women and poverty flags,
+   * and move the programme's counts from the old flags to the new ones. The flags change by compare-and-set, so two
+   * writers never count one transition twice.
    */
-  private void settleFarmer(Tenant t, Tables tb, Document before, Document after, Document household,
-      LocalDate today) {
-    String farmerId = after.getString("key");
-    Document enrol = tb.areas().get("farmer|" + farmerId);
-    BigDecimal area = enrol == null ? BigDecimal.ZERO : num(enrol, "area");
-    boolean female = enrol != null && enrol.getBoolean("female", false);
-    BigDecimal target = target(t, after.getString("programmeId"));
-    boolean delivering = after.getInteger("lots", 0) > 0;
-    int band = Impact.band(Impact.usdPerMu(num(after, "usd"), area), target);
-    boolean crossed = delivering && crossedNow(enrol, household, today);
-    String id = after.getString("_id");
-    Document settled = tb.rollups().update(id, d -> {
-      d.put("band", band);
-      d.put("delivering", delivering);
-      d.put("female", female);
-      d.put("crossed", crossed);
-      return d;
-    })[0];
-    Document old = before == null ? new Document() : settled;
-    boolean wasDelivering = old.getBoolean("delivering", false);
-    int oldBand = old.getInteger("band", 0);
-    boolean wasFemale = old.getBoolean("female", false);
-    boolean wasCrossed = old.getBoolean("crossed", false);
-    if (wasDelivering == delivering && oldBand == band && wasFemale == female && wasCrossed == crossed) {
-      return;
-    }
-    String programme = after.getString("season") + "|" + after.getString("programmeId") + "|programme|"
-        + after.getString("programmeId");
-    tb.rollups().update(programme, d -> {
-      d.putIfAbsent("level", "programme");
-      d.putIfAbsent("key", after.getString("programmeId"));
-      d.putIfAbsent("season", after.getString("season"));
-      d.putIfAbsent("programmeId", after.getString("programmeId"));
-      d.put("farmers", d.getInteger("farmers", 0) + (delivering ? 1 : 0) - (wasDelivering ? 1 : 0));
-      d.put("women", d.getInteger("women", 0) + (delivering && female ? 1 : 0) - (wasDelivering && wasFemale ? 1 : 0));
-      d.put("crossed", d.getInteger("crossed", 0) + (crossed ? 1 : 0) - (wasCrossed ? 1 : 0));
-      List<Integer> bands = new ArrayList<>(bands(d));
+  private void settleFarmer(Tenant t, Tables tb, Document farmerRollup, Document household, LocalDate today) {
+    Document after = farmerRollup;
+    for (int attempt = 0; attempt < 50; attempt++) {
+      String farmerId = after.getString("key");
+      Document enrol = tb.areas().get("farmer|" + farmerId);
+      BigDecimal area = enrol == null ? BigDecimal.ZERO : num(enrol, "area");
+      boolean female = enrol != null && enrol.getBoolean("female", false);
+      BigDecimal target = tb.targets().computeIfAbsent(after.getString("programmeId"), p -> target(t, p));
+      boolean delivering = after.getInteger("lots", 0) > 0;
+      int band = Impact.band(Impact.usdPerMu(num(after, "usd"), area), target);
+      boolean crossed = delivering && crossedNow(enrol, household, today);
+      Map<String, Object> old = new LinkedHashMap<>();
+      for (String k : List.of("band", "delivering", "female", "crossed")) {
+        old.put(k, after.get(k));
+      }
+      Map<String, Object> now = new LinkedHashMap<>();
+      now.put("band", band);
+      now.put("delivering", delivering);
+      now.put("female", female);
+      now.put("crossed", crossed);
+      if (now.equals(old)) {
+        return;
+      }
+      if (!tb.rollups().setIf(after.getString("_id"), old, now)) {
+        after = tb.rollups().get(after.getString("_id")); // changed meanwhile: settle from what is stored now
+        continue;
+      }
+      boolean wasDelivering = Boolean.TRUE.equals(old.get("delivering"));
+      boolean wasFemale = Boolean.TRUE.equals(old.get("female"));
+      boolean wasCrossed = Boolean.TRUE.equals(old.get("crossed"));
+      int oldBand = old.get("band") == null ? 0 : (Integer) old.get("band");
+      Map<String, Object> counts = new LinkedHashMap<>();
+      counts.put("farmers", (delivering ? 1 : 0) - (wasDelivering ? 1 : 0));
+      counts.put("women", (delivering && female ? 1 : 0) - (wasDelivering && wasFemale ? 1 : 0));
+      counts.put("crossed", (crossed ? 1 : 0) - (wasCrossed ? 1 : 0));
       if (wasDelivering) {
-        bands.set(oldBand, bands.get(oldBand) - 1);
+        counts.merge("bands." + oldBand, -1, (x, y) -> (Integer) x + (Integer) y);
       }
       if (delivering) {
-        bands.set(band, bands.get(band) + 1);
+        counts.merge("bands." + band, 1, (x, y) -> (Integer) x + (Integer) y);
       }
-      d.put("bands", bands);
-      return d;
-    });
+      String programmeId = after.getString("programmeId");
+      Map<String, Object> onInsert = new LinkedHashMap<>();
+      onInsert.put("level", "programme");
+      onInsert.put("key", programmeId);
+      onInsert.put("season", after.getString("season"));
+      onInsert.put("programmeId", programmeId);
+      tb.rollups().inc(List.of(new RollupTable.Inc(after.getString("season") + "|" + programmeId + "|programme|"
+          + programmeId, counts, onInsert)));
+      return;
+    }
+    throw new IllegalStateException("farmer rollup " + after.getString("_id") + " is under too much contention");
   }
 
   private static List<Integer> bands(Document d) {
     List<Integer> out = new ArrayList<>();
-    List<?> raw = d.get("bands", List.class);
+    Document raw = d.get("bands", Document.class);
     for (int i = 0; i < BANDS; i++) {
-      out.add(raw == null || i >= raw.size() ? 0 : ((Number) raw.get(i)).intValue());
+      Object n = raw == null ? null : raw.get(String.valueOf(i));
+      out.add(n == null ? 0 : ((Number) n).intValue());
     }
     return out;
   }
+
 
   private static boolean crossedNow(Document enrol, Document household, LocalDate today) {
     if (enrol == null || enrol.get("baselineIncome") == null || enrol.getInteger("householdSize", 0) <= 0
@@ -311,7 +309,7 @@ public class ImpactService {
     for (String id : org.mu1000.platform.persistence.Docs.strings(change[1], "rollups")) {
       Document r = tb.rollups().get(id);
       if (r != null) {
-        settleFarmer(t, tb, r, r, household, today);
+        settleFarmer(t, tb, r, household, today);
       }
     }
   }
@@ -320,15 +318,10 @@ public class ImpactService {
     if (delta.signum() == 0) {
       return;
     }
-    tb.areas().update("programme|" + programme, d -> {
-      d.put("area", dec(num(d, "area").add(delta)));
-      return d;
-    });
-    tb.areas().update("coop|" + programme + "|" + coop, d -> {
-      d.put("area", dec(num(d, "area").add(delta)));
-      return d;
-    });
+    tb.areas().inc(List.of(new RollupTable.Inc("programme|" + programme, Map.of("area", delta), Map.of()),
+        new RollupTable.Inc("coop|" + programme + "|" + coop, Map.of("area", delta), Map.of())));
   }
+
 
   // ---- recompute ----
 
@@ -338,7 +331,7 @@ public class ImpactService {
       throw DomainException.forbidden("only tenant admins recompute the impact figures");
     }
     long t0 = System.nanoTime();
-    Tables mem = new Tables(RollupTable.memory(), RollupTable.memory(), RollupTable.memory());
+    Tables mem = Tables.memory();
     // one pass over plots and one over farmers: no per-farmer queries (a wire server without indexes scans)
     RegistryRepository repo = registry.repository(t);
     Map<String, List<Plot>> plots = new java.util.HashMap<>();
@@ -477,11 +470,6 @@ public class ImpactService {
     return v instanceof Decimal128 x ? x.bigDecimalValue() : new BigDecimal(v.toString());
   }
 
-  private static BigDecimal plus(BigDecimal a, BigDecimal b, int sign) {
-    BigDecimal base = a == null ? BigDecimal.ZERO : a;
-    return sign > 0 ? base.add(b) : base.subtract(b);
-  }
-
   private static Decimal128 dec(BigDecimal v) {
     return v == null ? null : new Decimal128(v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros());
   }
@@ -497,6 +485,10 @@ public class ImpactService {
     if (o instanceof List<?> l) {
       return l.stream().map(ImpactService::sorted).toList();
     }
-    return o instanceof Decimal128 d ? d.bigDecimalValue().toPlainString() : o;
+    if (o instanceof Decimal128 d) {
+      BigDecimal v = d.bigDecimalValue();
+      return v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
+    }
+    return o;
   }
 }

@@ -3,18 +3,41 @@ package org.mu1000.platform.impact;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.Decimal128;
 
 /**
- * Where rollup documents live while they are changed: the tenant's collection (compare-and-set on a version, for
- * the live updates) or a map (for the recompute, written in one go afterwards). Both run the same change code,
- * which is why a recompute gives the identical figures.
+ * Where rollup documents live while they change: the tenant's collection (live updates) or a map (the recompute,
+ * written in one go afterwards). Sums move by atomic increments, so many agents can record intake for one programme
+ * without retrying on its document; flags move by compare-and-set. Both backends run the same operations, which is
+ * why a recompute gives identical figures.
  */
 interface RollupTable {
-  /** Applies {@code change} to the document {@code id} (a fresh empty one if absent); returns {before, after}. */
+  /** One increment of a document: amounts (Decimal128) and counts (Integer) by dotted path, fields set on creation. */
+  record Inc(String id, Map<String, Object> inc, Map<String, Object> onInsert) {}
+
+  /** Applies the increments (creating documents as needed) in one round trip. */
+  void inc(List<Inc> incs);
+
+  /** Applies one increment and returns the document after it. */
+  Document incAndGet(Inc inc);
+
+  /** Sets fields if the document still has the {@code expected} values; false if someone changed them first. */
+  boolean setIf(String id, Map<String, Object> expected, Map<String, Object> set);
+
+  /** Applies {@code change} to the document (a fresh one if absent) with compare-and-set; returns {before, after}. */
   Document[] update(String id, UnaryOperator<Document> change);
 
   Document get(String id);
@@ -22,11 +45,40 @@ interface RollupTable {
   static RollupTable of(MongoCollection<Document> coll) {
     return new RollupTable() {
       @Override
+      public void inc(List<Inc> incs) {
+        List<UpdateOneModel<Document>> ops = new ArrayList<>();
+        for (Inc i : incs) {
+          ops.add(new UpdateOneModel<>(new Document("_id", i.id()), update(i), new UpdateOptions().upsert(true)));
+        }
+        coll.bulkWrite(ops);
+      }
+
+      @Override
+      public Document incAndGet(Inc i) {
+        return coll.findOneAndUpdate(new Document("_id", i.id()), update(i),
+            new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+      }
+
+      private Bson update(Inc i) {
+        List<Bson> u = new ArrayList<>();
+        i.inc().forEach((k, v) -> u.add(Updates.inc(k, (Number) bson(v))));
+        i.onInsert().forEach((k, v) -> u.add(Updates.setOnInsert(k, v)));
+        return Updates.combine(u);
+      }
+
+      @Override
+      public boolean setIf(String id, Map<String, Object> expected, Map<String, Object> set) {
+        Document filter = new Document("_id", id);
+        expected.forEach((k, v) -> filter.append(k, v));
+        return coll.updateOne(filter, new Document("$set", new Document(set))).getMatchedCount() == 1;
+      }
+
+      @Override
       public Document[] update(String id, UnaryOperator<Document> change) {
         for (int attempt = 0; attempt < 50; attempt++) {
           Document before = coll.find(new Document("_id", id)).first();
           Document next = change.apply(before == null ? new Document("_id", id) : new Document(before));
-          long v = before == null ? 0L : before.getLong("v");
+          long v = before == null || before.get("v") == null ? 0L : before.getLong("v");
           next.put("v", v + 1);
           if (before == null) {
             try {
@@ -37,7 +89,8 @@ interface RollupTable {
                 throw e;
               }
             }
-          } else if (coll.replaceOne(new Document("_id", id).append("v", v), next).getMatchedCount() == 1) {
+          } else if (coll.replaceOne(before.get("v") == null ? new Document("_id", id).append("v", null)
+              : new Document("_id", id).append("v", v), next).getMatchedCount() == 1) {
             return new Document[] {before, next};
           }
         }
@@ -55,14 +108,61 @@ interface RollupTable {
     return new Memory();
   }
 
+  /** The same operations on documents in memory. */
   final class Memory implements RollupTable {
     final Map<String, Document> docs = new LinkedHashMap<>();
+
+    @Override
+    public void inc(List<Inc> incs) {
+      incs.forEach(this::incAndGet);
+    }
+
+    @Override
+    public Document incAndGet(Inc i) {
+      Document d = docs.computeIfAbsent(i.id(), id -> {
+        Document n = new Document("_id", id);
+        n.putAll(i.onInsert());
+        return n;
+      });
+      i.inc().forEach((path, v) -> {
+        String[] parts = path.split("\\.");
+        Document at = d;
+        for (int k = 0; k < parts.length - 1; k++) {
+          Document next = at.get(parts[k], Document.class);
+          if (next == null) {
+            next = new Document();
+            at.put(parts[k], next);
+          }
+          at = next;
+        }
+        String leaf = parts[parts.length - 1];
+        Object cur = at.get(leaf);
+        if (v instanceof BigDecimal b) {
+          BigDecimal base = cur == null ? BigDecimal.ZERO : ((Decimal128) cur).bigDecimalValue();
+          at.put(leaf, new Decimal128(cur == null ? b : base.add(b)));
+        } else {
+          at.put(leaf, (cur == null ? 0 : ((Number) cur).intValue()) + ((Number) v).intValue());
+        }
+      });
+      return d;
+    }
+
+    @Override
+    public boolean setIf(String id, Map<String, Object> expected, Map<String, Object> set) {
+      Document d = docs.get(id);
+      if (d == null || expected.entrySet().stream().anyMatch(e -> !java.util.Objects.equals(d.get(e.getKey()),
+          e.getValue()))) {
+        return false;
+      }
+      d.putAll(set);
+      return true;
+    }
 
     @Override
     public Document[] update(String id, UnaryOperator<Document> change) {
       Document before = docs.get(id);
       Document next = change.apply(before == null ? new Document("_id", id) : new Document(before));
-      next.put("v", (before == null ? 0L : before.getLong("v")) + 1);
+      next.put("v", (before == null || before.get("v") == null ? 0L : before.getLong("v")) + 1);
       docs.put(id, next);
       return new Document[] {before, next};
     }
@@ -71,5 +171,9 @@ interface RollupTable {
     public Document get(String id) {
       return docs.get(id);
     }
+  }
+
+  private static Object bson(Object v) {
+    return v instanceof BigDecimal b ? new Decimal128(b) : v;
   }
 }

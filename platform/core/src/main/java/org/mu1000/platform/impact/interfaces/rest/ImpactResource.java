@@ -51,7 +51,7 @@ public class ImpactResource implements ImpactApi {
   @Override
   public Response noop(String tenant, Map<String, Object> body) {
     ctx.caller();
-    return Response.status(201).build();
+    return Response.status(201).entity(Map.of()).build();
   }
 
   /** Figures as the contract shows them: exact sums, cents for display, the area in the tenant's unit. */
