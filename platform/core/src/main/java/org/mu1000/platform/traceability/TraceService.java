@@ -90,6 +90,15 @@ public class TraceService {
    * and moves each lot's chain head to it. Returns the event id.
    */
   public String record(Tenant t, Map<String, Object> event, List<String> lotIds) {
+    return record(t, event, lotIds, false);
+  }
+
+  /** The first event of a lot that was just made: no earlier head to read (one round trip less per lot). */
+  public String recordFirst(Tenant t, Map<String, Object> event, String lotId) {
+    return record(t, event, List.of(lotId), true);
+  }
+
+  private String record(Tenant t, Map<String, Object> event, List<String> lotIds, boolean fresh) {
     MongoDatabase db = databases.of(t);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     Map<String, Object> e = new LinkedHashMap<>();
@@ -112,7 +121,7 @@ public class TraceService {
       Map<String, String> previous = new LinkedHashMap<>();
       Map<String, Integer> positions = new LinkedHashMap<>();
       for (String lot : lots) {
-        Document h = heads.find(new Document("_id", lot)).first();
+        Document h = fresh && attempt == 0 ? null : heads.find(new Document("_id", lot)).first();
         previous.put(lot, h == null ? HashChain.GENESIS : h.getString("hash"));
         positions.put(lot, h == null ? 0 : h.getInteger("count"));
       }

@@ -55,9 +55,26 @@ public class GradingService {
         programmeId));
   }
 
+  /** Published versions never change, so they are kept once read (a bounded cache per server). */
+  private final Map<String, GradingStandard> versions = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, GradingStandard> eldest) {
+          return size() > 1000;
+        }
+      });
+
   public GradingStandard version(Tenant t, String programmeId, int version) {
-    return chain.store(t).find(ValueChainStore.STANDARDS, id(programmeId, version), GradingStandard.class)
-        .orElseThrow(() -> DomainException.notFound("grading standard", programmeId + " v" + version));
+    String key = t.id() + "/" + id(programmeId, version);
+    GradingStandard cached = versions.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    GradingStandard s = chain.store(t).find(ValueChainStore.STANDARDS, id(programmeId, version),
+        GradingStandard.class).orElseThrow(() -> DomainException.notFound("grading standard", programmeId + " v"
+            + version));
+    versions.put(key, s);
+    return s;
   }
 
   public List<GradingStandard> versions(Tenant t, Caller c, String programmeId) {

@@ -114,18 +114,30 @@ public class LotService {
         .orElseThrow(() -> DomainException.invalid("farmerId", "no farmer " + in.farmerId() + " you may serve"));
     Plot plot = repo.plot(in.plotId()).filter(p -> p.farmerId().equals(farmer.id()))
         .orElseThrow(() -> DomainException.invalid("plotId", "is not a plot of farmer " + farmer.id()));
-    String programmeId = in.programmeId() != null ? in.programmeId()
-        : farmer.programmeIds().stream().filter(p -> grading.current(t, p).isPresent()).findFirst()
-            .orElseThrow(() -> DomainException.invalid("programmeId",
-                "the farmer is in no programme with a grading standard"));
+    GradingStandard std = null;
+    String programmeId = in.programmeId();
+    if (programmeId == null) {
+      for (String p : farmer.programmeIds()) {
+        std = grading.current(t, p).orElse(null);
+        if (std != null) {
+          programmeId = p;
+          break;
+        }
+      }
+      if (programmeId == null) {
+        throw DomainException.invalid("programmeId", "the farmer is in no programme with a grading standard");
+      }
+    }
     v.require(farmer.programmeIds().contains(programmeId), "programmeId",
         "farmer " + farmer.id() + " is not enrolled in programme " + programmeId);
     LocalDate today = LocalDate.now(ZoneId.of(t.config().timezone()));
     v.require(!in.harvestDate().isAfter(today), "harvestDate", "is in the future");
     v.throwIfAny();
-    GradingStandard std = grading.current(t, programmeId)
-        .orElseThrow(() -> DomainException.invalid("programmeId", "programme " + programmeId
-            + " has no grading standard yet"));
+    if (std == null) {
+      String pid = programmeId;
+      std = grading.current(t, pid).orElseThrow(() -> DomainException.invalid("programmeId", "programme " + pid
+          + " has no grading standard yet"));
+    }
     List<Part> parts = in.lots() == null || in.lots().isEmpty() ? List.of(new Part(in.grossKg(), Map.of()))
         : in.lots();
     BigDecimal sum = BigDecimal.ZERO;
@@ -173,7 +185,7 @@ public class LotService {
       ilmd.put("mu1000:harvestDate", in.harvestDate().toString());
       ilmd.put("mu1000:region", coop == null ? null : coop.region());
       e.put("ilmd", ilmd);
-      trace.record(t, e, List.of(id));
+      trace.recordFirst(t, e, id);
       impact.changed(t, Optional.empty(), ImpactService.contribution(t, saved,
           std.referencePrice(saved.grade(), saved.harvestDate()).orElse(BigDecimal.ZERO)));
     }
