@@ -450,13 +450,17 @@ public class ImpactService {
     return out;
   }
 
-  /** The raw rollup documents, for the recompute check. */
+  /**
+   * A fingerprint of every rollup document (SHA-256 of its key-sorted content, decimals normalised), for the
+   * recompute check: small enough to hold for hundreds of thousands of documents.
+   */
   public Map<String, Object> snapshot(Tenant t) {
-    Map<String, Object> out = new java.util.TreeMap<>();
+    Map<String, Object> out = new java.util.HashMap<>();
     for (String coll : List.of(ROLLUPS, AREAS, HOUSEHOLDS)) {
-      databases.of(t).getCollection(coll).find().forEach(d -> {
+      databases.of(t).getCollection(coll).find().batchSize(1000).forEach(d -> {
         d.remove("v");
-        out.put(coll + "/" + d.get("_id"), sorted(d));
+        out.put(coll + "/" + d.get("_id"), org.mu1000.platform.traceability.domain.HashChain.hash(
+            String.valueOf(sorted(d)), Map.of()));
       });
     }
     return out;

@@ -698,7 +698,7 @@ public class LotService {
     Map<String, PurchaseOrder> orderCache = new HashMap<>();
     Map<String, GradingStandard> stdCache = new HashMap<>();
     var lots = chain.store(t).database().getCollection(ValueChainStore.LOTS)
-        .find(Filters.and(Filters.eq("harvest", true), Filters.eq("deleted", false)));
+        .find(Filters.and(Filters.eq("harvest", true), Filters.eq("deleted", false))).batchSize(1000);
     Iterable<Contribution> contributions = () -> new java.util.Iterator<>() {
       final java.util.Iterator<org.bson.Document> it = lots.iterator();
 

@@ -177,12 +177,12 @@ public class MongoRegistryRepository implements RegistryRepository {
 
   @Override
   public void forEachFarmer(java.util.function.Consumer<Farmer> action) {
-    farmers.raw().find(VersionedCollection.live(null)).forEach(d -> action.accept(farmerOf(d)));
+    farmers.raw().find(VersionedCollection.live(null)).batchSize(1000).forEach(d -> action.accept(farmerOf(d)));
   }
 
   @Override
   public void forEachPlot(java.util.function.Consumer<Plot> action) {
-    plots.raw().find(VersionedCollection.live(null)).forEach(d -> action.accept(plotOf(d)));
+    plots.raw().find(VersionedCollection.live(null)).batchSize(1000).forEach(d -> action.accept(plotOf(d)));
   }
 
   @Override
