@@ -282,7 +282,18 @@ class ValueChainIT {
     assertEquals('P', png.body()[1]);
     assertEquals(404, http.send(HttpRequest.newBuilder(Deployments.base(url).resolve("api/v1/trace/"
         + blended.path("gtin").asText() + "/NOSUCHLOT")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
-    assertProblem(api.get("ethiopia.admin", T + "lots/" + bl), 404);
+    // another tenant's token gets "does not exist" on every value-chain endpoint of this tenant
+    String delivery = intake.json().path("deliveryId").asText();
+    for (String other : List.of("lots/" + bl, "lots/" + bl + "/events", "lots/" + bl + "/verification",
+        "lots/" + bl + "/qr.svg", "lots", "orders", "orders/" + orderId, "orders/" + orderId + "/plan",
+        "orders/" + orderId + "/progress", "orders/" + orderId + "/shipments", "stock", "warehouses",
+        "deliveries/" + delivery + "/receipt", "farmers/" + f1 + "/quotas", "programmes/" + p + "/grading-standards",
+        "impact?level=programme&season=2026&programmeId=" + p, "impact/cooperatives?season=2026&programmeId=" + p)) {
+      assertProblem(api.get("ethiopia.admin", T + other), 404);
+    }
+    assertProblem(api.post("ethiopia.admin", T + "intakes", Map.of("farmerId", f1, "plotId",
+        plot1.path("id").asText(), "harvestDate", "2026-05-10", "grossKg", 1)), 404);
+    assertProblem(api.post("ethiopia.admin", T + "impact/recompute", Map.of()), 404);
 
     // 11. tamper with a stored event: the verification names the lot and the first broken event
     try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + System.getenv().getOrDefault(
