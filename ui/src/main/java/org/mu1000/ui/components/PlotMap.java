@@ -22,8 +22,12 @@ public final class PlotMap {
   private PlotMap() {}
 
   public static String dataUrl(List<Plot> plots) {
-    return "data:image/svg+xml;base64,"
-        + Base64.getEncoder().encodeToString(svg(plots).getBytes(StandardCharsets.UTF_8));
+    return svgDataUrl(svg(plots));
+  }
+
+  /** Any SVG as an image URL (the map, QR codes). */
+  public static String svgDataUrl(String svg) {
+    return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
   }
 
   public static String svg(List<Plot> plots) {

@@ -25,11 +25,9 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -263,8 +261,7 @@ public class IntakeView extends VerticalLayout {
     cards.getStyle().set("gap", "var(--lumo-space-m)");
     for (Lot l : in.lots()) {
       String svg = QrCodes.svg(lots.digitalLink(l));
-      Image qr = new Image("data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(
-          svg.getBytes(StandardCharsets.UTF_8)), lots.digitalLink(l));
+      Image qr = new Image(org.mu1000.ui.components.PlotMap.svgDataUrl(svg), lots.digitalLink(l));
       qr.setWidth("120px");
       Anchor link = new Anchor(lots.digitalLink(l), l.code());
       link.setTarget("_blank");

@@ -18,9 +18,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.mu1000.platform.shared.domain.DomainException;
@@ -162,8 +160,7 @@ public class LotsView extends VerticalLayout {
     detail.removeAll();
     detail.setId("lot-detail");
     String link = lots.digitalLink(l);
-    Image qr = new Image("data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(QrCodes.svg(link)
-        .getBytes(StandardCharsets.UTF_8)), link);
+    Image qr = new Image(org.mu1000.ui.components.PlotMap.svgDataUrl(QrCodes.svg(link)), link);
     qr.setWidth("140px");
     Anchor open = new Anchor(link, getTranslation("lot.publicPage"));
     open.setTarget("_blank");

@@ -20,9 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.domain.TenantRepository;
-import org.mu1000.platform.tenancy.domain.TenantStatus;
 import org.mu1000.platform.traceability.QrCodes;
-import org.mu1000.platform.traceability.TraceService;
 import org.mu1000.platform.valuechain.LotService;
 
 /**
@@ -35,13 +33,11 @@ import org.mu1000.platform.valuechain.LotService;
 @Dependent
 public class TraceView extends VerticalLayout implements BeforeEnterObserver {
   private final LotService lots;
-  private final TraceService trace;
   private final TenantRepository tenants;
 
   @Inject
-  public TraceView(LotService lots, TraceService trace, TenantRepository tenants) {
+  public TraceView(LotService lots, TenantRepository tenants) {
     this.lots = lots;
-    this.trace = trace;
     this.tenants = tenants;
     setMaxWidth("720px");
     getStyle().set("margin", "0 auto");
@@ -53,14 +49,8 @@ public class TraceView extends VerticalLayout implements BeforeEnterObserver {
     String gtin = event.getRouteParameters().get("gtin").orElse("");
     String code = event.getRouteParameters().get("lot").orElse("");
     try {
-      var at = trace.locate(code).orElseThrow(() -> DomainException.notFound("lot", code));
-      var t = tenants.find(at.tenant()).filter(x -> x.status() == TenantStatus.ACTIVE)
-          .orElseThrow(() -> DomainException.notFound("lot", code));
-      var lot = lots.lot(t, at.lotId());
-      if (!LotService.gtin(lot.commodity()).equals(gtin)) {
-        throw DomainException.notFound("lot", code);
-      }
-      LotService.PublicTrace p = lots.publicTrace(t, lot);
+      LotService.Located at = lots.byDigitalLink(gtin, code, tenants);
+      LotService.PublicTrace p = lots.publicTrace(at.tenant(), at.lot());
       H1 title = new H1(getTranslation("trace.title", p.commodity()));
       title.getStyle().set("font-size", "var(--lumo-font-size-xxl)");
       add(title);

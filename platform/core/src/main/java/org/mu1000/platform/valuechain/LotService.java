@@ -31,6 +31,8 @@ import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.DomainException.Kind;
 import org.mu1000.platform.shared.domain.Violations;
 import org.mu1000.platform.tenancy.domain.Tenant;
+import org.mu1000.platform.tenancy.domain.TenantRepository;
+import org.mu1000.platform.tenancy.domain.TenantStatus;
 import org.mu1000.platform.traceability.TraceService;
 import org.mu1000.platform.traceability.domain.Gs1;
 import org.mu1000.platform.valuechain.domain.Delivery;
@@ -821,6 +823,24 @@ public class LotService {
     lines.add(" ");
     lines.add("Recorded by " + d.createdBy() + " at " + d.createdAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
     return ReceiptPdf.render("Mu1000 harvest receipt", lines);
+  }
+
+  /** A lot found from its Digital Link, with its tenant. */
+  public record Located(Tenant tenant, Lot lot) {}
+
+  /**
+   * The lot behind a public Digital Link: its number is unique platform-wide, its tenant must be active and the GTIN
+   * must be its commodity's. Anything else is "not found" (no sign-in, so nothing to tell apart).
+   */
+  public Located byDigitalLink(String gtin, String lotNumber, TenantRepository tenants) {
+    var at = trace.locate(lotNumber).orElseThrow(() -> DomainException.notFound("lot", lotNumber));
+    Tenant t = tenants.find(at.tenant()).filter(x -> x.status() == TenantStatus.ACTIVE)
+        .orElseThrow(() -> DomainException.notFound("lot", lotNumber));
+    Lot lot = lot(t, at.lotId());
+    if (!gtin(lot.commodity()).equals(gtin)) {
+      throw DomainException.notFound("lot", gtin + "/" + lotNumber);
+    }
+    return new Located(t, lot);
   }
 
   public record Step(String date, String step, String place) {}

@@ -8,11 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mu1000.api.TraceabilityApi;
-import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.TenantContext;
-import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.tenancy.domain.TenantRepository;
-import org.mu1000.platform.tenancy.domain.TenantStatus;
 import org.mu1000.platform.traceability.QrCodes;
 import org.mu1000.platform.traceability.TraceService;
 import org.mu1000.platform.valuechain.LotService;
@@ -60,23 +57,9 @@ public class TraceResource implements TraceabilityApi {
     return Response.ok(QrCodes.svg(lots.digitalLink(l)), "image/svg+xml").build();
   }
 
-  /** The lot behind a Digital Link: its number is unique platform-wide; the GTIN must match its commodity. */
-  private Located find(String gtin, String lotNumber) {
-    var at = trace.locate(lotNumber).orElseThrow(() -> DomainException.notFound("lot", lotNumber));
-    Tenant t = tenants.find(at.tenant()).filter(x -> x.status() == TenantStatus.ACTIVE)
-        .orElseThrow(() -> DomainException.notFound("lot", lotNumber));
-    Lot lot = lots.lot(t, at.lotId());
-    if (!LotService.gtin(lot.commodity()).equals(gtin)) {
-      throw DomainException.notFound("lot", gtin + "/" + lotNumber);
-    }
-    return new Located(t, lot);
-  }
-
-  private record Located(Tenant tenant, Lot lot) {}
-
   @Override
   public Response getPublicTrace(String gtin, String lot) {
-    Located l = find(gtin, lot);
+    LotService.Located l = lots.byDigitalLink(gtin, lot, tenants);
     CacheControl cc = new CacheControl();
     cc.setMaxAge(60);
     return Response.ok(lots.publicTrace(l.tenant(), l.lot())).cacheControl(cc)
@@ -85,13 +68,13 @@ public class TraceResource implements TraceabilityApi {
 
   @Override
   public Response getPublicQrPng(String gtin, String lot) {
-    Located l = find(gtin, lot);
+    LotService.Located l = lots.byDigitalLink(gtin, lot, tenants);
     return Response.ok(QrCodes.png(lots.digitalLink(l.lot()), 8), "image/png").build();
   }
 
   @Override
   public Response getPublicQrSvg(String gtin, String lot) {
-    Located l = find(gtin, lot);
+    LotService.Located l = lots.byDigitalLink(gtin, lot, tenants);
     return Response.ok(QrCodes.svg(lots.digitalLink(l.lot())), "image/svg+xml").build();
   }
 }
