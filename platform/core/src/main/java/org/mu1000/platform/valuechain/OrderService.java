@@ -15,7 +15,9 @@ import org.bson.conversions.Bson;
 import org.mu1000.platform.persistence.Ids;
 import org.mu1000.platform.registry.Registry;
 import org.mu1000.platform.registry.domain.Farmer;
+import org.mu1000.platform.registry.domain.Plot;
 import org.mu1000.platform.registry.domain.RegistryRepository;
+import org.mu1000.platform.registry.domain.RegistryRepository.FarmerFilter;
 import org.mu1000.platform.security.Caller;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.domain.Tenant;
@@ -261,20 +263,18 @@ public class OrderService {
   /** The programme's farmers with their enrolled plot area. */
   List<Grower> growers(Tenant t, String programmeId) {
     RegistryRepository repo = chain.registry(t);
-    Map<String, BigDecimal> area = new LinkedHashMap<>();
-    repo.forEachPlot(p -> {
-      if (p.areaM2() != null) {
-        area.merge(p.farmerId(), p.areaM2(), BigDecimal::add);
-      }
-    });
     List<Grower> out = new ArrayList<>();
-    repo.forEachFarmer(f -> {
-      if (f.programmeIds().contains(programmeId)) {
-        out.add(new Grower(f.id(), f.cooperativeId(), area.getOrDefault(f.id(), BigDecimal.ZERO)));
+    for (int page = 0; ; page++) {
+      var p = repo.farmers(new FarmerFilter(null, null, programmeId, null, null), "createdAt", true, page, 500);
+      for (Farmer f : p.items()) {
+        BigDecimal area = repo.plotsOf(f.id()).stream().map(Plot::areaM2).filter(a -> a != null)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+        out.add(new Grower(f.id(), f.cooperativeId(), area));
       }
-    });
-    out.sort(java.util.Comparator.comparing(Grower::farmerId));
-    return out;
+      if (p.items().size() < 500) {
+        return out;
+      }
+    }
   }
 
   private static ProductionPlan scoped(ProductionPlan p, Caller c) {
