@@ -7,7 +7,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,7 +53,7 @@ public class Mongo {
 
   /** Port 0 picks a free one; tests name a port to look at the stored documents the way an operator would. */
   private String startEmbedded(int port) {
-    MongoBackend backend = new MemoryBackend();
+    MongoBackend backend = IdLookup.memory();
     embedded = new MongoServer(backend);
     try {
       embedded.bind("127.0.0.1", port);

@@ -1,0 +1,117 @@
+package org.mu1000.platform.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
+import de.bwaldvogel.mongo.backend.AbstractMongoCollection;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded wire server answers compare-and-set queries like MongoDB, reading one document by its _id. */
+class IdLookupTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void compareAndSetMatchesOnlyTheStoredVersionInMemory() {
+    on(IdLookup::memory, this::compareAndSet);
+  }
+
+  @Test
+  void compareAndSetMatchesOnlyTheStoredVersionOnH2() {
+    on(() -> IdLookup.h2(MVStore.open(dir.resolve("cas.mv").toString())), this::compareAndSet);
+  }
+
+  private void compareAndSet(MongoCollection<Document> c) {
+    List<Document> docs = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      docs.add(new Document("_id", "lt" + i).append("version", 1L).append("deleted", false).append("kg", i));
+    }
+    c.insertMany(docs);
+    assertEquals(1, c.updateOne(Filters.and(Filters.eq("_id", "lt7"), Filters.eq("version", 1L)),
+        Updates.combine(Updates.set("kg", 70), Updates.inc("version", 1L))).getMatchedCount());
+    assertEquals(0, c.updateOne(Filters.and(Filters.eq("_id", "lt7"), Filters.eq("version", 1L)),
+        Updates.set("kg", 700)).getMatchedCount(), "a stale version matches nothing");
+    assertEquals(70, c.find(Filters.eq("_id", "lt7")).first().getInteger("kg"));
+    assertEquals(0, c.updateOne(Filters.and(Filters.eq("_id", "nope"), Filters.eq("version", 1L)),
+        Updates.set("kg", 1)).getMatchedCount(), "an absent id matches nothing");
+    assertEquals(0, c.countDocuments(Filters.eq("_id", "nope")), "and is not inserted");
+
+    assertEquals("lt8", c.find(Filters.and(Filters.eq("_id", "lt8"), Filters.eq("deleted", false))).first()
+        .getString("_id"));
+    assertNull(c.find(Filters.and(Filters.eq("_id", "lt8"), Filters.eq("deleted", true))).first());
+    // operators on _id keep the backend's own plan and still answer right
+    assertEquals(2, c.countDocuments(Filters.and(Filters.in("_id", "lt1", "lt2", "nope"), Filters.eq("version", 1L))));
+    assertEquals(1, c.countDocuments(Filters.and(Filters.in("_id", "lt7", "lt8"), Filters.eq("version", 2L))));
+    assertEquals(1, c.deleteOne(Filters.and(Filters.eq("_id", "lt9"), Filters.eq("deleted", false)))
+        .getDeletedCount());
+    assertEquals(499, c.countDocuments());
+    // an upsert keyed by _id with a condition that does not hold inserts nothing when the id exists: a duplicate
+    assertEquals(1, c.updateOne(Filters.and(Filters.eq("_id", "lt10"), Filters.eq("version", 1L)),
+        Updates.inc("kg", 1), new com.mongodb.client.model.UpdateOptions().upsert(true)).getMatchedCount());
+  }
+
+  @Test
+  void queriesNamingOneIdUseTheIdIndex() {
+    MongoBackend backend = IdLookup.memory();
+    MongoServer server = new MongoServer(backend);
+    InetSocketAddress at = server.bind();
+    try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + at.getPort())) {
+      client.getDatabase("t").getCollection("lots").insertOne(new Document("_id", "a").append("version", 1L));
+      AbstractMongoCollection<?> lots = (AbstractMongoCollection<?>) ((AbstractMongoBackend) backend)
+          .resolveDatabase("t").resolveCollection("lots", true);
+      assertNotNull(positions(lots, new de.bwaldvogel.mongo.bson.Document("_id", "a").append("version", 1L)));
+      assertNull(positions(lots, new de.bwaldvogel.mongo.bson.Document("_id", "a")), "the backend's own case");
+      assertNull(positions(lots, new de.bwaldvogel.mongo.bson.Document("version", 1L).append("kg", 1)));
+      assertNull(positions(lots, new de.bwaldvogel.mongo.bson.Document("_id",
+          new de.bwaldvogel.mongo.bson.Document("$in", List.of("a"))).append("version", 1L)));
+    } finally {
+      server.shutdownNow();
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Iterable<?> positions(AbstractMongoCollection<?> c, de.bwaldvogel.mongo.bson.Document query) {
+    return IdLookup.positions((List) c.getIndexes(), query);
+  }
+
+  @Test
+  void opensAStoreWrittenByThePlainH2Backend() {
+    String file = dir.resolve("old.mv").toString();
+    on(() -> new H2Backend(MVStore.open(file)), c -> c.insertOne(new Document("_id", "f1").append("version", 3L)));
+    on(() -> IdLookup.h2(MVStore.open(file)), c -> {
+      assertEquals(1, c.countDocuments());
+      assertEquals(1, c.updateOne(Filters.and(Filters.eq("_id", "f1"), Filters.eq("version", 3L)),
+          Updates.inc("version", 1L)).getMatchedCount());
+    });
+    on(() -> new H2Backend(MVStore.open(file)), c -> assertEquals(4L, c.find().first().getLong("version"),
+        "and what it writes, the plain backend reads"));
+  }
+
+  private static void on(Supplier<MongoBackend> backend, java.util.function.Consumer<MongoCollection<Document>> use) {
+    MongoServer server = new MongoServer(backend.get());
+    InetSocketAddress at = server.bind();
+    try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + at.getPort())) {
+      use.accept(client.getDatabase("mu1000_t").getCollection("lots"));
+    } finally {
+      server.shutdown();
+    }
+  }
+}
