@@ -21,7 +21,7 @@ public final class EmbeddedMongoServer {
     // H2's default page cache is 16 MB: with a million documents every update then reads pages from disk. Give it
     // a quarter of the heap (MU1000_MONGO_HEAP sets the heap).
     int cacheMb = (int) Math.max(16, Runtime.getRuntime().maxMemory() / 4 / (1024 * 1024));
-    MongoBackend backend = IdLookup.h2(new org.h2.mvstore.MVStore.Builder().fileName(file.toString())
+    MongoBackend backend = EmbeddedBackends.h2(new org.h2.mvstore.MVStore.Builder().fileName(file.toString())
         .cacheSize(cacheMb).open());
     MongoServer server = new MongoServer(backend);
     server.bind("127.0.0.1", port);

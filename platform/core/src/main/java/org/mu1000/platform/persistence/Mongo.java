@@ -53,7 +53,7 @@ public class Mongo {
 
   /** Port 0 picks a free one; tests name a port to look at the stored documents the way an operator would. */
   private String startEmbedded(int port) {
-    MongoBackend backend = IdLookup.memory();
+    MongoBackend backend = EmbeddedBackends.memory();
     embedded = new MongoServer(backend);
     try {
       embedded.bind("127.0.0.1", port);

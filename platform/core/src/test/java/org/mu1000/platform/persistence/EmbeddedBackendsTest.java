@@ -25,18 +25,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The embedded wire server answers compare-and-set queries like MongoDB, reading one document by its _id. */
-class IdLookupTest {
+class EmbeddedBackendsTest {
   @TempDir
   Path dir;
 
   @Test
   void compareAndSetMatchesOnlyTheStoredVersionInMemory() {
-    on(IdLookup::memory, this::compareAndSet);
+    on(EmbeddedBackends::memory, this::compareAndSet);
   }
 
   @Test
   void compareAndSetMatchesOnlyTheStoredVersionOnH2() {
-    on(() -> IdLookup.h2(MVStore.open(dir.resolve("cas.mv").toString())), this::compareAndSet);
+    on(() -> EmbeddedBackends.h2(MVStore.open(dir.resolve("cas.mv").toString())), this::compareAndSet);
   }
 
   private void compareAndSet(MongoCollection<Document> c) {
@@ -63,6 +63,19 @@ class IdLookupTest {
     assertEquals(1, c.deleteOne(Filters.and(Filters.eq("_id", "lt9"), Filters.eq("deleted", false)))
         .getDeletedCount());
     assertEquals(499, c.countDocuments());
+    for (int i = 11; i < 500; i += 37) {
+      assertEquals(i, c.find(Filters.eq("_id", "lt" + i)).first().getInteger("kg"), "every id is found");
+    }
+    com.mongodb.MongoWriteException dup = org.junit.jupiter.api.Assertions.assertThrows(
+        com.mongodb.MongoWriteException.class, () -> c.insertOne(new Document("_id", "lt3")));
+    assertEquals(11000, dup.getCode(), "a second lt3 is a duplicate key");
+    c.createIndex(com.mongodb.client.model.Indexes.ascending("code"),
+        new com.mongodb.client.model.IndexOptions().unique(true).sparse(true));
+    c.insertOne(new Document("_id", "x1").append("code", "RWA-1"));
+    assertEquals(11000, org.junit.jupiter.api.Assertions.assertThrows(com.mongodb.MongoWriteException.class,
+        () -> c.insertOne(new Document("_id", "x2").append("code", "RWA-1"))).getCode(), "a unique field too");
+    c.insertOne(new Document("_id", "x3").append("code", "RWA-2"));
+    assertEquals("x3", c.find(Filters.eq("code", "RWA-2")).first().getString("_id"));
     // an upsert keyed by _id with a condition that does not hold inserts nothing when the id exists: a duplicate
     assertEquals(1, c.updateOne(Filters.and(Filters.eq("_id", "lt10"), Filters.eq("version", 1L)),
         Updates.inc("kg", 1), new com.mongodb.client.model.UpdateOptions().upsert(true)).getMatchedCount());
@@ -70,7 +83,7 @@ class IdLookupTest {
 
   @Test
   void queriesNamingOneIdUseTheIdIndex() {
-    MongoBackend backend = IdLookup.memory();
+    MongoBackend backend = EmbeddedBackends.memory();
     MongoServer server = new MongoServer(backend);
     InetSocketAddress at = server.bind();
     try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + at.getPort())) {
@@ -89,15 +102,22 @@ class IdLookupTest {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Iterable<?> positions(AbstractMongoCollection<?> c, de.bwaldvogel.mongo.bson.Document query) {
-    return IdLookup.positions((List) c.getIndexes(), query);
+    return EmbeddedBackends.positions((List) c.getIndexes(), query);
   }
 
   @Test
   void opensAStoreWrittenByThePlainH2Backend() {
     String file = dir.resolve("old.mv").toString();
-    on(() -> new H2Backend(MVStore.open(file)), c -> c.insertOne(new Document("_id", "f1").append("version", 3L)));
-    on(() -> IdLookup.h2(MVStore.open(file)), c -> {
+    on(() -> new H2Backend(MVStore.open(file)), c -> {
+      c.insertOne(new Document("_id", "f1").append("version", 3L));
+      c.createIndex(com.mongodb.client.model.Indexes.ascending("version"));
+    });
+    on(() -> EmbeddedBackends.h2(MVStore.open(file)), c -> {
       assertEquals(1, c.countDocuments());
+      assertEquals(java.util.Set.of("_id_", "version_1"), c.listIndexes().map(i -> i.getString("name"))
+          .into(new java.util.HashSet<>()), "the secondary index is kept without reading the documents to build it");
+      c.createIndex(com.mongodb.client.model.Indexes.ascending("version"));
+      assertEquals(1, c.countDocuments(Filters.eq("version", 3L)));
       assertEquals(1, c.updateOne(Filters.and(Filters.eq("_id", "f1"), Filters.eq("version", 3L)),
           Updates.inc("version", 1L)).getMatchedCount());
     });
