@@ -139,10 +139,9 @@ public final class EmbeddedBackends {
     protected Index<Object> openOrCreateUniqueIndex(String collection, String name, List<IndexKey> keys,
         boolean sparse) {
       MVStore s = store();
-      String old = getFullCollectionNamespace(collection) + "._index_" + name;
-      if (s.hasMap(old)) {
-        s.removeMap(old); // the backend's own copy, in byte order: ours is built once from the documents instead
-      }
+      // A store written by the plain backend keeps its byte-ordered copy ("._index_" + name) unused: ours is built
+      // once from the documents. It is not removed while the store opens: freeing that much space starts the
+      // background compaction, which then frees chunks under the long read that builds the index ("Chunk not found").
       return new ValueOrderedIndex(s.openMap(indexMap(collection, name),
           new MVMap.Builder<KeyValue, Object>().keyType(new ValueOrder())), name, keys, sparse);
     }
