@@ -20,12 +20,19 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
@@ -126,7 +133,8 @@ public final class EmbeddedBackends {
     protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
       MVStore s = store();
       String full = getFullCollectionNamespace(name);
-      return new H2Coll(this, name, options, s.openMap(DATA + full), s.openMap(META + full), cursorRegistry);
+      return new H2Coll(this, name, options, s.openMap(DATA + full, new MVMap.Builder<Object, Document>()
+          .valueType(new BsonValues())), s.openMap(META + full), cursorRegistry, s);
     }
 
     @Override
@@ -158,10 +166,12 @@ public final class EmbeddedBackends {
   }
 
   private static final class H2Coll extends H2Collection {
-    H2Coll(MongoDatabase db, String name, CollectionOptions options,
-        MVMap<Object, Document> data, MVMap<String, Object> meta,
-        CursorRegistry cursors) {
+    private final MVStore store;
+
+    H2Coll(MongoDatabase db, String name, CollectionOptions options, MVMap<Object, Document> data,
+        MVMap<String, Object> meta, CursorRegistry cursors, MVStore store) {
       super(db, name, options, data, meta, cursors);
+      this.store = store;
     }
 
     @Override
@@ -170,6 +180,33 @@ public final class EmbeddedBackends {
       Iterable<Object> one = positions(getIndexes(), query);
       return one != null ? matchDocuments(query, one, orderBy, skip, limit, batchSize, fields)
           : super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
+    }
+
+    /**
+     * A scan reads the version of the store it started on. H2 frees a chunk 45 s after no version in use needs it;
+     * the backend does not say which version it reads, so a scan longer than that (a million lots under load) met
+     * "Chunk … not found". Declaring the version keeps its chunks until the scan is done.
+     */
+    @Override
+    protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+        Document fields) {
+      MVStore.TxCounter reading = store.registerVersionUsage();
+      try {
+        return super.matchDocuments(query, orderBy, skip, limit, batchSize, fields);
+      } finally {
+        store.deregisterVersionUsage(reading);
+      }
+    }
+
+    /** Building an index on open reads every document too. */
+    @Override
+    public void addIndex(Index<Object> index) {
+      MVStore.TxCounter reading = store.registerVersionUsage();
+      try {
+        super.addIndex(index);
+      } finally {
+        store.deregisterVersionUsage(reading);
+      }
     }
   }
 
@@ -238,6 +275,46 @@ public final class EmbeddedBackends {
         return Integer.compare(x.size(), y.size());
       }
       return super.compare(a, b);
+    }
+  }
+
+  /**
+   * A collection's documents as the store writes them: BSON, the format they arrived in. The backend writes them with
+   * Java serialisation, several times slower and larger, and every commit rewrites whole pages of documents. A
+   * document written that way (a store from before, or a value BSON cannot carry) is still read, by the backend's
+   * own type.
+   */
+  static final class BsonValues extends ObjectDataType {
+    /** A tag ObjectDataType gives no type (it uses 0–19, 32–49 and 64–119). */
+    private static final byte BSON = 126;
+
+    @Override
+    public void write(WriteBuffer buff, Object obj) {
+      if (obj instanceof Document d) {
+        ByteBuf bytes = Unpooled.buffer(512);
+        try {
+          BsonEncoder.encodeDocument(d, bytes);
+          buff.put(BSON).putVarInt(bytes.readableBytes()).put(bytes.array(), bytes.arrayOffset()
+              + bytes.readerIndex(), bytes.readableBytes());
+          return;
+        } catch (RuntimeException notBson) {
+          // written the backend's way below
+        } finally {
+          bytes.release();
+        }
+      }
+      super.write(buff, obj);
+    }
+
+    @Override
+    public Object read(ByteBuffer buff) {
+      if (buff.get(buff.position()) != BSON) {
+        return super.read(buff);
+      }
+      buff.get();
+      byte[] bytes = new byte[DataUtils.readVarInt(buff)];
+      buff.get(bytes);
+      return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
     }
   }
 

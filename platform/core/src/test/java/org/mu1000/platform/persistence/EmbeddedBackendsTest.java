@@ -121,8 +121,17 @@ class EmbeddedBackendsTest {
       assertEquals(1, c.updateOne(Filters.and(Filters.eq("_id", "f1"), Filters.eq("version", 3L)),
           Updates.inc("version", 1L)).getMatchedCount());
     });
-    on(() -> new H2Backend(MVStore.open(file)), c -> assertEquals(4L, c.find().first().getLong("version"),
-        "and what it writes, the plain backend reads"));
+    Document kinds = new Document("_id", "k").append("kg", new org.bson.types.Decimal128(new java.math.BigDecimal(
+        "12.345"))).append("n", 7).append("big", 7L).append("x", 1.5).append("yes", true).append("none", null)
+        .append("at", new java.util.Date(1_700_000_000_123L)).append("list", List.of("a", 2, new Document("b", 3)))
+        .append("sub", new Document("paid", new Document("2026-05-10", 1)))
+        .append("oid", new org.bson.types.ObjectId("65a1b2c3d4e5f60718293a4b"))
+        .append("bytes", new org.bson.types.Binary(new byte[] {1, 2, 3}));
+    on(() -> EmbeddedBackends.h2(MVStore.open(file)), c -> c.insertOne(kinds));
+    on(() -> EmbeddedBackends.h2(MVStore.open(file)), c -> {
+      assertEquals(4L, c.find(Filters.eq("_id", "f1")).first().getLong("version"), "written as BSON, read back");
+      assertEquals(kinds.toJson(), c.find(Filters.eq("_id", "k")).first().toJson(), "every BSON type survives");
+    });
   }
 
   private static void on(Supplier<MongoBackend> backend, java.util.function.Consumer<MongoCollection<Document>> use) {

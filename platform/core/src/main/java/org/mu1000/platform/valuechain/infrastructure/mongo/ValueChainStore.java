@@ -36,6 +36,10 @@ public final class ValueChainStore {
     return coll(coll).find(id).map(d -> RecordDocs.fromDoc(d, type));
   }
 
+  public boolean exists(String coll, String id) {
+    return coll(coll).find(id).isPresent();
+  }
+
   /** The record, or a 404 naming {@code what} (e.g. "lot"). */
   public <T> T get(String coll, String id, Class<T> type, String what) {
     return find(coll, id, type).orElseThrow(() -> org.mu1000.platform.shared.domain.DomainException.notFound(what,
