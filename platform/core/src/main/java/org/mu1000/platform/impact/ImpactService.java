@@ -76,7 +76,15 @@ public class ImpactService {
 
   /** Moves the figures from a lot's old contribution to its new one. */
   public void changed(Tenant t, Optional<Contribution> before, Optional<Contribution> after) {
+    changed(t, before, after, null);
+  }
+
+  /** The same, for a caller that has just read the programme: its target need not be read again. */
+  public void changed(Tenant t, Optional<Contribution> before, Optional<Contribution> after, Programme programme) {
     Tables tables = Tables.live(databases.of(t));
+    if (programme != null) {
+      tables.targets().put(programme.id(), programme.targetUsdPerMu());
+    }
     LocalDate today = LocalDate.now(ZoneId.of(t.config().timezone()));
     before.ifPresent(c -> apply(t, tables, c, -1, today));
     after.ifPresent(c -> apply(t, tables, c, 1, today));

@@ -164,7 +164,8 @@ public class LotService {
     v.throwIfAny();
     Instant now = Instant.now();
     String deliveryId = Ids.next("dl");
-    String season = season(repo.programme(programmeId).orElse(null), in.harvestDate());
+    org.mu1000.platform.registry.domain.Programme programme = repo.programme(programmeId).orElse(null);
+    String season = season(programme, in.harvestDate());
     Cooperative coop = repo.cooperative(farmer.cooperativeId()).orElse(null);
     List<Lot> lots = new ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
@@ -189,7 +190,7 @@ public class LotService {
       e.put("ilmd", ilmd);
       trace.recordFirst(t, e, id);
       impact.changed(t, Optional.empty(), ImpactService.contribution(t, saved,
-          std.referencePrice(saved.grade(), saved.harvestDate()).orElse(BigDecimal.ZERO)));
+          std.referencePrice(saved.grade(), saved.harvestDate()).orElse(BigDecimal.ZERO)), programme);
     }
     Delivery d = new Delivery(deliveryId, farmer.id(), plot.id(), programmeId, farmer.cooperativeId(),
         in.harvestDate(), in.grossKg(), in.collectionPoint(), lots.stream().map(Lot::id).toList(), now, c.username(),
