@@ -262,6 +262,47 @@ public final class EmbeddedBackends {
    */
   static final class ValueOrder extends ObjectDataType {
     private static final ValueComparator VALUES = ValueComparator.asc();
+    /** Keys are written as a BSON array-like document, not by Java serialisation; another free ObjectDataType tag. */
+    private static final byte BSON_KEY = 125;
+
+    @Override
+    public int getMemory(Object obj) {
+      if (obj instanceof KeyValue k) {
+        int bytes = 48;
+        for (Object v : k) {
+          bytes += v instanceof String x ? 40 + 2 * x.length() : 32;
+        }
+        return bytes;
+      }
+      return super.getMemory(obj);
+    }
+
+    @Override
+    public void write(WriteBuffer buff, Object obj) {
+      if (obj instanceof KeyValue k) {
+        Document values = new Document();
+        for (int i = 0; i < k.size(); i++) {
+          values.put(String.valueOf(i), k.get(i));
+        }
+        byte[] bytes = BsonValues.bson(values);
+        if (bytes != null) {
+          buff.put(BSON_KEY).putVarInt(bytes.length).put(bytes);
+          return;
+        }
+      }
+      super.write(buff, obj);
+    }
+
+    @Override
+    public Object read(ByteBuffer buff) {
+      if (buff.get(buff.position()) != BSON_KEY) {
+        return super.read(buff);
+      }
+      buff.get();
+      byte[] bytes = new byte[DataUtils.readVarInt(buff)];
+      buff.get(bytes);
+      return new KeyValue(BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes)).values());
+    }
 
     @Override
     public int compare(Object a, Object b) {
@@ -311,21 +352,28 @@ public final class EmbeddedBackends {
 
     @Override
     public void write(WriteBuffer buff, Object obj) {
-      if (obj instanceof Document d) {
-        ByteBuf bytes = Unpooled.buffer(512);
-        try {
-          BsonEncoder.encodeDocument(d, bytes);
-          sized(bytes.readableBytes());
-          buff.put(BSON).putVarInt(bytes.readableBytes()).put(bytes.array(), bytes.arrayOffset()
-              + bytes.readerIndex(), bytes.readableBytes());
-          return;
-        } catch (RuntimeException notBson) {
-          // written the backend's way below
-        } finally {
-          bytes.release();
-        }
+      byte[] bytes = obj instanceof Document d ? bson(d) : null;
+      if (bytes == null) {
+        super.write(buff, obj);
+        return;
       }
-      super.write(buff, obj);
+      sized(bytes.length);
+      buff.put(BSON).putVarInt(bytes.length).put(bytes);
+    }
+
+    /** The document as BSON; null for a value BSON cannot carry (the caller then serialises it H2's way). */
+    static byte[] bson(Document d) {
+      ByteBuf bytes = Unpooled.buffer(512);
+      try {
+        BsonEncoder.encodeDocument(d, bytes);
+        byte[] out = new byte[bytes.readableBytes()];
+        bytes.readBytes(out);
+        return out;
+      } catch (RuntimeException notBson) {
+        return null;
+      } finally {
+        bytes.release();
+      }
     }
 
     @Override
