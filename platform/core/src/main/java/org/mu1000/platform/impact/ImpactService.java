@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.mu1000.platform.impact.domain.Impact;
+import org.mu1000.platform.registry.ReferenceCache;
 import org.mu1000.platform.registry.Registry;
 import org.mu1000.platform.registry.RegistryEvent;
 import org.mu1000.platform.registry.domain.Farmer;
@@ -47,8 +48,12 @@ public class ImpactService {
 
   protected ImpactService() {}
 
+  private ReferenceCache references;
+
   @Inject
-  public ImpactService(TenantDatabases databases, Registry registry, TenantRepository tenants) {
+  public ImpactService(TenantDatabases databases, Registry registry, TenantRepository tenants,
+      ReferenceCache references) {
+    this.references = references;
     this.databases = databases;
     this.registry = registry;
     this.tenants = tenants;
@@ -76,15 +81,7 @@ public class ImpactService {
 
   /** Moves the figures from a lot's old contribution to its new one. */
   public void changed(Tenant t, Optional<Contribution> before, Optional<Contribution> after) {
-    changed(t, before, after, null);
-  }
-
-  /** The same, for a caller that has just read the programme: its target need not be read again. */
-  public void changed(Tenant t, Optional<Contribution> before, Optional<Contribution> after, Programme programme) {
     Tables tables = Tables.live(databases.of(t));
-    if (programme != null) {
-      tables.targets().put(programme.id(), programme.targetUsdPerMu());
-    }
     LocalDate today = LocalDate.now(ZoneId.of(t.config().timezone()));
     before.ifPresent(c -> apply(t, tables, c, -1, today));
     after.ifPresent(c -> apply(t, tables, c, 1, today));
@@ -242,8 +239,7 @@ public class ImpactService {
   }
 
   private BigDecimal target(Tenant t, String programmeId) {
-    return registry.repository(t).programme(programmeId).map(Programme::targetUsdPerMu)
-        .orElse(Programme.DEFAULT_TARGET);
+    return references.programme(t, programmeId).map(Programme::targetUsdPerMu).orElse(Programme.DEFAULT_TARGET);
   }
 
   // ---- enrolled areas, kept up to date from the registry's events ----

@@ -16,12 +16,14 @@ import org.mu1000.platform.tenancy.domain.Tenant;
 @ApplicationScoped
 public class OrganisationService {
   private Registry registry;
+  private ReferenceCache cache;
 
   protected OrganisationService() {}
 
   @Inject
-  public OrganisationService(Registry registry) {
+  public OrganisationService(Registry registry, ReferenceCache cache) {
     this.registry = registry;
+    this.cache = cache;
   }
 
   public List<Cooperative> cooperatives(Tenant t, Caller c) {
@@ -51,6 +53,7 @@ public class OrganisationService {
         in.collectionPoints(), in.certifications(), expected);
     next.validate();
     Cooperative saved = registry.repository(t).replace(next).orElseThrow(() -> Registry.stale("cooperative", id));
+    cache.forget(t, "cooperative", id);
     registry.audit(t, c.username(), "cooperative.updated", "cooperative", id, describe(current), describe(saved));
     return saved;
   }
@@ -66,6 +69,7 @@ public class OrganisationService {
     if (!repo.deleteCooperative(id, expected)) {
       throw Registry.stale("cooperative", id);
     }
+    cache.forget(t, "cooperative", id);
     registry.audit(t, c.username(), "cooperative.deleted", "cooperative", id, describe(current), null);
   }
 
@@ -97,6 +101,7 @@ public class OrganisationService {
         in.targetUsdPerMu(), in.baselineUsdPerMu(), expected);
     next.validate();
     Programme saved = registry.repository(t).replace(next).orElseThrow(() -> Registry.stale("programme", id));
+    cache.forget(t, "programme", id);
     registry.audit(t, c.username(), "programme.updated", "programme", id, describe(current), describe(saved));
     return saved;
   }
@@ -107,6 +112,7 @@ public class OrganisationService {
     if (!registry.repository(t).deleteProgramme(id, expected)) {
       throw Registry.stale("programme", id);
     }
+    cache.forget(t, "programme", id);
     registry.audit(t, c.username(), "programme.deleted", "programme", id, describe(current), null);
   }
 

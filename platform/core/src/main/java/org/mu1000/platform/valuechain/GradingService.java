@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mu1000.platform.registry.ReferenceCache;
 import org.mu1000.platform.security.Caller;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.domain.Tenant;
@@ -37,6 +38,7 @@ public class GradingService {
       s.validate();
       if (chain.store(t).insert(ValueChainStore.STANDARDS, id(programmeId, next), s)) {
         GradingStandard saved = version(t, programmeId, next);
+        latest.put(t.id() + "/" + programmeId, new Latest(saved, System.nanoTime() + ReferenceCache.TTL.toNanos()));
         chain.audit(t, c, "grading-standard.published", "grading-standard", id(programmeId, next), null, saved);
         return saved;
       }
@@ -45,23 +47,32 @@ public class GradingService {
   }
 
   /**
-   * The standard lots are graded with now. Intake asks on every delivery, so the latest version this server has seen
-   * is kept, and checked by one read by id: versions are numbered 1, 2, 3… and never deleted, so a newer one is the
-   * next id (whichever server published it).
+   * The standard lots are graded with now. Intake asks on every delivery, so the latest version is kept: one published
+   * through this server replaces it at once; one published through another is found by a read by id (versions are
+   * numbered 1, 2, 3… and never deleted, so a newer one is the next id), made at most every
+   * {@link ReferenceCache#TTL}.
    */
   public Optional<GradingStandard> current(Tenant t, String programmeId) {
     String key = t.id() + "/" + programmeId;
-    GradingStandard known = latest.get(key);
-    if (known != null && !chain.store(t).exists(ValueChainStore.STANDARDS, id(programmeId, known.version() + 1))) {
-      return Optional.of(known);
+    Latest known = latest.get(key);
+    long now = System.nanoTime();
+    if (known != null && (now - known.checkAgain() < 0 || !chain.store(t).exists(ValueChainStore.STANDARDS,
+        id(programmeId, known.standard().version() + 1)))) {
+      if (now - known.checkAgain() >= 0) {
+        latest.put(key, new Latest(known.standard(), now + ReferenceCache.TTL.toNanos()));
+      }
+      return Optional.of(known.standard());
     }
-    Optional<GradingStandard> now = chain.store(t).list(ValueChainStore.STANDARDS, Filters.eq("programmeId",
+    Optional<GradingStandard> found = chain.store(t).list(ValueChainStore.STANDARDS, Filters.eq("programmeId",
         programmeId), Sorts.descending("version"), 0, 1, GradingStandard.class).stream().findFirst();
-    now.ifPresentOrElse(s -> latest.put(key, s), () -> latest.remove(key));
-    return now;
+    found.ifPresentOrElse(s -> latest.put(key, new Latest(s, now + ReferenceCache.TTL.toNanos())),
+        () -> latest.remove(key));
+    return found;
   }
 
-  private final Map<String, GradingStandard> latest = new java.util.concurrent.ConcurrentHashMap<>();
+  private record Latest(GradingStandard standard, long checkAgain) {}
+
+  private final Map<String, Latest> latest = new java.util.concurrent.ConcurrentHashMap<>();
 
   public GradingStandard current(Tenant t, Caller c, String programmeId) {
     ValueChain.require(c.mayReadRegistry() || c.mayReadOrders(), "your role may not read grading standards");

@@ -21,6 +21,7 @@ import org.bson.conversions.Bson;
 import org.mu1000.platform.impact.ImpactService;
 import org.mu1000.platform.impact.ImpactService.Contribution;
 import org.mu1000.platform.persistence.Ids;
+import org.mu1000.platform.registry.ReferenceCache;
 import org.mu1000.platform.registry.Registry;
 import org.mu1000.platform.registry.domain.Cooperative;
 import org.mu1000.platform.registry.domain.Farmer;
@@ -62,12 +63,14 @@ public class LotService {
   private OrderService orders;
   private TraceService trace;
   private ImpactService impact;
+  private ReferenceCache references;
 
   protected LotService() {}
 
   @Inject
   public LotService(ValueChain chain, GradingService grading, OrderService orders, TraceService trace,
-      ImpactService impact) {
+      ImpactService impact, ReferenceCache references) {
+    this.references = references;
     this.chain = chain;
     this.grading = grading;
     this.orders = orders;
@@ -164,9 +167,9 @@ public class LotService {
     v.throwIfAny();
     Instant now = Instant.now();
     String deliveryId = Ids.next("dl");
-    org.mu1000.platform.registry.domain.Programme programme = repo.programme(programmeId).orElse(null);
+    org.mu1000.platform.registry.domain.Programme programme = references.programme(t, programmeId).orElse(null);
     String season = season(programme, in.harvestDate());
-    Cooperative coop = repo.cooperative(farmer.cooperativeId()).orElse(null);
+    Cooperative coop = references.cooperative(t, farmer.cooperativeId()).orElse(null);
     List<Lot> lots = new ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
       String id = Ids.next("lt");
@@ -190,7 +193,7 @@ public class LotService {
       e.put("ilmd", ilmd);
       trace.recordFirst(t, e, id);
       impact.changed(t, Optional.empty(), ImpactService.contribution(t, saved,
-          std.referencePrice(saved.grade(), saved.harvestDate()).orElse(BigDecimal.ZERO)), programme);
+          std.referencePrice(saved.grade(), saved.harvestDate()).orElse(BigDecimal.ZERO)));
     }
     Delivery d = new Delivery(deliveryId, farmer.id(), plot.id(), programmeId, farmer.cooperativeId(),
         in.harvestDate(), in.grossKg(), in.collectionPoint(), lots.stream().map(Lot::id).toList(), now, c.username(),
