@@ -259,10 +259,14 @@ public final class Benchmark {
           "grossKg", 60, "lots", List.of(Map.of("kg", 60, "measurements", Map.of("ripe", 96, "defects", 2,
               "moisture", 11)))), 201);
     };
-    int warm = Math.max(50, requests / 5); // both paths compiled by the JIT before they are timed
+    // Both paths compiled by the JIT (C2 needs a few thousand calls) before they are timed; before each timed run the
+    // store is given a few seconds to write out what came before, so neither run pays for the other's writes.
+    int warm = Math.max(1000, requests / 2);
     throughput(warm, concurrency, noopCall);
     throughput(warm, concurrency, intakeCall);
+    Thread.sleep(3000);
     double noop = throughput(requests, concurrency, noopCall);
+    Thread.sleep(3000);
     double intake = throughput(requests, concurrency, intakeCall);
     out("noop.rest", String.format("%.1f", noop), "req/s", concurrency + " concurrent clients, " + requests
         + " requests after " + warm + " warm-up requests each");

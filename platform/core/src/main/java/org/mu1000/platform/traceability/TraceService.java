@@ -20,13 +20,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mu1000.platform.persistence.Mongo;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.TenantDatabases;
 import org.mu1000.platform.tenancy.domain.Tenant;
+import org.mu1000.platform.traceability.domain.EventIds;
 import org.mu1000.platform.traceability.domain.HashChain;
 
 /**
@@ -102,7 +102,7 @@ public class TraceService {
     MongoDatabase db = databases.of(t);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     Map<String, Object> e = new LinkedHashMap<>();
-    String id = "urn:uuid:" + UUID.randomUUID();
+    String id = EventIds.next();
     e.put("type", event.get("type"));
     e.put("eventID", id);
     e.put("eventTime", event.getOrDefault("eventTime", now.toString()));
