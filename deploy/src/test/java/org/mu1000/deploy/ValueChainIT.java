@@ -374,6 +374,48 @@ class ValueChainIT {
     return sum;
   }
 
+  /**
+   * Intake keeps programmes, cooperatives and the current standard for a few seconds; a change made through the
+   * server must still be seen by the very next intake.
+   */
+  @Test
+  void intakeSeesProgrammeAndStandardChangesAtOnce() throws Exception {
+    Api api = new Api(Deployments.base(url));
+    Fixture.tenants(api);
+    Api.Res prog = api.post(RW_ADMIN, T + "programmes", Map.of("name", "Cached " + UUID.randomUUID(),
+        "commodity", "coffee cherry", "seasonStart", "2026-03-01", "seasonEnd", "2026-07-31"));
+    assertEquals(201, prog.status(), prog.toString());
+    String p = prog.json().path("id").asText();
+    java.util.function.IntFunction<Map<String, Object>> standard = ripeForA -> Map.of("commodity", "coffee cherry",
+        "measures", List.of(Map.of("key", "ripe", "label", "Ripe %")),
+        "grades", List.of(Map.of("code", "A", "name", "A", "rules", List.of(Map.of("measure", "ripe", "op", ">=",
+            "value", ripeForA)), "prices", List.of(Map.of("validFrom", "2025-01-01", "perKg", 600))),
+            Map.of("code", "B", "name", "B", "rules", List.of(Map.of("measure", "ripe", "op", ">=", "value", 50)),
+                "prices", List.of(Map.of("validFrom", "2025-01-01", "perKg", 400)))));
+    assertEquals(201, api.post(RW_ADMIN, T + "programmes/" + p + "/grading-standards", standard.apply(90)).status());
+    String f = farmer(api, "female", RW_COOP_ID, p);
+    String plot = plot(api, f, 30.0901, -1.9601, 30).path("id").asText();
+    Map<String, Object> delivery = Map.of("farmerId", f, "plotId", plot, "programmeId", p, "harvestDate",
+        "2026-05-10", "grossKg", 20, "lots", List.of(Map.of("kg", 20, "measurements", Map.of("ripe", 95))));
+
+    JsonNode first = api.post(RW_AGENT, T + "intakes", delivery).json().path("lots").get(0);
+    assertEquals("2026", first.path("season").asText(), first.toString());
+    assertEquals("A", first.path("grade").asText());
+    assertEquals(1, first.path("standardVersion").asInt());
+
+    // the season moves to October–September, and A now needs 98 % ripe: the next intake follows both
+    Api.Res current = api.get(RW_ADMIN, T + "programmes/" + p);
+    Map<String, Object> moved = new HashMap<>(Map.of("name", current.json().path("name").asText(), "commodity",
+        "coffee cherry", "seasonStart", "2025-10-01", "seasonEnd", "2026-09-30"));
+    Api.Res updated = api.put(RW_ADMIN, T + "programmes/" + p, moved, current.etag());
+    assertEquals(200, updated.status(), updated.toString());
+    assertEquals(201, api.post(RW_ADMIN, T + "programmes/" + p + "/grading-standards", standard.apply(98)).status());
+    JsonNode second = api.post(RW_AGENT, T + "intakes", delivery).json().path("lots").get(0);
+    assertEquals("2025", second.path("season").asText(), second.toString());
+    assertEquals("B", second.path("grade").asText());
+    assertEquals(2, second.path("standardVersion").asInt());
+  }
+
   private static String farmer(Api api, String sex, String coop, String programme) {
     Map<String, Object> f = new HashMap<>(Fixture.farmer("Flow", "Zz" + UUID.randomUUID().toString()
         .substring(0, 6), coop));

@@ -1,7 +1,6 @@
 package org.mu1000.platform.valuechain;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -63,8 +62,8 @@ public class GradingService {
       }
       return Optional.of(known.standard());
     }
-    Optional<GradingStandard> found = chain.store(t).list(ValueChainStore.STANDARDS, Filters.eq("programmeId",
-        programmeId), Sorts.descending("version"), 0, 1, GradingStandard.class).stream().findFirst();
+    Optional<GradingStandard> found = numbers(t, programmeId).stream().findFirst()
+        .map(n -> version(t, programmeId, n));
     found.ifPresentOrElse(s -> latest.put(key, new Latest(s, now + ReferenceCache.TTL.toNanos())),
         () -> latest.remove(key));
     return found;
@@ -95,17 +94,40 @@ public class GradingService {
     if (cached != null) {
       return cached;
     }
-    GradingStandard s = chain.store(t).find(ValueChainStore.STANDARDS, id(programmeId, version),
+    GradingStandard s = numbered(chain.store(t).find(ValueChainStore.STANDARDS, id(programmeId, version),
         GradingStandard.class).orElseThrow(() -> DomainException.notFound("grading standard", programmeId + " v"
-            + version));
+            + version)), version);
     versions.put(key, s);
     return s;
   }
 
+  /**
+   * The stored document's {@code version} field is its optimistic-lock version (always 1: a standard is never
+   * updated), which overwrites the record's own; the standard's number is the one in its id.
+   */
+  private static GradingStandard numbered(GradingStandard s, int version) {
+    return s.version() == version ? s : new GradingStandard(s.programmeId(), version, s.commodity(), s.measures(),
+        s.grades(), s.createdAt(), s.createdBy());
+  }
+
+  /** The numbers of a programme's published versions, newest first (read from the ids). */
+  private List<Integer> numbers(Tenant t, String programmeId) {
+    List<Integer> out = new java.util.ArrayList<>();
+    String prefix = programmeId + ":v";
+    chain.store(t).database().getCollection(ValueChainStore.STANDARDS).find(Filters.eq("programmeId", programmeId))
+        .projection(new org.bson.Document("_id", 1)).forEach(d -> {
+          String id = d.getString("_id");
+          if (id.startsWith(prefix)) {
+            out.add(Integer.parseInt(id.substring(prefix.length())));
+          }
+        });
+    out.sort(java.util.Comparator.reverseOrder());
+    return out;
+  }
+
   public List<GradingStandard> versions(Tenant t, Caller c, String programmeId) {
     ValueChain.require(c.mayReadRegistry() || c.mayReadOrders(), "your role may not read grading standards");
-    return chain.store(t).list(ValueChainStore.STANDARDS, Filters.eq("programmeId", programmeId),
-        Sorts.descending("version"), 0, 0, GradingStandard.class);
+    return numbers(t, programmeId).stream().map(n -> version(t, programmeId, n)).toList();
   }
 
   /** What grade these measurements would get now, without recording anything (the intake screen asks as you type). */
