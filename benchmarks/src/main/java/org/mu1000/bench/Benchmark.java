@@ -76,10 +76,11 @@ public final class Benchmark {
     int requests = Integer.parseInt(a.getOrDefault("requests", "2000"));
     int concurrency = Integer.parseInt(a.getOrDefault("concurrency", "8"));
     int queries = Integer.parseInt(a.getOrDefault("queries", "200"));
+    int rawRuns = Integer.parseInt(a.getOrDefault("raw-runs", "3"));
     Benchmark b = new Benchmark(a.getOrDefault("base", "http://localhost:8080"),
         a.getOrDefault("keycloak", "http://localhost:8180"));
     try (MongoClient mongo = MongoClients.create(a.getOrDefault("mongo", "mongodb://127.0.0.1:27117"))) {
-      b.run(mongo, a.get("tenant"), farmers, lots, requests, concurrency, queries);
+      b.run(mongo, a.get("tenant"), farmers, lots, requests, concurrency, queries, rawRuns);
     }
   }
 
@@ -101,11 +102,11 @@ public final class Benchmark {
    * One run. With {@code reuse} (a tenant an earlier run loaded) the load and the recompute are skipped and the
    * queries and the intake are measured again on what that tenant holds now.
    */
-  void run(MongoClient mongo, String reuse, int farmers, int lotCount, int requests, int concurrency, int queries)
-      throws Exception {
+  void run(MongoClient mongo, String reuse, int farmers, int lotCount, int requests, int concurrency, int queries,
+      int rawRuns) throws Exception {
     long t0 = System.nanoTime();
     Loaded l = reuse == null ? load(mongo, farmers, lotCount) : loaded(mongo, reuse);
-    measure(l, requests, concurrency, queries);
+    measure(l, requests, concurrency, queries, rawRuns);
     out("total", ms(t0) / 1000, "s", null);
   }
 
@@ -210,7 +211,7 @@ public final class Benchmark {
     return new Loaded(tenant, programme, db, growers);
   }
 
-  void measure(Loaded l, int requests, int concurrency, int queries) throws Exception {
+  void measure(Loaded l, int requests, int concurrency, int queries, int rawRuns) throws Exception {
     String t = "tenants/" + l.tenant() + "/";
     String programme = l.programme();
     MongoDatabase db = l.db();
@@ -231,7 +232,6 @@ public final class Benchmark {
     }
     List<Long> raw = new ArrayList<>();
     BigDecimal rawUsdPerMu = null;
-    int rawRuns = Integer.parseInt(System.getProperty("rawRuns", "3"));
     for (int i = 0; i < rawRuns; i++) {
       long s = System.nanoTime();
       rawUsdPerMu = fromRawLots(db, programme);
