@@ -295,13 +295,8 @@ public final class EmbeddedBackends {
 
     @Override
     public Object read(ByteBuffer buff) {
-      if (buff.get(buff.position()) != BSON_KEY) {
-        return super.read(buff);
-      }
-      buff.get();
-      byte[] bytes = new byte[DataUtils.readVarInt(buff)];
-      buff.get(bytes);
-      return new KeyValue(BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes)).values());
+      byte[] bytes = BsonValues.tagged(buff, BSON_KEY);
+      return bytes == null ? super.read(buff) : new KeyValue(BsonValues.document(bytes).values());
     }
 
     @Override
@@ -378,14 +373,27 @@ public final class EmbeddedBackends {
 
     @Override
     public Object read(ByteBuffer buff) {
-      if (buff.get(buff.position()) != BSON) {
+      byte[] bytes = tagged(buff, BSON);
+      if (bytes == null) {
         return super.read(buff);
+      }
+      sized(bytes.length);
+      return document(bytes);
+    }
+
+    /** The bytes of the next value if it carries {@code tag} (then read past it); null if it does not. */
+    static byte[] tagged(ByteBuffer buff, byte tag) {
+      if (buff.get(buff.position()) != tag) {
+        return null;
       }
       buff.get();
       byte[] bytes = new byte[DataUtils.readVarInt(buff)];
       buff.get(bytes);
-      sized(bytes.length);
-      return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
+      return bytes;
+    }
+
+    static Document document(byte[] bson) {
+      return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
     }
   }
 
