@@ -25,6 +25,7 @@ import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -277,8 +278,16 @@ public final class EmbeddedBackends {
       return super.getMemory(obj);
     }
 
+    /** A key of one string (every id): its UTF-8 bytes after this tag. */
+    private static final byte STRING_KEY = 124;
+
     @Override
     public void write(WriteBuffer buff, Object obj) {
+      if (obj instanceof KeyValue k && k.size() == 1 && k.get(0) instanceof String id) {
+        byte[] utf8 = id.getBytes(StandardCharsets.UTF_8);
+        buff.put(STRING_KEY).putVarInt(utf8.length).put(utf8);
+        return;
+      }
       if (obj instanceof KeyValue k) {
         Document values = new Document();
         for (int i = 0; i < k.size(); i++) {
@@ -295,6 +304,10 @@ public final class EmbeddedBackends {
 
     @Override
     public Object read(ByteBuffer buff) {
+      byte[] id = BsonValues.tagged(buff, STRING_KEY);
+      if (id != null) {
+        return new KeyValue(new String(id, StandardCharsets.UTF_8));
+      }
       byte[] bytes = BsonValues.tagged(buff, BSON_KEY);
       return bytes == null ? super.read(buff) : new KeyValue(BsonValues.document(bytes).values());
     }
@@ -324,7 +337,7 @@ public final class EmbeddedBackends {
    * own type.
    */
   static final class BsonValues extends ObjectDataType {
-    /** A tag ObjectDataType gives no type (it uses 0–19, 32–49 and 64–119). */
+    /** A tag ObjectDataType gives no type (it uses 0–19, 32–49 and 64–119; index keys use 124 and 125). */
     private static final byte BSON = 126;
     /** A document in memory takes a few times its BSON size (a map of boxed values). */
     private static final int IN_MEMORY = 3;
