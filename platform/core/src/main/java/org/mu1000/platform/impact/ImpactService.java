@@ -45,10 +45,9 @@ public class ImpactService {
   private TenantDatabases databases;
   private Registry registry;
   private TenantRepository tenants;
+  private ReferenceCache references;
 
   protected ImpactService() {}
-
-  private ReferenceCache references;
 
   @Inject
   public ImpactService(TenantDatabases databases, Registry registry, TenantRepository tenants,

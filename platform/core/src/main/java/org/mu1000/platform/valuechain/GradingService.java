@@ -31,7 +31,7 @@ public class GradingService {
     ValueChain.require(c.mayAdministerTenant(), "only tenant admins define grading standards");
     chain.registry(t).programme(programmeId).orElseThrow(() -> DomainException.notFound("programme", programmeId));
     for (int attempt = 0; attempt < 5; attempt++) {
-      int next = current(t, programmeId).map(s -> s.version() + 1).orElse(1);
+      int next = numbers(t, programmeId).stream().findFirst().orElse(0) + 1; // not the cached current one
       GradingStandard s = new GradingStandard(programmeId, next, input.commodity(), input.measures(), input.grades(),
           Instant.now(), c.username());
       s.validate();
@@ -55,12 +55,14 @@ public class GradingService {
     String key = t.id() + "/" + programmeId;
     Latest known = latest.get(key);
     long now = System.nanoTime();
-    if (known != null && (now - known.checkAgain() < 0 || !chain.store(t).exists(ValueChainStore.STANDARDS,
-        id(programmeId, known.standard().version() + 1)))) {
-      if (now - known.checkAgain() >= 0) {
-        latest.put(key, new Latest(known.standard(), now + ReferenceCache.TTL.toNanos()));
+    if (known != null) {
+      if (now - known.checkAgain() < 0) {
+        return Optional.of(known.standard());
       }
-      return Optional.of(known.standard());
+      if (!chain.store(t).exists(ValueChainStore.STANDARDS, id(programmeId, known.standard().version() + 1))) {
+        latest.put(key, new Latest(known.standard(), now + ReferenceCache.TTL.toNanos()));
+        return Optional.of(known.standard());
+      }
     }
     Optional<GradingStandard> found = numbers(t, programmeId).stream().findFirst()
         .map(n -> version(t, programmeId, n));

@@ -26,6 +26,7 @@ import org.mu1000.platform.registry.Registry;
 import org.mu1000.platform.registry.domain.Cooperative;
 import org.mu1000.platform.registry.domain.Farmer;
 import org.mu1000.platform.registry.domain.Plot;
+import org.mu1000.platform.registry.domain.Programme;
 import org.mu1000.platform.registry.domain.RegistryRepository;
 import org.mu1000.platform.security.Caller;
 import org.mu1000.platform.shared.domain.DomainException;
@@ -167,7 +168,7 @@ public class LotService {
     v.throwIfAny();
     Instant now = Instant.now();
     String deliveryId = Ids.next("dl");
-    org.mu1000.platform.registry.domain.Programme programme = references.programme(t, programmeId).orElse(null);
+    Programme programme = references.programme(t, programmeId).orElse(null);
     String season = season(programme, in.harvestDate());
     Cooperative coop = references.cooperative(t, farmer.cooperativeId()).orElse(null);
     List<Lot> lots = new ArrayList<>();
@@ -209,7 +210,7 @@ public class LotService {
    * The season a harvest counts for: the programme's (named by the year it starts) when the date falls in it, so a
    * season from October to January stays one season; otherwise the harvest year.
    */
-  public static String season(org.mu1000.platform.registry.domain.Programme p, LocalDate harvest) {
+  public static String season(Programme p, LocalDate harvest) {
     if (p != null && p.seasonStart() != null && !harvest.isBefore(p.seasonStart())
         && (p.seasonEnd() == null || !harvest.isAfter(p.seasonEnd()))) {
       return String.valueOf(p.seasonStart().getYear());
