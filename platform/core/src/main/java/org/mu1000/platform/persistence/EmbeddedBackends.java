@@ -147,22 +147,22 @@ public final class EmbeddedBackends {
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collection, String name, List<IndexKey> keys,
         boolean sparse) {
-      MVStore s = store();
       // A store written by the plain backend keeps its byte-ordered copy ("._index_" + name) unused: ours is built
       // once from the documents. It is not removed while the store opens: freeing that much space starts the
       // background compaction, which then frees chunks under the long read that builds the index ("Chunk not found").
-      return new ValueOrderedIndex(s.openMap(indexMap(collection, name),
-          new MVMap.Builder<KeyValue, Object>().keyType(new ValueOrder())), name, keys, sparse);
+      return new ValueOrderedIndex(indexMap(collection, name), name, keys, sparse);
     }
 
     @Override
     protected void dropIndex(MongoCollection<Object> collection, String name) {
       super.dropIndex(collection, name);
+      // removed as opened with its key type: removeMap(name) would open it with one that cannot compare keys
       store().removeMap(indexMap(collection.getCollectionName(), name));
     }
 
-    private String indexMap(String collection, String name) {
-      return getFullCollectionNamespace(collection) + "._vindex_" + name;
+    private MVMap<KeyValue, Object> indexMap(String collection, String name) {
+      return store().openMap(getFullCollectionNamespace(collection) + "._vindex_" + name,
+          new MVMap.Builder<KeyValue, Object>().keyType(new ValueOrder()));
     }
   }
 

@@ -76,9 +76,16 @@ class EmbeddedBackendsTest {
         () -> c.insertOne(new Document("_id", "x2").append("code", "RWA-1"))).getCode(), "a unique field too");
     c.insertOne(new Document("_id", "x3").append("code", "RWA-2"));
     assertEquals("x3", c.find(Filters.eq("code", "RWA-2")).first().getString("_id"));
+    c.dropIndex("code_1");
+    c.insertOne(new Document("_id", "x4").append("code", "RWA-2")); // no longer unique
+    assertEquals(2, c.countDocuments(Filters.eq("code", "RWA-2")));
     // an upsert keyed by _id with a condition that does not hold inserts nothing when the id exists: a duplicate
     assertEquals(1, c.updateOne(Filters.and(Filters.eq("_id", "lt10"), Filters.eq("version", 1L)),
         Updates.inc("kg", 1), new com.mongodb.client.model.UpdateOptions().upsert(true)).getMatchedCount());
+    c.drop();
+    assertEquals(0, c.countDocuments(), "dropped with its indexes");
+    c.insertOne(new Document("_id", "lt1"));
+    assertEquals(1, c.countDocuments(Filters.eq("_id", "lt1")), "and made afresh");
   }
 
   @Test
