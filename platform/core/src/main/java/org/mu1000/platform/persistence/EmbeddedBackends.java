@@ -191,22 +191,24 @@ public final class EmbeddedBackends {
     @Override
     protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
         Document fields) {
-      MVStore.TxCounter reading = store.registerVersionUsage();
-      try {
-        return super.matchDocuments(query, orderBy, skip, limit, batchSize, fields);
-      } finally {
-        store.deregisterVersionUsage(reading);
-      }
+      return reading(() -> super.matchDocuments(query, orderBy, skip, limit, batchSize, fields));
     }
 
     /** Building an index on open reads every document too. */
     @Override
     public void addIndex(Index<Object> index) {
-      MVStore.TxCounter reading = store.registerVersionUsage();
-      try {
+      reading(() -> {
         super.addIndex(index);
+        return null;
+      });
+    }
+
+    private <T> T reading(java.util.function.Supplier<T> scan) {
+      MVStore.TxCounter version = store.registerVersionUsage();
+      try {
+        return scan.get();
       } finally {
-        store.deregisterVersionUsage(reading);
+        store.deregisterVersionUsage(version);
       }
     }
   }
@@ -257,13 +259,14 @@ public final class EmbeddedBackends {
   }
 
   /**
-   * Index keys compared by their values in MongoDB's order, element by element; stored as H2 stores any object. H2's
-   * own order for an object it does not know is that of its serialised bytes, which costs a serialisation of both
-   * sides on every comparison.
+   * Index keys compared by their values in MongoDB's order, element by element. H2's own order for an object it does
+   * not know is that of its serialised bytes, which costs a serialisation of both sides on every comparison. Keys are
+   * written as UTF-8 (one string: every id) or BSON, not by Java serialisation.
    */
   static final class ValueOrder extends ObjectDataType {
     private static final ValueComparator VALUES = ValueComparator.asc();
-    /** Keys are written as a BSON array-like document, not by Java serialisation; another free ObjectDataType tag. */
+    /** Free ObjectDataType tags: a key of one string (its UTF-8 bytes follow), any other key (a BSON document). */
+    private static final byte STRING_KEY = 124;
     private static final byte BSON_KEY = 125;
 
     @Override
@@ -278,14 +281,10 @@ public final class EmbeddedBackends {
       return super.getMemory(obj);
     }
 
-    /** A key of one string (every id): its UTF-8 bytes after this tag. */
-    private static final byte STRING_KEY = 124;
-
     @Override
     public void write(WriteBuffer buff, Object obj) {
       if (obj instanceof KeyValue k && k.size() == 1 && k.get(0) instanceof String id) {
-        byte[] utf8 = id.getBytes(StandardCharsets.UTF_8);
-        buff.put(STRING_KEY).putVarInt(utf8.length).put(utf8);
+        BsonValues.putTagged(buff, STRING_KEY, id.getBytes(StandardCharsets.UTF_8));
         return;
       }
       if (obj instanceof KeyValue k) {
@@ -295,7 +294,7 @@ public final class EmbeddedBackends {
         }
         byte[] bytes = BsonValues.bson(values);
         if (bytes != null) {
-          buff.put(BSON_KEY).putVarInt(bytes.length).put(bytes);
+          BsonValues.putTagged(buff, BSON_KEY, bytes);
           return;
         }
       }
@@ -366,7 +365,11 @@ public final class EmbeddedBackends {
         return;
       }
       sized(bytes.length);
-      buff.put(BSON).putVarInt(bytes.length).put(bytes);
+      putTagged(buff, BSON, bytes);
+    }
+
+    static void putTagged(WriteBuffer buff, byte tag, byte[] bytes) {
+      buff.put(tag).putVarInt(bytes.length).put(bytes);
     }
 
     /** The document as BSON; null for a value BSON cannot carry (the caller then serialises it H2's way). */
