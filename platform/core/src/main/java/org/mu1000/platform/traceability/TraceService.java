@@ -37,6 +37,7 @@ import org.mu1000.platform.traceability.domain.HashChain;
 public class TraceService {
   public static final String EVENTS = "epcis_events";
   public static final String HEADS = "trace_heads";
+  private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx");
   public static final String INDEX = "trace_index";
   public static final String CONTEXT = "https://ref.gs1.org/standards/epcis/epcis-context.jsonld";
   public static final String NS = "https://mu1000.org/epcis/";
@@ -165,7 +166,7 @@ public class TraceService {
   }
 
   private static String offset(Tenant t, Instant at) {
-    return ZonedDateTime.ofInstant(at, ZoneId.of(t.config().timezone())).format(DateTimeFormatter.ofPattern("xxx"));
+    return ZonedDateTime.ofInstant(at, ZoneId.of(t.config().timezone())).format(OFFSET);
   }
 
   /** A stored event as recorded: body (canonical JSON), links and hash. */
