@@ -380,9 +380,10 @@ public final class EmbeddedBackends {
     private static final int IN_MEMORY = 4;
 
     /**
-     * The BSON of documents as last read or written. A commit writes every page that changed whole, so one update
-     * re-encodes the ten or so documents around it; unchanged, they are written from these bytes. A quarter of the
-     * server's time under intake went to encoding documents that had not changed.
+     * The BSON of documents as last written. A commit writes every page that changed whole, so one update re-encodes
+     * the ten or so documents around it; unchanged, they are written from these bytes. A quarter of the server's time
+     * under intake went to encoding documents that had not changed. Documents only read (a scan of a million lots)
+     * are not kept: a million weak references made every collection of the heap crawl.
      */
     static final Encoded ENCODED = new Encoded();
 
@@ -439,9 +440,7 @@ public final class EmbeddedBackends {
         return super.read(buff);
       }
       sized(bytes.length);
-      Document d = document(bytes);
-      ENCODED.keep(d, bytes);
-      return d;
+      return document(bytes);
     }
 
     /** The bytes of the next value if it carries {@code tag} (then read past it); null if it does not. */
@@ -487,12 +486,6 @@ public final class EmbeddedBackends {
         }
       }
       return fresh;
-    }
-
-    /** Bytes just read for a document just made from them. */
-    void keep(Document d, byte[] bson) {
-      expunge();
-      bytes.put(new Key(d, cleared), bson);
     }
 
     /** The document is being changed: what was encoded of it no longer holds. */
