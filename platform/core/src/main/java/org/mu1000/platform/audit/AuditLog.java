@@ -11,6 +11,7 @@ import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.mu1000.platform.persistence.Ids;
+import org.mu1000.platform.persistence.WriteBatch;
 
 /**
  * Who changed what, when, with the document before and after. Tenant data is audited in the tenant's database,
@@ -22,14 +23,25 @@ public class AuditLog {
 
   public void record(MongoDatabase db, String actor, String action, String entityType, String entityId,
       Document before, Document after) {
-    db.getCollection(COLLECTION).insertOne(new Document("_id", Ids.next("au"))
+    db.getCollection(COLLECTION).insertOne(entry(actor, action, entityType, entityId, before, after));
+  }
+
+  /** Adds the entry to a batch that writes to {@code db}'s deployment. */
+  public void record(WriteBatch batch, MongoDatabase db, String actor, String action, String entityType,
+      String entityId, Document before, Document after) {
+    batch.insert(db.getName(), COLLECTION, entry(actor, action, entityType, entityId, before, after));
+  }
+
+  private static Document entry(String actor, String action, String entityType, String entityId, Document before,
+      Document after) {
+    return new Document("_id", Ids.next("au"))
         .append("at", Date.from(Instant.now()))
         .append("actor", actor)
         .append("action", action)
         .append("entityType", entityType)
         .append("entityId", entityId)
         .append("before", redact(before))
-        .append("after", redact(after)));
+        .append("after", redact(after));
   }
 
   /** Secrets and hashes never enter the trail. */

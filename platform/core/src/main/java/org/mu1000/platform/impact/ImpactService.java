@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.mu1000.platform.impact.domain.Impact;
+import org.mu1000.platform.persistence.WriteBatch;
 import org.mu1000.platform.registry.ReferenceCache;
 import org.mu1000.platform.registry.Registry;
 import org.mu1000.platform.registry.RegistryEvent;
@@ -98,23 +99,53 @@ public class ImpactService {
     }
   }
 
+  /**
+   * A new harvest lot counts: the increments of its plot's, coop's and programme's rollups go with the batch that
+   * writes the lot. The step returned, run once the batch is written, moves the farmer's rollup, household and flags
+   * exactly as {@link #changed} does.
+   */
+  public Runnable added(Tenant t, WriteBatch batch, Contribution c) {
+    String db = databases.of(t).getName();
+    for (RollupTable.Inc i : sums(c, 1)) {
+      batch.upsert(db, ROLLUPS, RollupTable.filter(i), RollupTable.update(i));
+    }
+    return () -> settle(t, Tables.live(databases.of(t)), c, 1, LocalDate.now(ZoneId.of(t.config().timezone())));
+  }
+
   private void apply(Tenant t, Tables tb, Contribution c, int sign, LocalDate today) {
+    tb.rollups().inc(sums(c, sign));
+    settle(t, tb, c, sign, today);
+  }
+
+  /** The plot's, coop's and programme's share of a contribution (the farmer's is {@link #settle}'s). */
+  private static List<RollupTable.Inc> sums(Contribution c, int sign) {
     String base = c.season() + "|" + c.programmeId() + "|";
+    Map<String, Object> programmeSums = new LinkedHashMap<>(amounts(c, sign));
+    programmeSums.put("months." + c.harvestDate().toString().substring(0, 7), signed(c.usd(), sign));
+    return List.of(
+        new RollupTable.Inc(base + "plot|" + c.plotId(), amounts(c, sign), head(c, "plot", c.plotId())),
+        new RollupTable.Inc(base + "coop|" + c.cooperativeId(), amounts(c, sign),
+            head(c, "coop", c.cooperativeId())),
+        new RollupTable.Inc(base + "programme|" + c.programmeId(), programmeSums,
+            head(c, "programme", c.programmeId())));
+  }
+
+  private static Map<String, Object> amounts(Contribution c, int sign) {
     Map<String, Object> sums = new LinkedHashMap<>();
     sums.put("usd", signed(c.usd(), sign));
     sums.put("local", signed(c.local(), sign));
     sums.put("kg", signed(c.kg(), sign));
     sums.put("lots", sign);
-    Map<String, Object> programmeSums = new LinkedHashMap<>(sums);
-    programmeSums.put("months." + c.harvestDate().toString().substring(0, 7), signed(c.usd(), sign));
-    tb.rollups().inc(List.of(
-        new RollupTable.Inc(base + "plot|" + c.plotId(), sums, head(c, "plot", c.plotId())),
-        new RollupTable.Inc(base + "coop|" + c.cooperativeId(), sums, head(c, "coop", c.cooperativeId())),
-        new RollupTable.Inc(base + "programme|" + c.programmeId(), programmeSums,
-            head(c, "programme", c.programmeId()))));
+    return sums;
+  }
+
+  /** The farmer's share of a contribution: household payouts, the farmer's rollup, then their bands and flags. */
+  private void settle(Tenant t, Tables tb, Contribution c, int sign, LocalDate today) {
+    Map<String, Object> sums = amounts(c, sign);
     Document household = tb.households().incAndGet(new RollupTable.Inc(c.farmerId(),
         Map.of("paid." + c.harvestDate(), signed(c.local(), sign)), Map.of()));
-    Document farmer = tb.rollups().incAndGet(new RollupTable.Inc(base + "farmer|" + c.farmerId(), sums,
+    Document farmer = tb.rollups().incAndGet(new RollupTable.Inc(c.season() + "|" + c.programmeId() + "|farmer|"
+        + c.farmerId(), sums,
         head(c, "farmer", c.farmerId())));
     if (sign > 0 && farmer.getInteger("lots", 0) == 1 && farmer.get("delivering") == null) {
       // the enrolment lists the farmer's rollups, so an area change finds them by id

@@ -48,22 +48,15 @@ interface RollupTable {
       public void inc(List<Inc> incs) {
         List<UpdateOneModel<Document>> ops = new ArrayList<>();
         for (Inc i : incs) {
-          ops.add(new UpdateOneModel<>(new Document("_id", i.id()), update(i), new UpdateOptions().upsert(true)));
+          ops.add(new UpdateOneModel<>(filter(i), RollupTable.update(i), new UpdateOptions().upsert(true)));
         }
         coll.bulkWrite(ops);
       }
 
       @Override
       public Document incAndGet(Inc i) {
-        return coll.findOneAndUpdate(new Document("_id", i.id()), update(i),
+        return coll.findOneAndUpdate(filter(i), RollupTable.update(i),
             new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-      }
-
-      private Bson update(Inc i) {
-        List<Bson> u = new ArrayList<>();
-        i.inc().forEach((k, v) -> u.add(Updates.inc(k, (Number) bson(v))));
-        i.onInsert().forEach((k, v) -> u.add(Updates.setOnInsert(k, v)));
-        return Updates.combine(u);
       }
 
       @Override
@@ -171,6 +164,19 @@ interface RollupTable {
     public Document get(String id) {
       return docs.get(id);
     }
+  }
+
+  /** The document an increment applies to. */
+  static Bson filter(Inc i) {
+    return new Document("_id", i.id());
+  }
+
+  /** The update of an increment (with upsert: the fields set when it creates the document). */
+  static Bson update(Inc i) {
+    List<Bson> u = new ArrayList<>();
+    i.inc().forEach((k, v) -> u.add(Updates.inc(k, (Number) bson(v))));
+    i.onInsert().forEach((k, v) -> u.add(Updates.setOnInsert(k, v)));
+    return Updates.combine(u);
   }
 
   private static Object bson(Object v) {

@@ -22,6 +22,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.lang.ref.Reference;
@@ -42,7 +43,8 @@ import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * The embedded wire server's backends (mongo-java-server), with three fixes that matter once a tenant holds a million
- * lots. Each makes the local store behave as MongoDB does; none changes what a query answers.
+ * lots, and MongoDB 8's {@code bulkWrite} command ({@link BulkWriteCommand}). Each makes the local store behave as
+ * MongoDB does; none changes what a query answers.
  * <ul>
  *   <li>A query that names one {@code _id} among other fields — every compare-and-set, {@code {_id: x, version: 3}}
  *       — reads that one document through the {@code _id} index. The backends use an index only for a query of
@@ -111,6 +113,13 @@ public final class EmbeddedBackends {
     @Override
     protected MongoDatabase openOrCreateDatabase(String name) {
       return new H2Db(name, getMvStore(), getCursorRegistry());
+    }
+
+    @Override
+    public Document handleMessage(MongoMessage message) {
+      return BulkWriteCommand.handles(message)
+          ? BulkWriteCommand.run(message.getDocument(), (db, c, q) -> handleCommand(message.getChannel(), db, c, q))
+          : super.handleMessage(message);
     }
   }
 
@@ -550,6 +559,13 @@ public final class EmbeddedBackends {
     @Override
     public MemoryDatabase openOrCreateDatabase(String name) {
       return new MemoryDb(name, getCursorRegistry());
+    }
+
+    @Override
+    public Document handleMessage(MongoMessage message) {
+      return BulkWriteCommand.handles(message)
+          ? BulkWriteCommand.run(message.getDocument(), (db, c, q) -> handleCommand(message.getChannel(), db, c, q))
+          : super.handleMessage(message);
     }
   }
 

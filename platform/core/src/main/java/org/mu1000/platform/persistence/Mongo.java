@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,6 +31,8 @@ public class Mongo {
   private MongoServer embedded;
   private MongoClient client;
   private final Map<String, MongoClient> ownClients = new ConcurrentHashMap<>();
+  /** Per client: its server lacks MongoDB 8's bulkWrite, so batches go one write at a time. */
+  private final Map<MongoClient, AtomicBoolean> oneByOne = new ConcurrentHashMap<>();
 
   protected Mongo() {}
 
@@ -83,10 +86,22 @@ public class Mongo {
   }
 
   public MongoDatabase tenantDatabase(String tenantId, String ownUri) {
-    MongoClient c = ownUri == null || ownUri.isBlank()
+    return clientOf(ownUri).getDatabase(prefix + "_" + tenantId.replace('-', '_'));
+  }
+
+  private MongoClient clientOf(String ownUri) {
+    return ownUri == null || ownUri.isBlank()
         ? client
         : ownClients.computeIfAbsent(ownUri, u -> MongoClients.create(settings(u)));
-    return c.getDatabase(prefix + "_" + tenantId.replace('-', '_'));
+  }
+
+  /**
+   * A batch of writes to the deployment of a tenant's database ({@code ownUri} blank: the platform's, which holds the
+   * control plane too).
+   */
+  public WriteBatch batch(String ownUri) {
+    MongoClient c = clientOf(ownUri);
+    return new WriteBatch(c, oneByOne.computeIfAbsent(c, x -> new AtomicBoolean()));
   }
 
   public boolean ping() {

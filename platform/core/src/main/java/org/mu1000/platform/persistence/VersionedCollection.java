@@ -39,7 +39,7 @@ public final class VersionedCollection {
   /** Inserts at version 1; false if the id exists. */
   public boolean insert(Document doc) {
     try {
-      coll.insertOne(doc.append(VERSION, 1L).append(DELETED, false));
+      coll.insertOne(fresh(doc));
       return true;
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -47,6 +47,11 @@ public final class VersionedCollection {
       }
       throw e;
     }
+  }
+
+  /** A new document as it is first stored: version 1, not deleted. */
+  public static Document fresh(Document doc) {
+    return doc.append(VERSION, 1L).append(DELETED, false);
   }
 
   /** Replaces when the stored version equals {@code expected}; the stored document gets expected + 1. */

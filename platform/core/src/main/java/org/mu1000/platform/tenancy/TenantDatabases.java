@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.mu1000.platform.persistence.IndexDeclaration;
 import org.mu1000.platform.persistence.Mongo;
+import org.mu1000.platform.persistence.WriteBatch;
 import org.mu1000.platform.tenancy.domain.Tenant;
 
 /** Hands out a tenant's database; the only way repositories reach tenant data. */
@@ -32,6 +33,16 @@ public class TenantDatabases {
 
   public MongoDatabase of(Tenant tenant) {
     return mongo.tenantDatabase(tenant.id(), tenant.config().mongoUri());
+  }
+
+  /** A batch of writes to the tenant's deployment. */
+  public WriteBatch batch(Tenant tenant) {
+    return mongo.batch(tenant.config().mongoUri());
+  }
+
+  /** Whether one batch can write to both the tenant's database and the control plane. */
+  public boolean sharesControlPlane(Tenant tenant) {
+    return tenant.config().mongoUri() == null || tenant.config().mongoUri().isBlank();
   }
 
   public void createIndexes(Tenant tenant) {

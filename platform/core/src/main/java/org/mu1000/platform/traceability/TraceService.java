@@ -23,6 +23,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mu1000.platform.persistence.Mongo;
+import org.mu1000.platform.persistence.WriteBatch;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.TenantDatabases;
 import org.mu1000.platform.tenancy.domain.Tenant;
@@ -65,7 +66,7 @@ public class TraceService {
   /** Claims a lot number platform-wide; false when another lot (of any tenant) has it. */
   public boolean claimLotNumber(String lotNumber, Tenant t, String lotId) {
     try {
-      index().insertOne(new Document("_id", lotNumber).append("tenant", t.id()).append("lotId", lotId));
+      index().insertOne(claim(lotNumber, t, lotId));
       return true;
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -73,6 +74,18 @@ public class TraceService {
       }
       throw e;
     }
+  }
+
+  /**
+   * Adds the claim of a lot number to a batch of the control plane's deployment; its write fails as a duplicate key
+   * when another lot (of any tenant) has the number. Returns the write's position in the batch.
+   */
+  public int claimLotNumber(WriteBatch batch, String lotNumber, Tenant t, String lotId) {
+    return batch.insert(mongo.controlPlane().getName(), INDEX, claim(lotNumber, t, lotId));
+  }
+
+  private static Document claim(String lotNumber, Tenant t, String lotId) {
+    return new Document("_id", lotNumber).append("tenant", t.id()).append("lotId", lotId);
   }
 
   public record Located(String tenant, String lotId) {}
@@ -87,20 +100,30 @@ public class TraceService {
   }
 
   /**
-   * Records one event touching these lots: gives it an id and record time, links it to each lot's previous event
-   * and moves each lot's chain head to it. Returns the event id.
+   * The first event of a lot the batch makes: the event and the lot's chain head go with the batch (no earlier head to
+   * read, and no round trip of their own). Returns the event id.
    */
-  public String record(Tenant t, Map<String, Object> event, List<String> lotIds) {
-    return record(t, event, lotIds, false);
+  public String recordFirst(WriteBatch batch, Tenant t, Map<String, Object> event, String lotId) {
+    Prepared p = prepare(t, event);
+    Map<String, String> previous = Map.of(lotId, HashChain.GENESIS);
+    String hash = HashChain.hash(p.body(), previous);
+    String db = databases.of(t).getName();
+    batch.insert(db, HEADS, new Document("_id", lotId).append("hash", hash).append("count", 1));
+    batch.insert(db, EVENTS, p.document(List.of(lotId), previous, Map.of(lotId, 0), hash));
+    return p.id();
   }
 
-  /** The first event of a lot that was just made: no earlier head to read (one round trip less per lot). */
-  public String recordFirst(Tenant t, Map<String, Object> event, String lotId) {
-    return record(t, event, List.of(lotId), true);
+  /** An event with its id and record time, as canonical JSON: what the chain hashes. */
+  private record Prepared(String id, Instant now, String body) {
+    Document document(List<String> lots, Map<String, String> previous, Map<String, Integer> positions, String hash) {
+      return new Document("_id", id).append("lots", lots).append("body", body)
+          .append("previous", new Document(new LinkedHashMap<>(previous)))
+          .append("positions", new Document(new LinkedHashMap<>(positions)))
+          .append("hash", hash).append("recordedAt", now.toString());
+    }
   }
 
-  private String record(Tenant t, Map<String, Object> event, List<String> lotIds, boolean fresh) {
-    MongoDatabase db = databases.of(t);
+  private static Prepared prepare(Tenant t, Map<String, Object> event) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     Map<String, Object> e = new LinkedHashMap<>();
     String id = EventIds.next();
@@ -110,23 +133,31 @@ public class TraceService {
     e.put("recordTime", now.toString());
     e.put("eventTimeZoneOffset", offset(t, now));
     event.forEach((k, v) -> e.putIfAbsent(k, v));
-    String body;
     try {
-      body = JSON.writeValueAsString(e);
+      return new Prepared(id, now, JSON.writeValueAsString(e));
     } catch (JsonProcessingException x) {
       throw new IllegalStateException(x);
     }
+  }
+
+  /**
+   * Records one event touching these lots: gives it an id and record time, links it to each lot's previous event
+   * and moves each lot's chain head to it. Returns the event id.
+   */
+  public String record(Tenant t, Map<String, Object> event, List<String> lotIds) {
+    MongoDatabase db = databases.of(t);
+    Prepared p = prepare(t, event);
     List<String> lots = lotIds.stream().distinct().sorted().toList();
     MongoCollection<Document> heads = db.getCollection(HEADS);
     for (int attempt = 0; attempt < 10; attempt++) {
       Map<String, String> previous = new LinkedHashMap<>();
       Map<String, Integer> positions = new LinkedHashMap<>();
       for (String lot : lots) {
-        Document h = fresh && attempt == 0 ? null : heads.find(new Document("_id", lot)).first();
+        Document h = heads.find(new Document("_id", lot)).first();
         previous.put(lot, h == null ? HashChain.GENESIS : h.getString("hash"));
         positions.put(lot, h == null ? 0 : h.getInteger("count"));
       }
-      String hash = HashChain.hash(body, previous);
+      String hash = HashChain.hash(p.body(), previous);
       List<String> moved = new ArrayList<>();
       boolean ok = true;
       for (String lot : lots) {
@@ -144,10 +175,8 @@ public class TraceService {
         }
         continue;
       }
-      db.getCollection(EVENTS).insertOne(new Document("_id", id).append("lots", lots).append("body", body)
-          .append("previous", new Document(previous)).append("positions", new Document(new LinkedHashMap<>(positions)))
-          .append("hash", hash).append("recordedAt", now.toString()));
-      return id;
+      db.getCollection(EVENTS).insertOne(p.document(lots, previous, positions, hash));
+      return p.id();
     }
     throw new DomainException(DomainException.Kind.CONFLICT, "the lot is being changed by someone else; try again");
   }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.bson.Document;
 import org.mu1000.platform.audit.AuditLog;
 import org.mu1000.platform.persistence.RecordDocs;
+import org.mu1000.platform.persistence.WriteBatch;
 import org.mu1000.platform.registry.domain.RegistryRepository;
 import org.mu1000.platform.registry.Registry;
 import org.mu1000.platform.security.Caller;
@@ -40,6 +41,23 @@ public class ValueChain {
   public void audit(Tenant t, Caller c, String action, String type, String id, Object before, Object after) {
     audit.record(databases.of(t), c == null ? "system" : c.username(), action, type, id, doc(id, before),
         doc(id, after));
+  }
+
+  /** The audit entry goes with the batch. */
+  public void audit(WriteBatch batch, Tenant t, Caller c, String action, String type, String id, Object before,
+      Object after) {
+    audit.record(batch, databases.of(t), c == null ? "system" : c.username(), action, type, id, doc(id, before),
+        doc(id, after));
+  }
+
+  /** A batch of writes to the tenant's deployment. */
+  public WriteBatch batch(Tenant t) {
+    return databases.batch(t);
+  }
+
+  /** Whether a batch of the tenant can claim lot numbers in the control plane too. */
+  public boolean sharesControlPlane(Tenant t) {
+    return databases.sharesControlPlane(t);
   }
 
   private static Document doc(String id, Object o) {

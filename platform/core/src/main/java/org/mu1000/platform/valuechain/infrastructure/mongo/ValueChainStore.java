@@ -10,6 +10,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.mu1000.platform.persistence.RecordDocs;
 import org.mu1000.platform.persistence.VersionedCollection;
+import org.mu1000.platform.persistence.WriteBatch;
 
 /** The value chain's documents in one tenant's database: records stored field by field, every write version-checked. */
 public final class ValueChainStore {
@@ -49,6 +50,11 @@ public final class ValueChainStore {
   /** Stores a new record at version 1; false when the id is taken. */
   public boolean insert(String coll, String id, Object record) {
     return coll(coll).insert(RecordDocs.toDoc(id, record));
+  }
+
+  /** Adds the insert of a new record (at version 1) to a batch of this store's deployment. */
+  public void insert(WriteBatch batch, String coll, String id, Object record) {
+    batch.insert(db.getName(), coll, VersionedCollection.fresh(RecordDocs.toDoc(id, record)));
   }
 
   /** Replaces the record if nobody changed it since {@code expected}; the stored record has the next version. */

@@ -1,0 +1,134 @@
+package org.mu1000.platform.persistence;
+
+import com.mongodb.ClientBulkWriteException;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoException;
+import com.mongodb.MongoNamespace;
+import com.mongodb.MongoWriteException;
+import com.mongodb.WriteError;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.bulk.ClientBulkWriteOptions;
+import com.mongodb.client.model.bulk.ClientNamespacedWriteModel;
+import com.mongodb.client.model.bulk.ClientUpdateOneOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Writes that go to the server together and in order: one round trip for any collections and databases of one
+ * deployment (MongoDB 8's {@code bulkWrite} command, which the embedded wire server has too), or one write after
+ * another against an older server. Like the writes sent one by one, they are not a transaction: the first that fails
+ * stops the rest, the ones before it stay, and {@link Failed} says which one it was.
+ */
+public final class WriteBatch {
+  /** MongoDB's "no such command": a server older than 8.0. */
+  private static final int COMMAND_NOT_FOUND = 59;
+
+  private record Write(MongoNamespace namespace, Document document, Bson filter, Bson update) {}
+
+  private final MongoClient client;
+  private final AtomicBoolean oneByOne;
+  private final List<Write> writes = new ArrayList<>();
+
+  /** {@code oneByOne} is shared by every batch of the client: set once the server turns out to lack bulkWrite. */
+  WriteBatch(MongoClient client, AtomicBoolean oneByOne) {
+    this.client = client;
+    this.oneByOne = oneByOne;
+  }
+
+  /** Inserts a document; returns its position in the batch. */
+  public int insert(String database, String collection, Document document) {
+    writes.add(new Write(new MongoNamespace(database, collection), document, null, null));
+    return writes.size() - 1;
+  }
+
+  /** Updates the one document the filter matches, creating it if there is none; returns its position. */
+  public int upsert(String database, String collection, Bson filter, Bson update) {
+    writes.add(new Write(new MongoNamespace(database, collection), null, filter, update));
+    return writes.size() - 1;
+  }
+
+  public int size() {
+    return writes.size();
+  }
+
+  /** Sends the writes. Throws {@link Failed} for the first write the server refused; none after it was applied. */
+  public void execute() {
+    if (writes.isEmpty()) {
+      return;
+    }
+    if (!oneByOne.get()) {
+      try {
+        client.bulkWrite(models(), ClientBulkWriteOptions.clientBulkWriteOptions().ordered(true));
+        return;
+      } catch (ClientBulkWriteException e) {
+        Map<Integer, WriteError> errors = e.getWriteErrors();
+        if (!errors.isEmpty()) {
+          int first = errors.keySet().stream().mapToInt(Integer::intValue).min().getAsInt();
+          WriteError error = errors.get(first);
+          throw new Failed(first, ErrorCategory.fromErrorCode(error.getCode()), error.getMessage(), e);
+        }
+        if (!(e.getCause() instanceof MongoCommandException c && c.getErrorCode() == COMMAND_NOT_FOUND)) {
+          throw e;
+        }
+        oneByOne.set(true);
+      } catch (MongoCommandException e) {
+        if (e.getErrorCode() != COMMAND_NOT_FOUND) {
+          throw e;
+        }
+        oneByOne.set(true); // nothing was written: the server refused the command as a whole
+      }
+    }
+    for (int i = 0; i < writes.size(); i++) {
+      Write w = writes.get(i);
+      MongoCollection<Document> coll = client.getDatabase(w.namespace().getDatabaseName())
+          .getCollection(w.namespace().getCollectionName());
+      try {
+        if (w.document() != null) {
+          coll.insertOne(w.document());
+        } else {
+          coll.updateOne(w.filter(), w.update(), new UpdateOptions().upsert(true));
+        }
+      } catch (MongoWriteException e) {
+        throw new Failed(i, e.getError().getCategory(), e.getError().getMessage(), e);
+      }
+    }
+  }
+
+  private List<ClientNamespacedWriteModel> models() {
+    List<ClientNamespacedWriteModel> out = new ArrayList<>(writes.size());
+    for (Write w : writes) {
+      out.add(w.document() != null ? ClientNamespacedWriteModel.insertOne(w.namespace(), w.document())
+          : ClientNamespacedWriteModel.updateOne(w.namespace(), w.filter(), w.update(),
+              ClientUpdateOneOptions.clientUpdateOneOptions().upsert(true)));
+    }
+    return out;
+  }
+
+  /** The write at {@code index} failed; the ones before it were applied, none after it. */
+  public static final class Failed extends MongoException {
+    private static final long serialVersionUID = 1L;
+    private final int index;
+    private final transient ErrorCategory category;
+
+    Failed(int index, ErrorCategory category, String message, Throwable cause) {
+      super("write " + index + " of the batch failed: " + message, cause);
+      this.index = index;
+      this.category = category;
+    }
+
+    public int index() {
+      return index;
+    }
+
+    public ErrorCategory category() {
+      return category;
+    }
+  }
+}
