@@ -1,16 +1,21 @@
 package org.mu1000.platform.traceability.domain;
 
+import java.util.regex.Pattern;
+
 /**
  * GS1 identifiers of lots: a GTIN-14 per commodity, the lot number (AI 10), their EPC class URI (LGTIN) and the GS1
  * Digital Link URL a QR code carries.
  */
 public final class Gs1 {
+  private static final Pattern THIRTEEN_DIGITS = Pattern.compile("\\d{13}");
+  private static final Pattern FOURTEEN_DIGITS = Pattern.compile("\\d{14}");
+
   private Gs1() {}
 
   /** A GTIN-14 from a company prefix and an item reference (13 digits together) with its check digit. */
   public static String gtin14(String indicator, String companyPrefix, String itemReference) {
     String body = indicator + companyPrefix + itemReference;
-    if (!body.matches("\\d{13}")) {
+    if (!THIRTEEN_DIGITS.matcher(body).matches()) { // compiled once: every lot and event asks
       throw new IllegalArgumentException("indicator + prefix + item reference must be 13 digits: " + body);
     }
     return body + checkDigit(body);
@@ -27,7 +32,7 @@ public final class Gs1 {
   }
 
   public static boolean validGtin(String gtin) {
-    return gtin != null && gtin.matches("\\d{14}")
+    return gtin != null && FOURTEEN_DIGITS.matcher(gtin).matches()
         && checkDigit(gtin.substring(0, 13)) == gtin.charAt(13) - '0';
   }
 
