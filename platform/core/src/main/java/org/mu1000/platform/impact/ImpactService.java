@@ -105,11 +105,11 @@ public class ImpactService {
    * exactly as {@link #changed} does.
    */
   public Runnable added(Tenant t, WriteBatch batch, Contribution c) {
-    String db = databases.of(t).getName();
+    MongoDatabase db = databases.of(t);
     for (RollupTable.Inc i : sums(c, 1)) {
-      batch.upsert(db, ROLLUPS, RollupTable.filter(i), RollupTable.update(i));
+      batch.upsert(db.getName(), ROLLUPS, RollupTable.filter(i), RollupTable.update(i));
     }
-    return () -> settle(t, Tables.live(databases.of(t)), c, 1, LocalDate.now(ZoneId.of(t.config().timezone())));
+    return () -> settle(t, Tables.live(db), c, 1, LocalDate.now(ZoneId.of(t.config().timezone())));
   }
 
   private void apply(Tenant t, Tables tb, Contribution c, int sign, LocalDate today) {
@@ -141,12 +141,10 @@ public class ImpactService {
 
   /** The farmer's share of a contribution: household payouts, the farmer's rollup, then their bands and flags. */
   private void settle(Tenant t, Tables tb, Contribution c, int sign, LocalDate today) {
-    Map<String, Object> sums = amounts(c, sign);
     Document household = tb.households().incAndGet(new RollupTable.Inc(c.farmerId(),
         Map.of("paid." + c.harvestDate(), signed(c.local(), sign)), Map.of()));
     Document farmer = tb.rollups().incAndGet(new RollupTable.Inc(c.season() + "|" + c.programmeId() + "|farmer|"
-        + c.farmerId(), sums,
-        head(c, "farmer", c.farmerId())));
+        + c.farmerId(), amounts(c, sign), head(c, "farmer", c.farmerId())));
     if (sign > 0 && farmer.getInteger("lots", 0) == 1 && farmer.get("delivering") == null) {
       // the enrolment lists the farmer's rollups, so an area change finds them by id
       tb.areas().update("farmer|" + c.farmerId(), d -> {

@@ -1,11 +1,13 @@
 package org.mu1000.platform.persistence;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.exception.MongoServerException;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * MongoDB 8's {@code bulkWrite} admin command for the embedded wire server: inserts, updates and deletes on any
@@ -25,8 +27,15 @@ final class BulkWriteCommand {
 
   private BulkWriteCommand() {}
 
+  /** Answers the message if it is this command; any other message goes to {@code otherwise}. */
+  static Document answer(MongoMessage message, MongoBackend backend, Function<MongoMessage, Document> otherwise) {
+    return handles(message)
+        ? run(message.getDocument(), (db, c, q) -> backend.handleCommand(message.getChannel(), db, c, q))
+        : otherwise.apply(message);
+  }
+
   /** Whether the message is this command (sent, as MongoDB requires, to the admin database). */
-  static boolean handles(MongoMessage message) {
+  private static boolean handles(MongoMessage message) {
     Document query = message.getDocument();
     return "admin".equals(message.getDatabaseName()) && !query.isEmpty()
         && NAME.equalsIgnoreCase(query.keySet().iterator().next());

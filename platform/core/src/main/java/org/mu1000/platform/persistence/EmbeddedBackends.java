@@ -117,9 +117,7 @@ public final class EmbeddedBackends {
 
     @Override
     public Document handleMessage(MongoMessage message) {
-      return BulkWriteCommand.handles(message)
-          ? BulkWriteCommand.run(message.getDocument(), (db, c, q) -> handleCommand(message.getChannel(), db, c, q))
-          : super.handleMessage(message);
+      return BulkWriteCommand.answer(message, this, super::handleMessage);
     }
   }
 
@@ -563,9 +561,7 @@ public final class EmbeddedBackends {
 
     @Override
     public Document handleMessage(MongoMessage message) {
-      return BulkWriteCommand.handles(message)
-          ? BulkWriteCommand.run(message.getDocument(), (db, c, q) -> handleCommand(message.getChannel(), db, c, q))
-          : super.handleMessage(message);
+      return BulkWriteCommand.answer(message, this, super::handleMessage);
     }
   }
 
