@@ -81,6 +81,9 @@ public final class Benchmark {
         a.getOrDefault("keycloak", "http://localhost:8180"));
     try (MongoClient mongo = MongoClients.create(a.getOrDefault("mongo", "mongodb://127.0.0.1:27117"))) {
       b.run(mongo, a.get("tenant"), farmers, lots, requests, concurrency, queries, rawRuns);
+    } catch (IllegalStateException | IllegalArgumentException failed) {
+      System.err.println("\nbenchmark failed: " + failed.getMessage());
+      System.exit(1);
     }
   }
 
@@ -269,9 +272,19 @@ public final class Benchmark {
     int each = Math.max(1, requests / rounds);
     double noopSeconds = 0;
     double intakeSeconds = 0;
+    Cpu cpu = new Cpu();
+    long[] noopCpu = new long[cpu.size()];
+    long[] intakeCpu = new long[cpu.size()];
     for (int r = 0; r < rounds; r++) {
+      long[] c0 = cpu.nanos();
       noopSeconds += each / throughput(each, concurrency, noopCall);
+      long[] c1 = cpu.nanos();
       intakeSeconds += each / throughput(each, concurrency, intakeCall);
+      long[] c2 = cpu.nanos();
+      for (int k = 0; k < c0.length; k++) {
+        noopCpu[k] += c1[k] - c0[k];
+        intakeCpu[k] += c2[k] - c1[k];
+      }
     }
     double noop = rounds * each / noopSeconds;
     double intake = rounds * each / intakeSeconds;
@@ -279,6 +292,47 @@ public final class Benchmark {
         + " requests in " + rounds + " turns with intake, after " + warm + " warm-up requests each");
     out("intake.rest", String.format("%.1f", intake), "req/s", String.format("%.2f × no-op; target ≥ 0.40",
         intake / noop));
+    out("cpu.noop", cpu.perRequest(noopCpu, rounds * each), "ms/request", "CPU time per request by process");
+    out("cpu.intake", cpu.perRequest(intakeCpu, rounds * each), "ms/request", null);
+  }
+
+  /**
+   * The CPU time of the processes serving the benchmark on this machine (the application server, the embedded
+   * MongoDB wire server, this client), found by their command lines: where a request's time goes. Processes it
+   * cannot find (a remote server, MONGODB_URI) are left out.
+   */
+  static final class Cpu {
+    final Map<String, ProcessHandle> processes = new LinkedHashMap<>();
+
+    Cpu() {
+      ProcessHandle.allProcesses().forEach(p -> p.info().commandLine().ifPresent(c -> {
+        if (c.contains("payara-micro")) {
+          processes.putIfAbsent("app", p);
+        } else if (c.contains("EmbeddedMongoServer")) {
+          processes.putIfAbsent("store", p);
+        }
+      }));
+      processes.put("client", ProcessHandle.current());
+    }
+
+    int size() {
+      return processes.size();
+    }
+
+    long[] nanos() {
+      return processes.values().stream().mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos)
+          .orElse(0L)).toArray();
+    }
+
+    String perRequest(long[] nanos, int requests) {
+      StringBuilder s = new StringBuilder();
+      int k = 0;
+      for (String name : processes.keySet()) {
+        s.append(k == 0 ? "" : ", ").append(name).append(' ').append(String.format("%.2f", nanos[k++] / 1e6
+            / requests));
+      }
+      return s.toString();
+    }
   }
 
   /**
@@ -334,10 +388,16 @@ public final class Benchmark {
         return null;
       }));
     }
-    for (Future<?> f : fs) {
-      f.get();
+    try {
+      for (Future<?> f : fs) {
+        f.get();
+      }
+    } catch (java.util.concurrent.ExecutionException failed) {
+      next.set(n); // the other clients stop after their current request
+      throw new IllegalStateException("a request failed: " + failed.getCause().getMessage(), failed.getCause());
+    } finally {
+      pool.shutdown(); // its threads keep the JVM alive otherwise: a failed run would never end
     }
-    pool.shutdown();
     return n / ((System.nanoTime() - s) / 1e9);
   }
 

@@ -416,6 +416,101 @@ class ValueChainIT {
     assertEquals(2, second.path("standardVersion").asInt());
   }
 
+  /**
+   * A tenant hosted in its own country runs on a MongoDB of its own (config.mongoUri): intake claims the lot numbers in
+   * the platform's index first, then writes the lot, its events and rollups on the tenant's server, and the public
+   * page finds the lot through the index. Here the tenant's server is a second wire server started by the test.
+   */
+  @Test
+  void aTenantOnItsOwnDatabaseRecordsIntakeThere() throws Exception {
+    Api api = new Api(Deployments.base(url));
+    Fixture.tenants(api);
+    de.bwaldvogel.mongo.MongoServer own = new de.bwaldvogel.mongo.MongoServer(
+        org.mu1000.platform.persistence.EmbeddedBackends.memory());
+    java.net.InetSocketAddress at = own.bind();
+    String id = "own-" + UUID.randomUUID().toString().substring(0, 6);
+    String t = "tenants/" + id + "/";
+    String db = "mu1000_" + id.replace('-', '_');
+    try (MongoClient ownClient = MongoClients.create("mongodb://127.0.0.1:" + at.getPort());
+        MongoClient shared = MongoClients.create("mongodb://127.0.0.1:" + System.getenv().getOrDefault(
+            "MU1000_MONGODB_EMBEDDED_PORT", "27199"))) {
+      Api.Res created = api.post(Fixture.AGENCY, "platform/tenants", Map.of("config", Map.of("id", id, "name",
+          "In-country " + id, "country", "RW", "currency", "RWF", "areaUnit", "ha", "languages", List.of("rw", "en"),
+          "timezone", "Africa/Kigali", "povertyLine", 1500, "fxRates", List.of(Map.of("date", "2026-01-01",
+              "rate", 1462)), "mongoUri", "mongodb://127.0.0.1:" + at.getPort())));
+      assertEquals(201, created.status(), created.toString());
+      assertTrue(created.json().path("dedicatedDatabase").asBoolean(), created.body());
+      assertFalse(created.body().contains("mongodb://"), "the URI is never returned: " + created.body());
+
+      Api.Res coop = api.post(Fixture.AGENCY, t + "cooperatives", Map.of("name", "Nyampinga", "region",
+          "Southern Province"));
+      assertEquals(201, coop.status(), coop.toString());
+      String coopId = coop.json().path("id").asText();
+      Api.Res prog = api.post(Fixture.AGENCY, t + "programmes", Map.of("name", "Own coffee", "commodity",
+          "coffee cherry"));
+      assertEquals(201, prog.status(), prog.toString());
+      String p = prog.json().path("id").asText();
+      assertEquals(201, api.post(Fixture.AGENCY, t + "programmes/" + p + "/grading-standards", Map.of("commodity",
+          "coffee cherry", "measures", List.of(Map.of("key", "ripe", "label", "Ripe %")), "grades", List.of(
+              Map.of("code", "A", "name", "A", "rules", List.of(Map.of("measure", "ripe", "op", ">=", "value", 90)),
+                  "prices", List.of(Map.of("validFrom", "2025-01-01", "perKg", 650)))))).status());
+      Map<String, Object> f = new HashMap<>(Fixture.farmer("Own", "Yy" + UUID.randomUUID().toString()
+          .substring(0, 6), coopId));
+      f.put("programmeIds", List.of(p));
+      f.remove("nationalId");
+      Api.Res farmer = api.post(Fixture.AGENCY, t + "farmers", f);
+      assertEquals(201, farmer.status(), farmer.toString());
+      String fid = farmer.json().path("id").asText();
+      Api.Res plot = api.post(Fixture.AGENCY, t + "farmers/" + fid + "/plots", Map.of("crop", "coffee", "geometry",
+          Fixture.square(29.7401, -2.5901, 40)));
+      assertEquals(201, plot.status(), plot.toString());
+
+      Api.Res intake = api.post(Fixture.AGENCY, t + "intakes", Map.of("farmerId", fid, "plotId",
+          plot.json().path("id").asText(), "harvestDate", "2026-05-10", "grossKg", 100, "lots", List.of(
+              Map.of("kg", 60, "measurements", Map.of("ripe", 95)), Map.of("kg", 40, "measurements",
+                  Map.of("ripe", 70)))));
+      assertEquals(201, intake.status(), intake.toString());
+      JsonNode lot = intake.json().path("lots").get(0);
+      assertEquals("A", lot.path("grade").asText());
+      assertEquals("reject", intake.json().path("lots").get(1).path("grade").asText());
+
+      // the lots, their events and rollups are on the tenant's server, not on the platform's
+      for (JsonNode l : intake.json().path("lots")) {
+        String lotId = l.path("id").asText();
+        assertEquals(1, ownClient.getDatabase(db).getCollection("lots").countDocuments(Filters.eq("_id", lotId)));
+        assertEquals(1, ownClient.getDatabase(db).getCollection("epcis_events").countDocuments(
+            Filters.eq("lots", lotId)));
+        assertEquals(0, shared.getDatabase(db).getCollection("lots").countDocuments(Filters.eq("_id", lotId)));
+        Document claim = shared.getDatabase("mu1000").getCollection("trace_index").find(Filters.eq("_id",
+            l.path("code").asText())).first();
+        assertTrue(claim != null && id.equals(claim.getString("tenant")) && lotId.equals(claim.getString("lotId")),
+            "the lot number is claimed in the platform's index: " + claim);
+      }
+      assertEquals(1, ownClient.getDatabase(db).getCollection("deliveries").countDocuments());
+      JsonNode figures = api.get(Fixture.AGENCY, t + "impact?level=farmer&id=" + fid + "&season=2026&programmeId="
+          + p).json();
+      assertEquals(0, usd("60", "650").setScale(2, RoundingMode.HALF_EVEN).compareTo(
+          dec(figures.path("valueUsd")).setScale(2, RoundingMode.HALF_EVEN)), figures.toString());
+      assertTrue(api.get(Fixture.AGENCY, t + "lots/" + lot.path("id").asText() + "/verification").json()
+          .path("intact").asBoolean());
+
+      // the public page finds the lot through the platform's index and reads it from the tenant's server
+      HttpResponse<String> pub = HttpClient.newHttpClient().send(HttpRequest.newBuilder(Deployments.base(url)
+          .resolve("api/v1/trace/" + lot.path("gtin").asText() + "/" + lot.path("code").asText())).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, pub.statusCode(), pub.body());
+      assertTrue(pub.body().contains("Nyampinga") && pub.body().contains("Southern Province"), pub.body());
+      assertTrue(Api.JSON.readTree(pub.body()).path("chainIntact").asBoolean(), pub.body());
+
+      String code = api.post(Fixture.AGENCY, "platform/tenants/" + id + "/deletion", null).json()
+          .path("confirmation").asText();
+      assertEquals(204, api.delete(Fixture.AGENCY, "platform/tenants/" + id + "?confirmation=" + code, null)
+          .status());
+    } finally {
+      own.shutdownNow();
+    }
+  }
+
   private static String farmer(Api api, String sex, String coop, String programme) {
     Map<String, Object> f = new HashMap<>(Fixture.farmer("Flow", "Zz" + UUID.randomUUID().toString()
         .substring(0, 6), coop));
