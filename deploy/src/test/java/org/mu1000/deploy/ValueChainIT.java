@@ -502,13 +502,40 @@ class ValueChainIT {
       assertTrue(pub.body().contains("Nyampinga") && pub.body().contains("Southern Province"), pub.body());
       assertTrue(Api.JSON.readTree(pub.body()).path("chainIntact").asBoolean(), pub.body());
 
+      // deleting the tenant drops its database and closes the app's connections to its server
+      ownClient.close();
+      assertTrue(connectionsTo(at.getPort()) > 0, "the app is connected to the tenant's server");
       String code = api.post(Fixture.AGENCY, "platform/tenants/" + id + "/deletion", null).json()
           .path("confirmation").asText();
       assertEquals(204, api.delete(Fixture.AGENCY, "platform/tenants/" + id + "?confirmation=" + code, null)
           .status());
+      long until = System.nanoTime() + 10_000_000_000L;
+      while (connectionsTo(at.getPort()) > 0 && System.nanoTime() < until) {
+        Thread.sleep(100);
+      }
+      assertEquals(0, connectionsTo(at.getPort()), "no connection to a deleted tenant's server stays open");
     } finally {
       own.shutdownNow();
     }
+  }
+
+  /** Established TCP connections accepted on a local port (Linux: /proc/net/tcp and tcp6). */
+  private static long connectionsTo(int port) throws java.io.IOException {
+    String local = String.format(":%04X ", port);
+    long n = 0;
+    for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+      java.nio.file.Path p = java.nio.file.Path.of(table);
+      if (java.nio.file.Files.exists(p)) {
+        for (String line : java.nio.file.Files.readAllLines(p)) {
+          String[] f = line.trim().split("\\s+");
+          // sl local_address rem_address st …; state 01 is ESTABLISHED
+          if (f.length > 3 && (f[1] + " ").endsWith(local) && f[3].equals("01")) {
+            n++;
+          }
+        }
+      }
+    }
+    return n;
   }
 
   private static String farmer(Api api, String sex, String coop, String programme) {

@@ -104,6 +104,18 @@ public class Mongo {
     return new WriteBatch(c, oneByOne.computeIfAbsent(c, x -> new AtomicBoolean()));
   }
 
+  /**
+   * Closes the client of a tenant's own deployment (its last tenant was deleted); the next use of that connection
+   * string opens a new one.
+   */
+  public void release(String ownUri) {
+    MongoClient c = ownUri == null ? null : ownClients.remove(ownUri);
+    if (c != null) {
+      oneByOne.remove(c);
+      c.close();
+    }
+  }
+
   public boolean ping() {
     try {
       controlPlane().runCommand(new org.bson.Document("ping", 1));

@@ -163,6 +163,10 @@ public class TenantService {
     current.checkDeletionCode(code, Instant.now());
     databases.drop(current);
     tenants.delete(id);
+    String own = current.config().mongoUri();
+    if (own != null && !own.isBlank() && tenants.all().stream().noneMatch(t -> own.equals(t.config().mongoUri()))) {
+      mongo.release(own); // no tenant left on that deployment: its connection pool and monitor go too
+    }
     try {
       identity.forgetTenant(current);
     } catch (DomainException e) {
