@@ -275,12 +275,16 @@ public final class Benchmark {
     Cpu cpu = new Cpu();
     long[] noopCpu = new long[cpu.size()];
     long[] intakeCpu = new long[cpu.size()];
+    List<String> turns = new ArrayList<>();
     for (int r = 0; r < rounds; r++) {
       long[] c0 = cpu.nanos();
-      noopSeconds += each / throughput(each, concurrency, noopCall);
+      double noopRate = throughput(each, concurrency, noopCall);
       long[] c1 = cpu.nanos();
-      intakeSeconds += each / throughput(each, concurrency, intakeCall);
+      double intakeRate = throughput(each, concurrency, intakeCall);
       long[] c2 = cpu.nanos();
+      noopSeconds += each / noopRate;
+      intakeSeconds += each / intakeRate;
+      turns.add(String.format("%.0f / %.0f = %.2f", intakeRate, noopRate, intakeRate / noopRate));
       for (int k = 0; k < c0.length; k++) {
         noopCpu[k] += c1[k] - c0[k];
         intakeCpu[k] += c2[k] - c1[k];
@@ -292,6 +296,7 @@ public final class Benchmark {
         + " requests in " + rounds + " turns with intake, after " + warm + " warm-up requests each");
     out("intake.rest", String.format("%.1f", intake), "req/s", String.format("%.2f × no-op; target ≥ 0.40",
         intake / noop));
+    out("intake.turns", String.join("; ", turns), "req/s", "intake / no-op in each turn: the spread of the ratio");
     out("cpu.noop", cpu.perRequest(noopCpu, rounds * each), "ms/request", "CPU time per request by process");
     out("cpu.intake", cpu.perRequest(intakeCpu, rounds * each), "ms/request", null);
   }
