@@ -69,16 +69,16 @@ public final class EmbeddedBackends {
     return new Memory();
   }
 
-  /**
-   * The positions of the one document a query can match when it names a single plain {@code _id} beside other
-   * fields; {@code null} when it does not (then the backend's own plan applies). The caller still matches the whole
-   * query against that document.
-   */
   /** How many documents' BSON is kept for write-back now (for tests). */
   static int encodedDocuments() {
     return BsonValues.ENCODED.size();
   }
 
+  /**
+   * The positions of the one document a query can match when it names a single plain {@code _id} beside other
+   * fields; {@code null} when it does not (then the backend's own plan applies). The caller still matches the whole
+   * query against that document.
+   */
   static <P> Iterable<P> positions(List<Index<P>> indexes, Document query) {
     if (query.size() < 2) {
       return null; // {} scans; {_id: x} alone is what the backend already serves from the index
@@ -260,14 +260,14 @@ public final class EmbeddedBackends {
   private static final class ValueOrderedIndex extends AbstractUniqueIndex<Object> {
     private final MVMap<KeyValue, Object> map;
 
+    /** The one field this index is on, when it is not a path into subdocuments (_id, code); else null. */
+    private final String plainKey;
+
     ValueOrderedIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
       super(name, keys, sparse);
       this.map = map;
       this.plainKey = keys.size() == 1 && !keys.get(0).getKey().contains(".") ? keys.get(0).getKey() : null;
     }
-
-    /** The one field this index is on, when it is not a path into subdocuments (_id, code); else null. */
-    private final String plainKey;
 
     /**
      * The key of a document whose indexed field is a string, without the library's general path (which splits the

@@ -42,7 +42,7 @@ public class TenantDatabases {
 
   /** Whether one batch can write to both the tenant's database and the control plane. */
   public boolean sharesControlPlane(Tenant tenant) {
-    return tenant.config().mongoUri() == null || tenant.config().mongoUri().isBlank();
+    return !tenant.config().hasOwnDatabase();
   }
 
   public void createIndexes(Tenant tenant) {

@@ -164,7 +164,7 @@ public class TenantService {
     databases.drop(current);
     tenants.delete(id);
     String own = current.config().mongoUri();
-    if (own != null && !own.isBlank() && tenants.all().stream().noneMatch(t -> own.equals(t.config().mongoUri()))) {
+    if (current.config().hasOwnDatabase() && tenants.all().stream().noneMatch(t -> own.equals(t.config().mongoUri()))) {
       mongo.release(own); // no tenant left on that deployment: its connection pool and monitor go too
     }
     try {
@@ -230,6 +230,6 @@ public class TenantService {
         .append("timezone", c.timezone()).append("povertyLine", c.povertyLine().toPlainString())
         .append("fxRates", c.fxRates().stream().map(r -> new Document("date", r.date().toString())
             .append("rate", r.rate().toPlainString())).toList())
-        .append("dedicatedDatabase", c.mongoUri() != null && !c.mongoUri().isBlank());
+        .append("dedicatedDatabase", c.hasOwnDatabase());
   }
 }

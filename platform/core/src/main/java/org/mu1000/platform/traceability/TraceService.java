@@ -38,10 +38,10 @@ import org.mu1000.platform.traceability.domain.HashChain;
 public class TraceService {
   public static final String EVENTS = "epcis_events";
   public static final String HEADS = "trace_heads";
-  private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx");
   public static final String INDEX = "trace_index";
   public static final String CONTEXT = "https://ref.gs1.org/standards/epcis/epcis-context.jsonld";
   public static final String NS = "https://mu1000.org/epcis/";
+  private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private TenantDatabases databases;

@@ -39,15 +39,17 @@ public class ValueChain {
   }
 
   public void audit(Tenant t, Caller c, String action, String type, String id, Object before, Object after) {
-    audit.record(databases.of(t), c == null ? "system" : c.username(), action, type, id, doc(id, before),
-        doc(id, after));
+    audit.record(databases.of(t), actor(c), action, type, id, doc(id, before), doc(id, after));
   }
 
   /** The audit entry goes with the batch. */
   public void audit(WriteBatch batch, Tenant t, Caller c, String action, String type, String id, Object before,
       Object after) {
-    audit.record(batch, databases.of(t), c == null ? "system" : c.username(), action, type, id, doc(id, before),
-        doc(id, after));
+    audit.record(batch, databases.of(t), actor(c), action, type, id, doc(id, before), doc(id, after));
+  }
+
+  private static String actor(Caller c) {
+    return c == null ? "system" : c.username();
   }
 
   /** A batch of writes to the tenant's deployment. */

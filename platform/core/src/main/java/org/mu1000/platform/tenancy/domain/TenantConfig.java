@@ -34,6 +34,11 @@ public record TenantConfig(
         : fxRates.stream().sorted(Comparator.comparing(FxRate::date)).toList();
   }
 
+  /** Whether the tenant's data lives on a MongoDB of its own (in-country hosting) rather than the platform's. */
+  public boolean hasOwnDatabase() {
+    return mongoUri != null && !mongoUri.isBlank();
+  }
+
   /** Checks everything a schema cannot: real ISO codes, a real time zone, positive amounts, one rate a day. */
   public void validate() {
     Violations v = new Violations();

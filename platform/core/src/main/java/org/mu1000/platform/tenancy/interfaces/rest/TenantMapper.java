@@ -44,7 +44,7 @@ public final class TenantMapper {
     a.setStatus(StatusEnum.fromValue(t.status().code()));
     a.setSuspendedReason(t.suspendedReason());
     a.setProvisioning(List.copyOf(t.provisioned()));
-    a.setDedicatedDatabase(t.config().mongoUri() != null && !t.config().mongoUri().isBlank());
+    a.setDedicatedDatabase(t.config().hasOwnDatabase());
     a.setCreatedAt(t.createdAt() == null ? null : t.createdAt().atOffset(ZoneOffset.UTC));
     a.setUpdatedAt(t.updatedAt() == null ? null : t.updatedAt().atOffset(ZoneOffset.UTC));
     a.setVersion(t.version());
