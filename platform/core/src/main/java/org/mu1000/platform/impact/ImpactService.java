@@ -40,8 +40,10 @@ import org.mu1000.platform.valuechain.domain.Lot;
 public class ImpactService {
   static final String ROLLUPS = "impact_rollups";
   static final String AREAS = "impact_areas";
+  /** Where household payouts were kept before they moved onto the farmer's enrolment; emptied by the upgrade. */
   static final String HOUSEHOLDS = "impact_households";
   static final int BANDS = Impact.BAND_SHARES.size() + 1;
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ImpactService.class.getName());
 
   private TenantDatabases databases;
   private Registry registry;
@@ -87,16 +89,42 @@ public class ImpactService {
     after.ifPresent(c -> apply(t, tables, c, 1, today));
   }
 
-  /** The three rollup collections, and the programme targets read so far (one read per programme, not per lot). */
-  record Tables(RollupTable rollups, RollupTable areas, RollupTable households, Map<String, BigDecimal> targets) {
+  /**
+   * The two rollup collections (sums by season; enrolments and areas, a farmer's enrolment also holding their
+   * household's payouts), and the programme targets read so far (one read per programme, not per lot).
+   */
+  record Tables(RollupTable rollups, RollupTable areas, Map<String, BigDecimal> targets) {
     static Tables live(MongoDatabase db) {
       return new Tables(RollupTable.of(db.getCollection(ROLLUPS)), RollupTable.of(db.getCollection(AREAS)),
-          RollupTable.of(db.getCollection(HOUSEHOLDS)), new java.util.HashMap<>());
+          new java.util.HashMap<>());
     }
 
     static Tables memory() {
-      return new Tables(RollupTable.memory(), RollupTable.memory(), RollupTable.memory(), new java.util.HashMap<>());
+      return new Tables(RollupTable.memory(), RollupTable.memory(), new java.util.HashMap<>());
     }
+  }
+
+  /** What a farmer's enrolment says: their cooperative, programmes and the plots with an area, as last recorded. */
+  public record Enrolment(String farmerId, String cooperativeId, List<String> programmeIds, java.util.Set<String> plotIds) {}
+
+  /**
+   * The farmer's enrolment as the registry's events left it (one read by id), or empty if none is recorded. It
+   * serves fast checks only: whoever needs certainty that something is not so asks the registry.
+   */
+  public Optional<Enrolment> enrolment(Tenant t, String farmerId) {
+    if (farmerId == null) {
+      return Optional.empty();
+    }
+    Document d = RollupTable.of(databases.of(t).getCollection(AREAS)).get(enrolmentId(farmerId));
+    if (d == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new Enrolment(farmerId, d.getString("cooperativeId"),
+        org.mu1000.platform.persistence.Docs.strings(d, "programmes"), d.get("plots", new Document()).keySet()));
+  }
+
+  private static String enrolmentId(String farmerId) {
+    return "farmer|" + farmerId;
   }
 
   /**
@@ -139,15 +167,17 @@ public class ImpactService {
     return sums;
   }
 
-  /** The farmer's share of a contribution: household payouts, the farmer's rollup, then their bands and flags. */
+  /**
+   * The farmer's share of a contribution: the farmer's rollup, then the household's payouts on their enrolment (one
+   * write that also reads what the bands and flags depend on: after the rollup's, so a concurrent area change that
+   * this one misses settles the rollup itself), then their bands and flags.
+   */
   private void settle(Tenant t, Tables tb, Contribution c, int sign, LocalDate today) {
-    Document household = tb.households().incAndGet(new RollupTable.Inc(c.farmerId(),
-        Map.of("paid." + c.harvestDate(), signed(c.local(), sign)), Map.of()));
     Document farmer = tb.rollups().incAndGet(new RollupTable.Inc(c.season() + "|" + c.programmeId() + "|farmer|"
         + c.farmerId(), amounts(c, sign), head(c, "farmer", c.farmerId())));
     if (sign > 0 && farmer.getInteger("lots", 0) == 1 && farmer.get("delivering") == null) {
       // the enrolment lists the farmer's rollups, so an area change finds them by id
-      tb.areas().update("farmer|" + c.farmerId(), d -> {
+      tb.areas().update(enrolmentId(c.farmerId()), d -> {
         List<String> ids = new ArrayList<>(org.mu1000.platform.persistence.Docs.strings(d, "rollups"));
         if (!ids.contains(farmer.getString("_id"))) {
           ids.add(farmer.getString("_id"));
@@ -156,7 +186,10 @@ public class ImpactService {
         return d;
       });
     }
-    settleFarmer(t, tb, farmer, household, today);
+    // the version moves too: an enrolment change in flight (compare-and-set on it) then re-reads and keeps the payout
+    Document enrol = tb.areas().incAndGet(new RollupTable.Inc(enrolmentId(c.farmerId()),
+        Map.of("paid." + c.harvestDate(), signed(c.local(), sign), "v", 1L), Map.of()));
+    settleFarmer(t, tb, farmer, enrol, today);
   }
 
   private static Map<String, Object> head(Contribution c, String level, String key) {
@@ -177,17 +210,19 @@ public class ImpactService {
    * and move the programme's counts from the old flags to the new ones. The flags change by compare-and-set, so two
    * writers never count one transition twice.
    */
-  private void settleFarmer(Tenant t, Tables tb, Document farmerRollup, Document household, LocalDate today) {
+  private void settleFarmer(Tenant t, Tables tb, Document farmerRollup, Document enrolment, LocalDate today) {
     Document after = farmerRollup;
+    Document enrol = enrolment;
     for (int attempt = 0; attempt < 50; attempt++) {
-      String farmerId = after.getString("key");
-      Document enrol = tb.areas().get("farmer|" + farmerId);
+      if (attempt > 0) {
+        enrol = tb.areas().get(enrolmentId(after.getString("key")));
+      }
       BigDecimal area = enrol == null ? BigDecimal.ZERO : num(enrol, "area");
       boolean female = enrol != null && enrol.getBoolean("female", false);
       BigDecimal target = tb.targets().computeIfAbsent(after.getString("programmeId"), p -> target(t, p));
       boolean delivering = after.getInteger("lots", 0) > 0;
       int band = Impact.band(Impact.usdPerMu(num(after, "usd"), area), target);
-      boolean crossed = delivering && crossedNow(enrol, household, today);
+      boolean crossed = delivering && crossedNow(enrol, today);
       Map<String, Object> old = new LinkedHashMap<>();
       for (String k : List.of("band", "delivering", "female", "crossed")) {
         old.put(k, after.get(k));
@@ -242,12 +277,12 @@ public class ImpactService {
   }
 
 
-  private static boolean crossedNow(Document enrol, Document household, LocalDate today) {
+  private static boolean crossedNow(Document enrol, LocalDate today) {
     if (enrol == null || enrol.get("baselineIncome") == null || enrol.getInteger("householdSize", 0) <= 0
         || enrol.get("povertyLine") == null) {
       return false;
     }
-    return Impact.crossed(num(enrol, "baselineIncome"), paidWithinYear(household, today),
+    return Impact.crossed(num(enrol, "baselineIncome"), paidWithinYear(enrol, today),
         enrol.getInteger("householdSize"), num(enrol, "povertyLine"));
   }
 
@@ -268,6 +303,41 @@ public class ImpactService {
 
   private BigDecimal target(Tenant t, String programmeId) {
     return references.programme(t, programmeId).map(Programme::targetUsdPerMu).orElse(Programme.DEFAULT_TARGET);
+  }
+
+  // ---- upgrade ----
+
+  /** At start-up, before any request: payouts still in their old collection move onto the enrolments. */
+  void onStart(@Observes @jakarta.enterprise.context.Initialized(ApplicationScoped.class) Object ignored) {
+    for (Tenant t : tenants.all()) {
+      try {
+        int n = movePayouts(databases.of(t));
+        if (n > 0) {
+          LOG.info("tenant " + t.id() + ": payouts of " + n + " households moved onto their enrolments");
+        }
+      } catch (RuntimeException e) { // a tenant's own deployment may be down: the next start tries again
+        LOG.warning("tenant " + t.id() + ": household payouts not moved yet: " + e);
+      }
+    }
+  }
+
+  /**
+   * Moves each household's payouts from the collection they were kept in until November 2026 onto the farmer's
+   * enrolment, then deletes the old document. Setting (not adding) them makes a repeat after a crash harmless; it
+   * runs before requests are served, so no payout is recorded meanwhile. Returns how many households moved.
+   */
+  static int movePayouts(MongoDatabase db) {
+    var old = db.getCollection(HOUSEHOLDS);
+    var areas = db.getCollection(AREAS);
+    int n = 0;
+    for (Document h : old.find().batchSize(1000)) {
+      areas.updateOne(new Document("_id", enrolmentId(h.getString("_id"))), com.mongodb.client.model.Updates.combine(
+          com.mongodb.client.model.Updates.set("paid", h.get("paid", new Document())),
+          com.mongodb.client.model.Updates.inc("v", 1L)), new com.mongodb.client.model.UpdateOptions().upsert(true));
+      old.deleteOne(new Document("_id", h.get("_id")));
+      n++;
+    }
+    return n;
   }
 
   // ---- enrolled areas, kept up to date from the registry's events ----
@@ -307,7 +377,7 @@ public class ImpactService {
       java.util.function.UnaryOperator<Document> plotsChange, boolean settle) {
     List<String> programmes = farmer.map(Farmer::programmeIds).orElse(List.of());
     String coop = farmer.map(Farmer::cooperativeId).orElse(null);
-    Document[] change = tb.areas().update("farmer|" + farmerId, d -> {
+    Document[] change = tb.areas().update(enrolmentId(farmerId), d -> {
       Document plots = plotsChange.apply(d.get("plots", new Document()));
       BigDecimal area = BigDecimal.ZERO;
       for (Object v : plots.values()) {
@@ -337,11 +407,10 @@ public class ImpactService {
     }
     // the farmer's bands and flags depend on their area and household: settle every season's rollup of theirs
     LocalDate today = LocalDate.now(ZoneId.of(t.config().timezone()));
-    Document household = tb.households().get(farmerId);
     for (String id : org.mu1000.platform.persistence.Docs.strings(change[1], "rollups")) {
       Document r = tb.rollups().get(id);
       if (r != null) {
-        settleFarmer(t, tb, r, household, today);
+        settleFarmer(t, tb, r, change[1], today);
       }
     }
   }
@@ -385,7 +454,7 @@ public class ImpactService {
     MongoDatabase db = databases.of(t);
     replaceAll(db, ROLLUPS, (RollupTable.Memory) mem.rollups());
     replaceAll(db, AREAS, (RollupTable.Memory) mem.areas());
-    replaceAll(db, HOUSEHOLDS, (RollupTable.Memory) mem.households());
+    db.getCollection(HOUSEHOLDS).deleteMany(new Document()); // the payouts' old place: they are on the enrolments now
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("farmers", farmers[0]);
     out.put("lots", count);
@@ -488,7 +557,7 @@ public class ImpactService {
    */
   public Map<String, Object> snapshot(Tenant t) {
     Map<String, Object> out = new java.util.HashMap<>();
-    for (String coll : List.of(ROLLUPS, AREAS, HOUSEHOLDS)) {
+    for (String coll : List.of(ROLLUPS, AREAS)) {
       databases.of(t).getCollection(coll).find().batchSize(1000).forEach(d -> {
         d.remove("v");
         out.put(coll + "/" + d.get("_id"), org.mu1000.platform.traceability.domain.HashChain.hash(

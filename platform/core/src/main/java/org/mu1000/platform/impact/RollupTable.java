@@ -25,7 +25,10 @@ import org.bson.types.Decimal128;
  * why a recompute gives identical figures.
  */
 interface RollupTable {
-  /** One increment of a document: amounts (Decimal128) and counts (Integer) by dotted path, fields set on creation. */
+  /**
+   * One increment of a document: amounts (BigDecimal, stored as Decimal128), counts (Integer) and versions (Long) by
+   * dotted path; fields set on creation.
+   */
   record Inc(String id, Map<String, Object> inc, Map<String, Object> onInsert) {}
 
   /** Applies the increments (creating documents as needed) in one round trip. */
@@ -71,7 +74,7 @@ interface RollupTable {
         for (int attempt = 0; attempt < 50; attempt++) {
           Document before = coll.find(new Document("_id", id)).first();
           Document next = change.apply(before == null ? new Document("_id", id) : new Document(before));
-          long v = before == null || before.get("v") == null ? 0L : before.getLong("v");
+          long v = version(before);
           next.put("v", v + 1);
           if (before == null) {
             try {
@@ -133,6 +136,8 @@ interface RollupTable {
         if (v instanceof BigDecimal b) {
           BigDecimal base = cur == null ? BigDecimal.ZERO : ((Decimal128) cur).bigDecimalValue();
           at.put(leaf, new Decimal128(cur == null ? b : base.add(b)));
+        } else if (v instanceof Long n) {
+          at.put(leaf, (cur == null ? 0L : ((Number) cur).longValue()) + n);
         } else {
           at.put(leaf, (cur == null ? 0 : ((Number) cur).intValue()) + ((Number) v).intValue());
         }
@@ -155,7 +160,7 @@ interface RollupTable {
     public Document[] update(String id, UnaryOperator<Document> change) {
       Document before = docs.get(id);
       Document next = change.apply(before == null ? new Document("_id", id) : new Document(before));
-      next.put("v", (before == null || before.get("v") == null ? 0L : before.getLong("v")) + 1);
+      next.put("v", version(before) + 1);
       docs.put(id, next);
       return new Document[] {before, next};
     }
@@ -164,6 +169,11 @@ interface RollupTable {
     public Document get(String id) {
       return docs.get(id);
     }
+  }
+
+  /** A document's version for compare-and-set: 0 if absent. */
+  static long version(Document d) {
+    return d == null || d.get("v") == null ? 0L : ((Number) d.get("v")).longValue();
   }
 
   /** The document an increment applies to. */

@@ -118,17 +118,13 @@ public class LotService {
 
   public Intake intake(Tenant t, Caller c, IntakeInput in) {
     ValueChain.require(c.mayHandleLots(), "your role may not record harvest intake");
-    RegistryRepository repo = chain.registry(t);
     Violations v = new Violations();
     v.require(in.farmerId() != null, "farmerId", "is required");
     v.require(in.plotId() != null, "plotId", "is required");
     v.require(in.harvestDate() != null, "harvestDate", "is required");
     v.require(in.grossKg() != null && in.grossKg().signum() > 0, "grossKg", "must be positive");
     v.throwIfAny();
-    Farmer farmer = repo.farmer(in.farmerId()).filter(f -> c.maySeeCoop(f.cooperativeId()))
-        .orElseThrow(() -> DomainException.invalid("farmerId", "no farmer " + in.farmerId() + " you may serve"));
-    Plot plot = repo.plot(in.plotId()).filter(p -> p.farmerId().equals(farmer.id()))
-        .orElseThrow(() -> DomainException.invalid("plotId", "is not a plot of farmer " + farmer.id()));
+    Grower farmer = grower(t, c, in);
     GradingStandard std = null;
     String programmeId = in.programmeId();
     if (programmeId == null) {
@@ -177,6 +173,7 @@ public class LotService {
     v.throwIfAny();
     Instant now = Instant.now();
     String deliveryId = Ids.next("dl");
+    String plotId = in.plotId();
     Programme programme = references.programme(t, programmeId).orElse(null);
     String season = season(programme, in.harvestDate());
     Cooperative coop = references.cooperative(t, farmer.cooperativeId()).orElse(null);
@@ -204,7 +201,7 @@ public class LotService {
       List<Runnable> afterwards = new ArrayList<>();
       for (int i = 0; i < parts.size(); i++) {
         Lot lot = new Lot(ids.get(i), codes.get(i), programmeId, std.commodity(), grades.get(i), std.version(),
-            parts.get(i).kg(), parts.get(i).measurements(), true, farmer.id(), plot.id(), farmer.cooperativeId(),
+            parts.get(i).kg(), parts.get(i).measurements(), true, farmer.id(), plotId, farmer.cooperativeId(),
             deliveryId, in.harvestDate(), season, Status.COLLECTED, null, null, null, null, null, now, now, 0);
         chain.store(t).insert(batch, ValueChainStore.LOTS, lot.id(), lot);
         Lot saved = stored(lot);
@@ -223,7 +220,7 @@ public class LotService {
         ImpactService.contribution(t, saved, std.referencePrice(saved.grade(), saved.harvestDate())
             .orElse(BigDecimal.ZERO)).ifPresent(k -> afterwards.add(impact.added(t, batch, k)));
       }
-      Delivery d = new Delivery(deliveryId, farmer.id(), plot.id(), programmeId, farmer.cooperativeId(),
+      Delivery d = new Delivery(deliveryId, farmer.id(), plotId, programmeId, farmer.cooperativeId(),
           in.harvestDate(), in.grossKg(), in.collectionPoint(), lots.stream().map(Lot::id).toList(), now,
           c.username(), 0);
       chain.store(t).insert(batch, ValueChainStore.DELIVERIES, deliveryId, d);
@@ -242,8 +239,30 @@ public class LotService {
         continue;
       }
       afterwards.forEach(Runnable::run);
-      return new Intake(saved, lots, receiptText(t, farmer, saved, lots));
+      return new Intake(saved, lots, receiptText(saved, lots));
     }
+  }
+
+  /** Who delivers: the farmer with their cooperative and programmes, and the plot, known to be theirs. */
+  private record Grower(String id, String cooperativeId, List<String> programmeIds, String plotId) {}
+
+  /**
+   * The farmer and plot of an intake, checked: the farmer's enrolment (kept from the registry's events; one read
+   * instead of the farmer's and the plot's) when it confirms all the intake needs, else the registry, which also
+   * says what is wrong.
+   */
+  private Grower grower(Tenant t, Caller c, IntakeInput in) {
+    Optional<ImpactService.Enrolment> e = impact.enrolment(t, in.farmerId());
+    if (e.isPresent() && e.get().cooperativeId() != null && c.maySeeCoop(e.get().cooperativeId())
+        && e.get().plotIds().contains(in.plotId()) && !e.get().programmeIds().isEmpty()) {
+      return new Grower(in.farmerId(), e.get().cooperativeId(), e.get().programmeIds(), in.plotId());
+    }
+    RegistryRepository repo = chain.registry(t);
+    Farmer farmer = repo.farmer(in.farmerId()).filter(f -> c.maySeeCoop(f.cooperativeId()))
+        .orElseThrow(() -> DomainException.invalid("farmerId", "no farmer " + in.farmerId() + " you may serve"));
+    Plot plot = repo.plot(in.plotId()).filter(p -> p.farmerId().equals(farmer.id()))
+        .orElseThrow(() -> DomainException.invalid("plotId", "is not a plot of farmer " + farmer.id()));
+    return new Grower(farmer.id(), farmer.cooperativeId(), farmer.programmeIds(), plot.id());
   }
 
   /**
@@ -267,7 +286,7 @@ public class LotService {
   }
 
   /** The SMS to the farmer: at most 160 characters, no name of anyone else. */
-  public String receiptText(Tenant t, Farmer f, Delivery d, List<Lot> lots) {
+  public String receiptText(Delivery d, List<Lot> lots) {
     StringBuilder s = new StringBuilder("Mu1000 " + d.harvestDate() + ": " + strip(d.grossKg()) + "kg");
     for (Lot l : lots) {
       s.append(" | ").append(l.grade()).append(' ').append(strip(l.kg())).append("kg ").append(l.code());

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.bson.Document;
+import org.bson.types.Decimal128;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,7 @@ class RollupTableTest {
     }
     pool.shutdown();
     Document p = live.get("p");
-    assertEquals(0, new BigDecimal("0.00000004").compareTo(((org.bson.types.Decimal128) p.get("usd"))
+    assertEquals(0, new BigDecimal("0.00000004").compareTo(((Decimal128) p.get("usd"))
         .bigDecimalValue()));
     assertEquals(400, p.getInteger("lots"));
     Map<String, Object> none = new LinkedHashMap<>();
@@ -104,6 +105,57 @@ class RollupTableTest {
     assertTrue(live.setIf("p", none, Map.of("band", 2)));
     assertFalse(live.setIf("p", none, Map.of("band", 3)), "the second writer read a stale value");
     assertEquals(2, live.get("p").getInteger("band"));
+  }
+
+  @Test
+  void aPayoutDuringAnEnrolmentChangeIsKeptBecauseItMovesTheVersion() {
+    RollupTable live = RollupTable.of(coll);
+    RollupTable.Inc payout = new RollupTable.Inc("farmer|f1", Map.of("paid.2026-05-10", new BigDecimal("12.5"),
+        "v", 1L), Map.of());
+    live.update("farmer|f1", d -> d.append("area", new Decimal128(new BigDecimal("1000"))));
+    int[] calls = {0};
+    Document[] change = live.update("farmer|f1", d -> {
+      if (calls[0]++ == 0) {
+        live.incAndGet(payout); // lands between this change's read and its write
+      }
+      return d.append("area", new Decimal128(new BigDecimal("2000")));
+    });
+    assertEquals(2, calls[0], "the change read again after the payout");
+    Document after = live.get("farmer|f1");
+    assertEquals(0, new BigDecimal("12.5").compareTo(((Decimal128) after.get("paid", Document.class)
+        .get("2026-05-10")).bigDecimalValue()), "the payout survived the change: " + after);
+    assertEquals(0, new BigDecimal("2000").compareTo(((Decimal128) after.get("area")).bigDecimalValue()));
+    assertEquals(3L, RollupTable.version(after), "created, paid, changed");
+    assertEquals(after, change[1]);
+    // the recompute runs the same steps one after the other, and versions stay numbers it can compare
+    RollupTable.Memory memory = RollupTable.memory();
+    memory.update("farmer|f1", d -> d.append("area", new Decimal128(new BigDecimal("1000"))));
+    memory.incAndGet(payout);
+    memory.update("farmer|f1", d -> d.append("area", new Decimal128(new BigDecimal("2000"))));
+    assertEquals(3L, RollupTable.version(memory.get("farmer|f1")));
+    assertEquals(normal(after), normal(memory.get("farmer|f1")));
+  }
+
+  @Test
+  void theUpgradeMovesPayoutsOntoEnrolmentsOnce() {
+    var db = MONGO.tenantDatabase("t1", null);
+    var households = db.getCollection(ImpactService.HOUSEHOLDS);
+    var areas = db.getCollection(ImpactService.AREAS);
+    areas.insertOne(new Document("_id", "farmer|f1").append("area", 5).append("v", 3L));
+    households.insertOne(new Document("_id", "f1").append("paid", new Document("2026-05-10",
+        new Decimal128(new BigDecimal("40.00")))));
+    households.insertOne(new Document("_id", "f2").append("paid", new Document("2026-06-01",
+        new Decimal128(new BigDecimal("7")))));
+    assertEquals(2, ImpactService.movePayouts(db));
+    Document f1 = areas.find(new Document("_id", "farmer|f1")).first();
+    assertEquals(5, f1.getInteger("area"), "the enrolment keeps what it had");
+    assertEquals(4L, RollupTable.version(f1), "and its version moves: a change in flight reads again");
+    assertEquals(new BigDecimal("40.00"), ImpactService.paidWithinYear(f1, java.time.LocalDate.of(2026, 11, 29)));
+    assertEquals(new BigDecimal("7"), ImpactService.paidWithinYear(areas.find(new Document("_id", "farmer|f2"))
+        .first(), java.time.LocalDate.of(2026, 11, 29)), "a household without an enrolment gets one");
+    assertEquals(0, households.countDocuments());
+    assertEquals(0, ImpactService.movePayouts(db), "nothing left to move: a second start changes nothing");
+    assertEquals(4L, RollupTable.version(areas.find(new Document("_id", "farmer|f1")).first()));
   }
 
   static Object normal(Document d) {
