@@ -176,6 +176,23 @@ class ValueChainIT {
     Api.Res notMine = api.post(RW_AGENT, T + "intakes", Map.of("farmerId", f2, "plotId", plot2.path("id").asText(),
         "harvestDate", "2026-05-10", "grossKg", 10));
     assertProblem(notMine, 400);
+    // the farmer's enrolment answers the usual case in one read; whatever it does not confirm, the registry decides
+    Api.Res otherPlot = api.post(RW_AGENT, T + "intakes", Map.of("farmerId", f1, "plotId",
+        plot3.path("id").asText(), "harvestDate", "2026-05-10", "grossKg", 10));
+    assertProblem(otherPlot, 400);
+    assertTrue(otherPlot.body().contains("is not a plot of farmer " + f1), otherPlot.body());
+    String gone = farmer(api, "male", RW_COOP_ID, p);
+    JsonNode gonePlot = plot(api, gone, 30.0901, -1.9601, 30);
+    Api.Res goneNow = api.get(RW_ADMIN, T + "farmers/" + gone);
+    assertEquals(204, api.send(RW_ADMIN, "DELETE", T + "farmers/" + gone, null, goneNow.etag(), null).status());
+    Api.Res deleted = api.post(RW_AGENT, T + "intakes", Map.of("farmerId", gone, "plotId",
+        gonePlot.path("id").asText(), "harvestDate", "2026-05-10", "grossKg", 10));
+    assertProblem(deleted, 400);
+    assertTrue(deleted.body().contains("no farmer " + gone), deleted.body());
+    Api.Res nullLot = api.post(RW_AGENT, T + "intakes", Map.of("farmerId", f1, "plotId", plot1.path("id").asText(),
+        "harvestDate", "2026-05-10", "grossKg", 10, "lots", java.util.Arrays.asList((Object) null)));
+    assertProblem(nullLot, 400);
+    assertTrue(nullLot.body().contains("lots[0].kg"), nullLot.body());
     Api.Res missing = api.post(RW_AGENT, T + "intakes", Map.of("farmerId", f1, "plotId", plot1.path("id").asText(),
         "harvestDate", "2026-05-10", "grossKg", 10, "lots", List.of(Map.of("kg", 11, "measurements",
             Map.of("ripe", 90)))));

@@ -168,28 +168,30 @@ public class ImpactService {
   }
 
   /**
-   * The farmer's share of a contribution: the farmer's rollup, then the household's payouts on their enrolment (one
-   * write that also reads what the bands and flags depend on: after the rollup's, so a concurrent area change that
-   * this one misses settles the rollup itself), then their bands and flags.
+   * The farmer's share of a contribution, in one write to their enrolment: the season's sums and the household's
+   * payout. It returns what the bands and flags depend on (area, household, sums) as they are after it, so a
+   * concurrent area change that this one misses settles the season itself. The version moves too: an enrolment
+   * change in flight (compare-and-set on it) then reads again and keeps the payout.
    */
   private void settle(Tenant t, Tables tb, Contribution c, int sign, LocalDate today) {
-    Document farmer = tb.rollups().incAndGet(new RollupTable.Inc(c.season() + "|" + c.programmeId() + "|farmer|"
-        + c.farmerId(), amounts(c, sign), head(c, "farmer", c.farmerId())));
-    if (sign > 0 && farmer.getInteger("lots", 0) == 1 && farmer.get("delivering") == null) {
-      // the enrolment lists the farmer's rollups, so an area change finds them by id
-      tb.areas().update(enrolmentId(c.farmerId()), d -> {
-        List<String> ids = new ArrayList<>(org.mu1000.platform.persistence.Docs.strings(d, "rollups"));
-        if (!ids.contains(farmer.getString("_id"))) {
-          ids.add(farmer.getString("_id"));
-        }
-        d.put("rollups", ids);
-        return d;
-      });
-    }
-    // the version moves too: an enrolment change in flight (compare-and-set on it) then re-reads and keeps the payout
-    Document enrol = tb.areas().incAndGet(new RollupTable.Inc(enrolmentId(c.farmerId()),
-        Map.of("paid." + c.harvestDate(), signed(c.local(), sign), "v", 1L), Map.of()));
-    settleFarmer(t, tb, farmer, enrol, today);
+    String season = seasonKey(c.season(), c.programmeId());
+    Map<String, Object> inc = new LinkedHashMap<>();
+    amounts(c, sign).forEach((k, x) -> inc.put(SEASONS + "." + season + "." + k, x));
+    inc.put("paid." + c.harvestDate(), signed(c.local(), sign));
+    inc.put("v", 1L);
+    Document enrol = tb.areas().incAndGet(new RollupTable.Inc(enrolmentId(c.farmerId()), inc, Map.of()));
+    settleFarmer(t, tb, c.farmerId(), season, enrol, today);
+  }
+
+  /** What a farmer's enrolment records from the registry (beside their figures: sums by season, payouts). */
+  private static final List<String> ENROLMENT = List.of("plots", "area", "programmes", "cooperativeId", "female",
+      "householdSize", "baselineIncome", "povertyLine");
+
+  /** Where a farmer's sums of one season and programme sit on their enrolment. */
+  static final String SEASONS = "seasons";
+
+  private static String seasonKey(String season, String programmeId) {
+    return season + "|" + programmeId;
   }
 
   private static Map<String, Object> head(Contribution c, String level, String key) {
@@ -206,26 +208,31 @@ public class ImpactService {
   }
 
   /**
-   * A farmer's rollup changed (value or area): re-derive their band and their delivering, women and poverty flags,
-   * and move the programme's counts from the old flags to the new ones. The flags change by compare-and-set, so two
-   * writers never count one transition twice.
+   * A farmer's sums of a season changed (value or area): re-derive their band and their delivering, women and
+   * poverty flags, and move the programme's counts from the old flags to the new ones. The flags change by
+   * compare-and-set on the enrolment, so two writers never count one transition twice.
    */
-  private void settleFarmer(Tenant t, Tables tb, Document farmerRollup, Document enrolment, LocalDate today) {
-    Document after = farmerRollup;
+  private void settleFarmer(Tenant t, Tables tb, String farmerId, String season, Document enrolment,
+      LocalDate today) {
     Document enrol = enrolment;
+    int bar = season.indexOf('|');
+    String seasonName = season.substring(0, bar);
+    String programmeId = season.substring(bar + 1);
+    String at = SEASONS + "." + season + ".";
     for (int attempt = 0; attempt < 50; attempt++) {
       if (attempt > 0) {
-        enrol = tb.areas().get(enrolmentId(after.getString("key")));
+        enrol = tb.areas().get(enrolmentId(farmerId));
       }
-      BigDecimal area = enrol == null ? BigDecimal.ZERO : num(enrol, "area");
+      Document sums = seasonOf(enrol, season);
+      BigDecimal area = num(enrol, "area");
       boolean female = enrol != null && enrol.getBoolean("female", false);
-      BigDecimal target = tb.targets().computeIfAbsent(after.getString("programmeId"), p -> target(t, p));
-      boolean delivering = after.getInteger("lots", 0) > 0;
-      int band = Impact.band(Impact.usdPerMu(num(after, "usd"), area), target);
+      BigDecimal target = tb.targets().computeIfAbsent(programmeId, p -> target(t, p));
+      boolean delivering = sums.getInteger("lots", 0) > 0;
+      int band = Impact.band(Impact.usdPerMu(num(sums, "usd"), area), target);
       boolean crossed = delivering && crossedNow(enrol, today);
       Map<String, Object> old = new LinkedHashMap<>();
       for (String k : List.of("band", "delivering", "female", "crossed")) {
-        old.put(k, after.get(k));
+        old.put(k, sums.get(k));
       }
       Map<String, Object> now = new LinkedHashMap<>();
       now.put("band", band);
@@ -235,9 +242,12 @@ public class ImpactService {
       if (now.equals(old)) {
         return;
       }
-      if (!tb.rollups().setIf(after.getString("_id"), old, now)) {
-        after = tb.rollups().get(after.getString("_id")); // changed meanwhile: settle from what is stored now
-        continue;
+      Map<String, Object> expected = new LinkedHashMap<>();
+      old.forEach((k, x) -> expected.put(at + k, x));
+      Map<String, Object> set = new LinkedHashMap<>();
+      now.forEach((k, x) -> set.put(at + k, x));
+      if (!tb.areas().setIf(enrolmentId(farmerId), expected, set)) {
+        continue; // changed meanwhile: settle from what is stored now
       }
       boolean wasDelivering = Boolean.TRUE.equals(old.get("delivering"));
       boolean wasFemale = Boolean.TRUE.equals(old.get("female"));
@@ -253,17 +263,23 @@ public class ImpactService {
       if (delivering) {
         counts.merge("bands." + band, 1, (x, y) -> (Integer) x + (Integer) y);
       }
-      String programmeId = after.getString("programmeId");
       Map<String, Object> onInsert = new LinkedHashMap<>();
       onInsert.put("level", "programme");
       onInsert.put("key", programmeId);
-      onInsert.put("season", after.getString("season"));
+      onInsert.put("season", seasonName);
       onInsert.put("programmeId", programmeId);
-      tb.rollups().inc(List.of(new RollupTable.Inc(after.getString("season") + "|" + programmeId + "|programme|"
-          + programmeId, counts, onInsert)));
+      tb.rollups().inc(List.of(new RollupTable.Inc(seasonName + "|" + programmeId + "|programme|" + programmeId,
+          counts, onInsert)));
       return;
     }
-    throw new IllegalStateException("farmer rollup " + after.getString("_id") + " is under too much contention");
+    throw new IllegalStateException("farmer " + farmerId + " is under too much contention");
+  }
+
+  /** A farmer's sums and flags of one season and programme, from their enrolment (empty if none yet). */
+  private static Document seasonOf(Document enrol, String season) {
+    Document seasons = enrol == null ? null : enrol.get(SEASONS, Document.class);
+    Document d = seasons == null ? null : seasons.get(season, Document.class);
+    return d == null ? new Document() : d;
   }
 
   private static List<Integer> bands(Document d) {
@@ -307,37 +323,60 @@ public class ImpactService {
 
   // ---- upgrade ----
 
-  /** At start-up, before any request: payouts still in their old collection move onto the enrolments. */
+  /** At start-up, before any request: figures still where older versions kept them move onto the enrolments. */
   void onStart(@Observes @jakarta.enterprise.context.Initialized(ApplicationScoped.class) Object ignored) {
     for (Tenant t : tenants.all()) {
       try {
-        int n = movePayouts(databases.of(t));
+        int n = upgrade(databases.of(t));
         if (n > 0) {
-          LOG.info("tenant " + t.id() + ": payouts of " + n + " households moved onto their enrolments");
+          LOG.info("tenant " + t.id() + ": " + n + " households' payouts and farmers' season sums moved onto their"
+              + " enrolments");
         }
       } catch (RuntimeException e) { // a tenant's own deployment may be down: the next start tries again
-        LOG.warning("tenant " + t.id() + ": household payouts not moved yet: " + e);
+        LOG.warning("tenant " + t.id() + ": impact figures not moved onto the enrolments yet: " + e);
       }
     }
   }
 
   /**
-   * Moves each household's payouts from the collection they were kept in until November 2026 onto the farmer's
-   * enrolment, then deletes the old document. Setting (not adding) them makes a repeat after a crash harmless; it
-   * runs before requests are served, so no payout is recorded meanwhile. Returns how many households moved.
+   * Moves what versions before December 2026 kept elsewhere onto the farmers' enrolments: each household's payouts
+   * (a collection of their own) and each farmer's sums and flags of a season (a rollup document each), deleting the
+   * old documents as it goes. Setting (not adding) makes a repeat after a crash harmless; it runs before requests
+   * are served, so nothing is recorded meanwhile. Returns how many documents moved.
    */
-  static int movePayouts(MongoDatabase db) {
-    var old = db.getCollection(HOUSEHOLDS);
+  static int upgrade(MongoDatabase db) {
     var areas = db.getCollection(AREAS);
+    var households = db.getCollection(HOUSEHOLDS);
     int n = 0;
-    for (Document h : old.find().batchSize(1000)) {
-      areas.updateOne(new Document("_id", enrolmentId(h.getString("_id"))), com.mongodb.client.model.Updates.combine(
-          com.mongodb.client.model.Updates.set("paid", h.get("paid", new Document())),
-          com.mongodb.client.model.Updates.inc("v", 1L)), new com.mongodb.client.model.UpdateOptions().upsert(true));
-      old.deleteOne(new Document("_id", h.get("_id")));
+    for (Document h : households.find().batchSize(1000)) {
+      moveOnto(areas, h.getString("_id"), "paid", h.get("paid", new Document()));
+      households.deleteOne(new Document("_id", h.get("_id")));
       n++;
     }
+    var rollups = db.getCollection(ROLLUPS);
+    for (Document r : rollups.find(new Document("level", "farmer")).batchSize(1000)) {
+      Document sums = new Document();
+      for (String k : List.of("usd", "local", "kg", "lots", "band", "delivering", "female", "crossed")) {
+        if (r.containsKey(k)) {
+          sums.put(k, r.get(k));
+        }
+      }
+      moveOnto(areas, r.getString("key"), SEASONS + "." + seasonKey(r.getString("season"), r.getString("programmeId")),
+          sums);
+      rollups.deleteOne(new Document("_id", r.get("_id")));
+      n++;
+    }
+    // the list of a farmer's rollup documents: their sums are on the enrolment itself now
+    areas.updateMany(com.mongodb.client.model.Filters.exists("rollups"), com.mongodb.client.model.Updates.combine(
+        com.mongodb.client.model.Updates.unset("rollups"), com.mongodb.client.model.Updates.inc("v", 1L)));
     return n;
+  }
+
+  private static void moveOnto(com.mongodb.client.MongoCollection<Document> areas, String farmerId, String path,
+      Object value) {
+    areas.updateOne(new Document("_id", enrolmentId(farmerId)), com.mongodb.client.model.Updates.combine(
+        com.mongodb.client.model.Updates.set(path, value), com.mongodb.client.model.Updates.inc("v", 1L)),
+        new com.mongodb.client.model.UpdateOptions().upsert(true));
   }
 
   // ---- enrolled areas, kept up to date from the registry's events ----
@@ -378,13 +417,17 @@ public class ImpactService {
     List<String> programmes = farmer.map(Farmer::programmeIds).orElse(List.of());
     String coop = farmer.map(Farmer::cooperativeId).orElse(null);
     Document[] change = tb.areas().update(enrolmentId(farmerId), d -> {
+      if (farmer.isEmpty()) { // gone from the registry: no enrolment, as a recompute finds; their figures stay
+        ENROLMENT.forEach(d::remove);
+        return d.keySet().stream().allMatch(k -> k.equals("_id") || k.equals("v")) ? null : d;
+      }
       Document plots = plotsChange.apply(d.get("plots", new Document()));
       BigDecimal area = BigDecimal.ZERO;
       for (Object v : plots.values()) {
         area = area.add(((Decimal128) v).bigDecimalValue());
       }
       d.put("plots", plots);
-      d.put("area", dec(farmer.isEmpty() ? BigDecimal.ZERO : area));
+      d.put("area", dec(area));
       d.put("programmes", programmes);
       d.put("cooperativeId", coop);
       d.put("female", farmer.map(f -> f.sex() == Sex.FEMALE).orElse(false));
@@ -394,8 +437,9 @@ public class ImpactService {
       return d;
     });
     Document old = change[0] == null ? new Document() : change[0];
+    Document now = change[1] == null ? new Document() : change[1];
     BigDecimal oldArea = old.get("area") == null ? BigDecimal.ZERO : num(old, "area");
-    BigDecimal area = num(change[1], "area");
+    BigDecimal area = num(now, "area");
     for (String p : org.mu1000.platform.persistence.Docs.strings(old, "programmes")) {
       moveArea(tb, p, old.getString("cooperativeId"), oldArea.negate());
     }
@@ -407,11 +451,8 @@ public class ImpactService {
     }
     // the farmer's bands and flags depend on their area and household: settle every season's rollup of theirs
     LocalDate today = LocalDate.now(ZoneId.of(t.config().timezone()));
-    for (String id : org.mu1000.platform.persistence.Docs.strings(change[1], "rollups")) {
-      Document r = tb.rollups().get(id);
-      if (r != null) {
-        settleFarmer(t, tb, r, change[1], today);
-      }
+    for (String season : now.get(SEASONS, new Document()).keySet()) {
+      settleFarmer(t, tb, farmerId, season, now, today);
     }
   }
 
@@ -503,6 +544,7 @@ public class ImpactService {
     if (key == null || key.isBlank()) {
       throw DomainException.invalid("id", "is required for level " + level);
     }
+    Document[] enrolment = {null};
     BigDecimal area = switch (level) {
       case "programme" -> num(areas.get("programme|" + programmeId), "area");
       case "coop" -> {
@@ -514,7 +556,8 @@ public class ImpactService {
       case "farmer" -> {
         Farmer f = repo.farmer(key).filter(x -> c.maySeeCoop(x.cooperativeId()))
             .orElseThrow(() -> DomainException.notFound("farmer", id));
-        yield f.programmeIds().contains(programmeId) ? num(areas.get("farmer|" + key), "area") : BigDecimal.ZERO;
+        enrolment[0] = areas.get(enrolmentId(key));
+        yield f.programmeIds().contains(programmeId) ? num(enrolment[0], "area") : BigDecimal.ZERO;
       }
       default -> {
         Plot pl = repo.plot(key).orElseThrow(() -> DomainException.notFound("plot", id));
@@ -523,7 +566,9 @@ public class ImpactService {
         yield pl.areaM2();
       }
     };
-    Document d = rollups.get(season + "|" + programmeId + "|" + level + "|" + key);
+    // a farmer's sums are on their enrolment; the others' in rollups of their own
+    Document d = level.equals("farmer") ? seasonOf(enrolment[0], seasonKey(season, programmeId))
+        : rollups.get(season + "|" + programmeId + "|" + level + "|" + key);
     Document r = d == null ? new Document() : d;
     BigDecimal usd = num(r, "usd");
     boolean programme = level.equals("programme");

@@ -37,10 +37,16 @@ interface RollupTable {
   /** Applies one increment and returns the document after it. */
   Document incAndGet(Inc inc);
 
-  /** Sets fields if the document still has the {@code expected} values; false if someone changed them first. */
+  /**
+   * Sets fields (by dotted path) if the document still has the {@code expected} values; false if someone changed them
+   * first. A set is a change: the version moves, so a compare-and-set {@link #update} in flight reads again.
+   */
   boolean setIf(String id, Map<String, Object> expected, Map<String, Object> set);
 
-  /** Applies {@code change} to the document (a fresh one if absent) with compare-and-set; returns {before, after}. */
+  /**
+   * Applies {@code change} to the document (a fresh one if absent) with compare-and-set; returns {before, after}. A
+   * change that returns null deletes the document (after is null then).
+   */
   Document[] update(String id, UnaryOperator<Document> change);
 
   Document get(String id);
@@ -66,7 +72,8 @@ interface RollupTable {
       public boolean setIf(String id, Map<String, Object> expected, Map<String, Object> set) {
         Document filter = new Document("_id", id);
         expected.forEach((k, v) -> filter.append(k, v));
-        return coll.updateOne(filter, new Document("$set", new Document(set))).getMatchedCount() == 1;
+        return coll.updateOne(filter, new Document("$set", new Document(set)).append("$inc", new Document("v", 1L)))
+            .getMatchedCount() == 1;
       }
 
       @Override
@@ -75,6 +82,14 @@ interface RollupTable {
           Document before = coll.find(new Document("_id", id)).first();
           Document next = change.apply(before == null ? new Document("_id", id) : new Document(before));
           long v = version(before);
+          Document match = before == null || before.get("v") == null ? new Document("_id", id).append("v", null)
+              : new Document("_id", id).append("v", v);
+          if (next == null) {
+            if (before == null || coll.deleteOne(match).getDeletedCount() == 1) {
+              return new Document[] {before, null};
+            }
+            continue;
+          }
           next.put("v", v + 1);
           if (before == null) {
             try {
@@ -85,8 +100,7 @@ interface RollupTable {
                 throw e;
               }
             }
-          } else if (coll.replaceOne(before.get("v") == null ? new Document("_id", id).append("v", null)
-              : new Document("_id", id).append("v", v), next).getMatchedCount() == 1) {
+          } else if (coll.replaceOne(match, next).getMatchedCount() == 1) {
             return new Document[] {before, next};
           }
         }
@@ -121,17 +135,9 @@ interface RollupTable {
         return n;
       });
       i.inc().forEach((path, v) -> {
-        String[] parts = path.split("\\.");
-        Document at = d;
-        for (int k = 0; k < parts.length - 1; k++) {
-          Document next = at.get(parts[k], Document.class);
-          if (next == null) {
-            next = new Document();
-            at.put(parts[k], next);
-          }
-          at = next;
-        }
-        String leaf = parts[parts.length - 1];
+        int dot = path.lastIndexOf('.');
+        Document at = dot < 0 ? d : within(d, path.substring(0, dot));
+        String leaf = path.substring(dot + 1);
         Object cur = at.get(leaf);
         if (v instanceof BigDecimal b) {
           BigDecimal base = cur == null ? BigDecimal.ZERO : ((Decimal128) cur).bigDecimalValue();
@@ -148,18 +154,53 @@ interface RollupTable {
     @Override
     public boolean setIf(String id, Map<String, Object> expected, Map<String, Object> set) {
       Document d = docs.get(id);
-      if (d == null || expected.entrySet().stream().anyMatch(e -> !java.util.Objects.equals(d.get(e.getKey()),
+      if (d == null || expected.entrySet().stream().anyMatch(e -> !java.util.Objects.equals(at(d, e.getKey()),
           e.getValue()))) {
         return false;
       }
-      d.putAll(set);
+      set.forEach((path, v) -> {
+        int dot = path.lastIndexOf('.');
+        Document parent = dot < 0 ? d : within(d, path.substring(0, dot));
+        parent.put(path.substring(dot + 1), v);
+      });
+      d.put("v", version(d) + 1);
       return true;
+    }
+
+    /** The value at a dotted path, null if any part is missing (as a query for null matches it). */
+    private static Object at(Document d, String path) {
+      Object cur = d;
+      for (String part : path.split("\\.")) {
+        if (!(cur instanceof Document doc)) {
+          return null;
+        }
+        cur = doc.get(part);
+      }
+      return cur;
+    }
+
+    /** The sub-document at a dotted path, created where missing. */
+    private static Document within(Document d, String path) {
+      Document at = d;
+      for (String part : path.split("\\.")) {
+        Document next = at.get(part, Document.class);
+        if (next == null) {
+          next = new Document();
+          at.put(part, next);
+        }
+        at = next;
+      }
+      return at;
     }
 
     @Override
     public Document[] update(String id, UnaryOperator<Document> change) {
       Document before = docs.get(id);
       Document next = change.apply(before == null ? new Document("_id", id) : new Document(before));
+      if (next == null) {
+        docs.remove(id);
+        return new Document[] {before, null};
+      }
       next.put("v", version(before) + 1);
       docs.put(id, next);
       return new Document[] {before, next};

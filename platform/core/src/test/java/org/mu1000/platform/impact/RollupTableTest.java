@@ -56,6 +56,7 @@ class RollupTableTest {
         inc.put("lots", r.nextBoolean() ? 1 : -1);
         inc.put("months.2026-0" + (1 + r.nextInt(9)), usd);
         inc.put("bands." + r.nextInt(6), r.nextBoolean() ? 1 : -1);
+        inc.put("seasons.2026|pg" + r.nextInt(2) + ".usd", usd);
         RollupTable.Inc i = new RollupTable.Inc(id, inc, Map.of("level", "farmer", "key", id));
         if (r.nextBoolean()) {
           live.inc(List.of(i));
@@ -65,9 +66,12 @@ class RollupTableTest {
         }
       } else {
         Document cur = live.get(id);
+        String path = r.nextBoolean() ? "band" : "seasons.2026|pg" + r.nextInt(2) + ".band"; // dotted: an enrolment's
+        Object now = cur == null ? null : path.equals("band") ? cur.get("band")
+            : cur.getEmbedded(List.of(path.split("\\.")), Object.class);
         Map<String, Object> expected = new LinkedHashMap<>();
-        expected.put("band", cur == null ? null : cur.get("band"));
-        Map<String, Object> set = Map.of("band", r.nextInt(6));
+        expected.put(path, r.nextInt(4) == 0 ? Integer.valueOf(r.nextInt(6)) : now); // sometimes a stale value
+        Map<String, Object> set = Map.of(path, r.nextInt(6));
         boolean a = live.setIf(id, expected, set);
         boolean b = memory.setIf(id, expected, set);
         assertEquals(b, a, "setIf at step " + step);
@@ -137,25 +141,61 @@ class RollupTableTest {
   }
 
   @Test
-  void theUpgradeMovesPayoutsOntoEnrolmentsOnce() {
+  void aChangeToNothingDeletesTheDocumentUnlessItChangedMeanwhile() {
+    RollupTable live = RollupTable.of(coll);
+    for (RollupTable t : List.of(live, RollupTable.memory())) {
+      t.update("farmer|f1", d -> d.append("area", 1));
+      Document[] gone = t.update("farmer|f1", d -> null);
+      assertEquals(1, gone[0].getInteger("area"));
+      assertEquals(null, gone[1]);
+      assertEquals(null, t.get("farmer|f1"));
+      assertEquals(null, t.update("farmer|f1", d -> null)[0], "nothing to delete");
+    }
+    live.update("farmer|f2", d -> d.append("area", 1));
+    int[] calls = {0};
+    live.update("farmer|f2", d -> {
+      if (calls[0]++ == 0) {
+        live.incAndGet(new RollupTable.Inc("farmer|f2", Map.of("paid.2026-05-10", BigDecimal.ONE, "v", 1L),
+            Map.of()));
+        return null; // decided on what it read: the payout since then keeps the document
+      }
+      return d.containsKey("paid") ? d : null;
+    });
+    assertEquals(2, calls[0]);
+    assertTrue(live.get("farmer|f2").containsKey("paid"));
+  }
+
+  @Test
+  void theUpgradeMovesPayoutsAndSeasonSumsOntoEnrolmentsOnce() {
     var db = MONGO.tenantDatabase("t1", null);
     var households = db.getCollection(ImpactService.HOUSEHOLDS);
     var areas = db.getCollection(ImpactService.AREAS);
-    areas.insertOne(new Document("_id", "farmer|f1").append("area", 5).append("v", 3L));
+    var rollups = db.getCollection(ImpactService.ROLLUPS);
+    areas.insertOne(new Document("_id", "farmer|f1").append("area", 5).append("v", 3L)
+        .append("rollups", List.of("2026|pg1|farmer|f1")));
+    rollups.insertOne(new Document("_id", "2026|pg1|farmer|f1").append("level", "farmer").append("key", "f1")
+        .append("season", "2026").append("programmeId", "pg1").append("usd", new Decimal128(new BigDecimal("3.5")))
+        .append("lots", 2).append("band", 1).append("delivering", true));
+    rollups.insertOne(new Document("_id", "2026|pg1|programme|pg1").append("level", "programme").append("lots", 2));
     households.insertOne(new Document("_id", "f1").append("paid", new Document("2026-05-10",
         new Decimal128(new BigDecimal("40.00")))));
     households.insertOne(new Document("_id", "f2").append("paid", new Document("2026-06-01",
         new Decimal128(new BigDecimal("7")))));
-    assertEquals(2, ImpactService.movePayouts(db));
+    assertEquals(3, ImpactService.upgrade(db));
     Document f1 = areas.find(new Document("_id", "farmer|f1")).first();
     assertEquals(5, f1.getInteger("area"), "the enrolment keeps what it had");
-    assertEquals(4L, RollupTable.version(f1), "and its version moves: a change in flight reads again");
+    assertEquals(6L, RollupTable.version(f1), "and its version moves: a change in flight reads again");
+    assertEquals(new Document("usd", new Decimal128(new BigDecimal("3.5"))).append("lots", 2).append("band", 1)
+        .append("delivering", true), f1.get("seasons", Document.class).get("2026|pg1"));
+    assertFalse(f1.containsKey("rollups"), f1.toJson());
+    assertEquals(List.of("2026|pg1|programme|pg1"), rollups.find().map(d -> d.getString("_id")).into(
+        new ArrayList<>()), "only the farmer's rollup moved");
     assertEquals(new BigDecimal("40.00"), ImpactService.paidWithinYear(f1, java.time.LocalDate.of(2026, 11, 29)));
     assertEquals(new BigDecimal("7"), ImpactService.paidWithinYear(areas.find(new Document("_id", "farmer|f2"))
         .first(), java.time.LocalDate.of(2026, 11, 29)), "a household without an enrolment gets one");
     assertEquals(0, households.countDocuments());
-    assertEquals(0, ImpactService.movePayouts(db), "nothing left to move: a second start changes nothing");
-    assertEquals(4L, RollupTable.version(areas.find(new Document("_id", "farmer|f1")).first()));
+    assertEquals(0, ImpactService.upgrade(db), "nothing left to move: a second start changes nothing");
+    assertEquals(6L, RollupTable.version(areas.find(new Document("_id", "farmer|f1")).first()));
   }
 
   static Object normal(Document d) {
