@@ -434,6 +434,70 @@ class ValueChainIT {
   }
 
   /**
+   * Agents record intakes for one farmer at once while the farmer's plot is re-measured: the farmer's figures live on
+   * their enrolment, which both change (increments against compare-and-set), and they must come out exact and equal
+   * to a recompute from the raw lots.
+   */
+  @Test
+  void concurrentIntakesAndAreaChangesKeepTheFiguresExact() throws Exception {
+    Api api = new Api(Deployments.base(url));
+    Fixture.tenants(api);
+    Api.Res prog = api.post(RW_ADMIN, T + "programmes", Map.of("name", "Busy " + UUID.randomUUID(),
+        "commodity", "coffee cherry", "seasonStart", "2026-03-01", "seasonEnd", "2026-07-31"));
+    assertEquals(201, prog.status(), prog.toString());
+    String p = prog.json().path("id").asText();
+    assertEquals(201, api.post(RW_ADMIN, T + "programmes/" + p + "/grading-standards", Map.of("commodity",
+        "coffee cherry", "measures", List.of(Map.of("key", "ripe", "label", "Ripe %")), "grades", List.of(
+            Map.of("code", "A", "name", "A", "rules", List.of(Map.of("measure", "ripe", "op", ">=", "value", 50)),
+                "prices", List.of(Map.of("validFrom", "2025-01-01", "perKg", 600)))))).status());
+    String f = farmer(api, "female", RW_COOP_ID, p);
+    String plot = plot(api, f, 30.1101, -1.9701, 30).path("id").asText();
+    int agents = 6;
+    int each = 10;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(agents + 1);
+    List<java.util.concurrent.Future<Integer>> done = new java.util.ArrayList<>();
+    for (int a = 0; a < agents; a++) {
+      int agent = a;
+      done.add(pool.submit(() -> {
+        for (int i = 0; i < each; i++) {
+          int kg = 10 + agent * each + i; // 10 … 69 kg: every intake different
+          Api.Res r = api.post(RW_AGENT, T + "intakes", Map.of("farmerId", f, "plotId", plot, "programmeId", p,
+              "harvestDate", "2026-05-" + (10 + i), "grossKg", kg, "lots", List.of(Map.of("kg", kg,
+                  "measurements", Map.of("ripe", 90)))));
+          assertEquals(201, r.status(), r.toString());
+        }
+        return each;
+      }));
+    }
+    done.add(pool.submit(() -> {
+      for (int side = 31; side <= 60; side++) { // as many changes as it takes for some to meet an intake
+        Api.Res cur = api.get(RW_ADMIN, T + "plots/" + plot);
+        Api.Res r = api.put(RW_ADMIN, T + "plots/" + plot, Map.of("crop", "coffee", "geometry",
+            Fixture.square(30.1101, -1.9701, side)), cur.etag());
+        assertEquals(200, r.status(), r.toString());
+      }
+      return 0;
+    }));
+    for (var d : done) {
+      d.get(5, java.util.concurrent.TimeUnit.MINUTES);
+    }
+    pool.shutdown();
+    BigDecimal area = dec(api.get(RW_ADMIN, T + "plots/" + plot).json().path("areaM2"));
+    JsonNode fig = api.get(RW_ADMIN, T + "impact?level=farmer&id=" + f + "&season=2026&programmeId=" + p).json();
+    assertEquals(agents * each, fig.path("lots").asInt(), fig.toString());
+    assertEquals(0, BigDecimal.valueOf((10 + 69) * 60 / 2).compareTo(dec(fig.path("kg"))), fig.toString());
+    assertEquals(0, area.compareTo(dec(fig.path("areaM2"))), "the last area counts: " + fig);
+    JsonNode programme = api.get(RW_ADMIN, T + "impact?level=programme&season=2026&programmeId=" + p).json();
+    assertEquals(1, programme.path("deliveringFarmers").asInt(), programme.toString());
+    assertEquals(1, programme.path("women").asInt(), programme.toString());
+    Api.Res re = api.post(RW_ADMIN, T + "impact/recompute", Map.of());
+    assertEquals(200, re.status(), re.toString());
+    assertEquals(programme, api.get(RW_ADMIN, T + "impact?level=programme&season=2026&programmeId=" + p).json(),
+        "the programme's figures as the recompute has them");
+    assertTrue(re.json().path("identical").asBoolean(), re.toString());
+  }
+
+  /**
    * A tenant hosted in its own country runs on a MongoDB of its own (config.mongoUri): intake claims the lot numbers in
    * the platform's index first, then writes the lot, its events and rollups on the tenant's server, and the public
    * page finds the lot through the index. Here the tenant's server is a second wire server started by the test.

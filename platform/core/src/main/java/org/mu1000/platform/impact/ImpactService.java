@@ -210,7 +210,8 @@ public class ImpactService {
   /**
    * A farmer's sums of a season changed (value or area): re-derive their band and their delivering, women and
    * poverty flags, and move the programme's counts from the old flags to the new ones. The flags change by
-   * compare-and-set on the enrolment, so two writers never count one transition twice.
+   * compare-and-set on the enrolment and its version, so two writers never count one transition twice and flags
+   * derived from an older state never win.
    */
   private void settleFarmer(Tenant t, Tables tb, String farmerId, String season, Document enrolment,
       LocalDate today) {
@@ -222,6 +223,9 @@ public class ImpactService {
     for (int attempt = 0; attempt < 50; attempt++) {
       if (attempt > 0) {
         enrol = tb.areas().get(enrolmentId(farmerId));
+        if (enrol == null) {
+          return; // gone with the farmer, who had no figures left to settle
+        }
       }
       Document sums = seasonOf(enrol, season);
       BigDecimal area = num(enrol, "area");
@@ -242,7 +246,10 @@ public class ImpactService {
       if (now.equals(old)) {
         return;
       }
+      // the flags were derived from this version of the enrolment: if anything changed it since (a lot, an area, a
+      // household, other flags), derive them again from what is stored now, or a stale band could win
       Map<String, Object> expected = new LinkedHashMap<>();
+      expected.put("v", enrol.get("v"));
       old.forEach((k, x) -> expected.put(at + k, x));
       Map<String, Object> set = new LinkedHashMap<>();
       now.forEach((k, x) -> set.put(at + k, x));
@@ -624,12 +631,26 @@ public class ImpactService {
     return v == null ? null : new Decimal128(v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros());
   }
 
-  /** A document as a key-sorted map, so two rollups built in a different order compare equal. */
-  @SuppressWarnings("unchecked")
+  /**
+   * A document as a key-sorted map, so two rollups built in a different order compare equal. In the tallies by band,
+   * month and payout day a zero is the same as no entry: live, a farmer's band can pass through a band (an area
+   * changing between deliveries) that a recompute, which knows the final areas from the start, never visits.
+   */
   static Object sorted(Object o) {
+    return sorted(o, false);
+  }
+
+  private static final java.util.Set<String> TALLIES = java.util.Set.of("bands", "months", "paid");
+
+  private static Object sorted(Object o, boolean tally) {
     if (o instanceof Map<?, ?> m) {
       Map<String, Object> out = new java.util.TreeMap<>();
-      m.forEach((k, v) -> out.put(String.valueOf(k), sorted(v)));
+      m.forEach((k, v) -> {
+        Object value = sorted(v, TALLIES.contains(String.valueOf(k)));
+        if (!(tally && ("0".equals(value) || Integer.valueOf(0).equals(value)))) {
+          out.put(String.valueOf(k), value);
+        }
+      });
       return out;
     }
     if (o instanceof List<?> l) {
