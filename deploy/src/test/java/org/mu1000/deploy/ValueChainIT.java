@@ -399,10 +399,7 @@ class ValueChainIT {
   void intakeSeesProgrammeAndStandardChangesAtOnce() throws Exception {
     Api api = new Api(Deployments.base(url));
     Fixture.tenants(api);
-    Api.Res prog = api.post(RW_ADMIN, T + "programmes", Map.of("name", "Cached " + UUID.randomUUID(),
-        "commodity", "coffee cherry", "seasonStart", "2026-03-01", "seasonEnd", "2026-07-31"));
-    assertEquals(201, prog.status(), prog.toString());
-    String p = prog.json().path("id").asText();
+    String p = coffeeProgramme(api, "Cached");
     java.util.function.IntFunction<Map<String, Object>> standard = ripeForA -> Map.of("commodity", "coffee cherry",
         "measures", List.of(Map.of("key", "ripe", "label", "Ripe %")),
         "grades", List.of(Map.of("code", "A", "name", "A", "rules", List.of(Map.of("measure", "ripe", "op", ">=",
@@ -442,10 +439,7 @@ class ValueChainIT {
   void concurrentIntakesAndAreaChangesKeepTheFiguresExact() throws Exception {
     Api api = new Api(Deployments.base(url));
     Fixture.tenants(api);
-    Api.Res prog = api.post(RW_ADMIN, T + "programmes", Map.of("name", "Busy " + UUID.randomUUID(),
-        "commodity", "coffee cherry", "seasonStart", "2026-03-01", "seasonEnd", "2026-07-31"));
-    assertEquals(201, prog.status(), prog.toString());
-    String p = prog.json().path("id").asText();
+    String p = coffeeProgramme(api, "Busy");
     assertEquals(201, api.post(RW_ADMIN, T + "programmes/" + p + "/grading-standards", Map.of("commodity",
         "coffee cherry", "measures", List.of(Map.of("key", "ripe", "label", "Ripe %")), "grades", List.of(
             Map.of("code", "A", "name", "A", "rules", List.of(Map.of("measure", "ripe", "op", ">=", "value", 50)),
@@ -628,6 +622,14 @@ class ValueChainIT {
     Api.Res r = api.post(RW_ADMIN, T + "farmers", f);
     assertEquals(201, r.status(), r.toString());
     return r.json().path("id").asText();
+  }
+
+  /** A coffee programme of Rwanda whose 2026 season runs from March to July; returns its id. */
+  private static String coffeeProgramme(Api api, String name) {
+    Api.Res prog = api.post(RW_ADMIN, T + "programmes", Map.of("name", name + " " + UUID.randomUUID(),
+        "commodity", "coffee cherry", "seasonStart", "2026-03-01", "seasonEnd", "2026-07-31"));
+    assertEquals(201, prog.status(), prog.toString());
+    return prog.json().path("id").asText();
   }
 
   private static JsonNode plot(Api api, String farmer, double lon, double lat, double side) {
