@@ -105,7 +105,8 @@ public class ImpactService {
   }
 
   /** What a farmer's enrolment says: their cooperative, programmes and the plots with an area, as last recorded. */
-  public record Enrolment(String farmerId, String cooperativeId, List<String> programmeIds, java.util.Set<String> plotIds) {}
+  public record Enrolment(String farmerId, String cooperativeId, List<String> programmeIds,
+      java.util.Set<String> plotIds) {}
 
   /**
    * The farmer's enrolment as the registry's events left it (one read by id), or empty if none is recorded. It
@@ -129,8 +130,8 @@ public class ImpactService {
 
   /**
    * A new harvest lot counts: the increments of its plot's, coop's and programme's rollups go with the batch that
-   * writes the lot. The step returned, run once the batch is written, moves the farmer's rollup, household and flags
-   * exactly as {@link #changed} does.
+   * writes the lot. The step returned, run once the batch is written, moves the farmer's sums, the household's payout
+   * and the flags on their enrolment exactly as {@link #changed} does.
    */
   public Runnable added(Tenant t, WriteBatch batch, Contribution c) {
     MongoDatabase db = databases.of(t);
@@ -456,7 +457,7 @@ public class ImpactService {
     if (!settle) {
       return;
     }
-    // the farmer's bands and flags depend on their area and household: settle every season's rollup of theirs
+    // the farmer's bands and flags depend on their area and household: settle every season of theirs
     LocalDate today = LocalDate.now(ZoneId.of(t.config().timezone()));
     for (String season : now.get(SEASONS, new Document()).keySet()) {
       settleFarmer(t, tb, farmerId, season, now, today);

@@ -173,7 +173,6 @@ public class LotService {
     v.throwIfAny();
     Instant now = Instant.now();
     String deliveryId = Ids.next("dl");
-    String plotId = in.plotId();
     Programme programme = references.programme(t, programmeId).orElse(null);
     String season = season(programme, in.harvestDate());
     Cooperative coop = references.cooperative(t, farmer.cooperativeId()).orElse(null);
@@ -201,7 +200,7 @@ public class LotService {
       List<Runnable> afterwards = new ArrayList<>();
       for (int i = 0; i < parts.size(); i++) {
         Lot lot = new Lot(ids.get(i), codes.get(i), programmeId, std.commodity(), grades.get(i), std.version(),
-            parts.get(i).kg(), parts.get(i).measurements(), true, farmer.id(), plotId, farmer.cooperativeId(),
+            parts.get(i).kg(), parts.get(i).measurements(), true, farmer.id(), farmer.plotId(), farmer.cooperativeId(),
             deliveryId, in.harvestDate(), season, Status.COLLECTED, null, null, null, null, null, now, now, 0);
         chain.store(t).insert(batch, ValueChainStore.LOTS, lot.id(), lot);
         Lot saved = stored(lot);
@@ -220,7 +219,7 @@ public class LotService {
         ImpactService.contribution(t, saved, std.referencePrice(saved.grade(), saved.harvestDate())
             .orElse(BigDecimal.ZERO)).ifPresent(k -> afterwards.add(impact.added(t, batch, k)));
       }
-      Delivery d = new Delivery(deliveryId, farmer.id(), plotId, programmeId, farmer.cooperativeId(),
+      Delivery d = new Delivery(deliveryId, farmer.id(), farmer.plotId(), programmeId, farmer.cooperativeId(),
           in.harvestDate(), in.grossKg(), in.collectionPoint(), lots.stream().map(Lot::id).toList(), now,
           c.username(), 0);
       chain.store(t).insert(batch, ValueChainStore.DELIVERIES, deliveryId, d);
