@@ -154,8 +154,9 @@ interface RollupTable {
     @Override
     public boolean setIf(String id, Map<String, Object> expected, Map<String, Object> set) {
       Document d = docs.get(id);
-      if (d == null || expected.entrySet().stream().anyMatch(e -> !java.util.Objects.equals(at(d, e.getKey()),
-          e.getValue()))) {
+      // a missing part reads as null, as a query for null matches it
+      if (d == null || expected.entrySet().stream().anyMatch(e -> !java.util.Objects.equals(
+          d.getEmbedded(List.of(e.getKey().split("\\.")), Object.class), e.getValue()))) {
         return false;
       }
       set.forEach((path, v) -> {
@@ -165,18 +166,6 @@ interface RollupTable {
       });
       d.put("v", version(d) + 1);
       return true;
-    }
-
-    /** The value at a dotted path, null if any part is missing (as a query for null matches it). */
-    private static Object at(Document d, String path) {
-      Object cur = d;
-      for (String part : path.split("\\.")) {
-        if (!(cur instanceof Document doc)) {
-          return null;
-        }
-        cur = doc.get(part);
-      }
-      return cur;
     }
 
     /** The sub-document at a dotted path, created where missing. */
