@@ -116,13 +116,18 @@ public class ImpactService {
     if (farmerId == null) {
       return Optional.empty();
     }
-    Document d = RollupTable.of(databases.of(t).getCollection(AREAS)).get(enrolmentId(farmerId));
+    // only what is needed here: not the farmer's sums and payouts, which grow with every season and harvest day
+    Document d = databases.of(t).getCollection(AREAS).find(new Document("_id", enrolmentId(farmerId)))
+        .projection(ENROLMENT_CHECK).first();
     if (d == null) {
       return Optional.empty();
     }
     return Optional.of(new Enrolment(farmerId, d.getString("cooperativeId"),
         org.mu1000.platform.persistence.Docs.strings(d, "programmes"), d.get("plots", new Document()).keySet()));
   }
+
+  private static final Document ENROLMENT_CHECK = new Document("cooperativeId", 1).append("programmes", 1)
+      .append("plots", 1);
 
   private static String enrolmentId(String farmerId) {
     return "farmer|" + farmerId;

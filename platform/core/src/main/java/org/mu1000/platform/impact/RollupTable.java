@@ -7,7 +7,6 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -211,12 +210,21 @@ interface RollupTable {
     return new Document("_id", i.id());
   }
 
-  /** The update of an increment (with upsert: the fields set when it creates the document). */
+  /**
+   * The update of an increment (with upsert: the fields set when it creates the document), as a plain document: the
+   * driver encodes it as it is, where {@code Updates.combine} builds a BSON document of every part first.
+   */
   static Bson update(Inc i) {
-    List<Bson> u = new ArrayList<>();
-    i.inc().forEach((k, v) -> u.add(Updates.inc(k, (Number) bson(v))));
-    i.onInsert().forEach((k, v) -> u.add(Updates.setOnInsert(k, v)));
-    return Updates.combine(u);
+    Document u = new Document();
+    if (!i.inc().isEmpty()) {
+      Document inc = new Document();
+      i.inc().forEach((k, v) -> inc.append(k, (Number) bson(v)));
+      u.append("$inc", inc);
+    }
+    if (!i.onInsert().isEmpty()) {
+      u.append("$setOnInsert", new Document(i.onInsert()));
+    }
+    return u;
   }
 
   private static Object bson(Object v) {

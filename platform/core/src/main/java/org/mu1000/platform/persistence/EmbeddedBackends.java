@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.EmptyIndex;
@@ -20,6 +21,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.DuplicateKeyError;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
@@ -183,7 +186,7 @@ public final class EmbeddedBackends {
     }
   }
 
-  private static final class H2Coll extends H2Collection {
+  private static final class H2Coll extends H2Collection implements PlainUpdates.Host<Object> {
     private final MVStore store;
 
     H2Coll(MongoDatabase db, String name, CollectionOptions options, MVMap<Object, Document> data,
@@ -246,6 +249,44 @@ public final class EmbeddedBackends {
       return super.addDocumentInternal(document);
     }
 
+    @Override
+    public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters filters,
+        boolean multi, boolean upsert, Oplog oplog) {
+      Document done = updateOne(selector, update, filters, multi, oplog);
+      return done != null ? done : super.updateDocuments(selector, update, filters, multi, upsert, oplog);
+    }
+
+    @Override
+    public synchronized Document findAndModify(Document command) {
+      Document done = findAndModifyOne(command);
+      return done != null ? done : super.findAndModify(command);
+    }
+
+    @Override
+    public List<Index<Object>> indexes() {
+      return getIndexes();
+    }
+
+    @Override
+    public Document read(Object position) {
+      return getDocument(position);
+    }
+
+    @Override
+    public void stored(Object position, Document document) {
+      handleUpdate(position, document, document);
+    }
+
+    @Override
+    public boolean matches(Document document, Document query) {
+      return documentMatchesQuery(document, query);
+    }
+
+    @Override
+    public String fullName() {
+      return getFullName();
+    }
+
     private <T> T reading(java.util.function.Supplier<T> scan) {
       MVStore.TxCounter version = store.registerVersionUsage();
       try {
@@ -281,6 +322,22 @@ public final class EmbeddedBackends {
         return Set.of(new KeyValue(value));
       }
       return super.getKeyValues(document);
+    }
+
+    /**
+     * Adds a document's key in one look-up. The backend looks the key up twice more (its collection has just checked
+     * it, under the collection's lock) before putting it: three descents of the tree for every insert.
+     */
+    @Override
+    public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
+      if (plainKey != null && document.get(plainKey) instanceof String value) {
+        KeyValue key = new KeyValue(value);
+        if (!putKeyPosition(key, position)) {
+          throw new DuplicateKeyError(this, collection, getKeys(), key);
+        }
+        return;
+      }
+      super.add(document, position, collection);
     }
 
     @Override
@@ -610,7 +667,7 @@ public final class EmbeddedBackends {
     }
   }
 
-  private static final class MemoryColl extends MemoryCollection {
+  private static final class MemoryColl extends MemoryCollection implements PlainUpdates.Host<Integer> {
     MemoryColl(MongoDatabase db, String name, CollectionOptions options, CursorRegistry cursors) {
       super(db, name, options, cursors);
     }
@@ -621,6 +678,44 @@ public final class EmbeddedBackends {
       Iterable<Integer> one = positions(getIndexes(), query);
       return one != null ? matchDocuments(query, one, orderBy, skip, limit, batchSize, fields)
           : super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
+    }
+
+    @Override
+    public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters filters,
+        boolean multi, boolean upsert, Oplog oplog) {
+      Document done = updateOne(selector, update, filters, multi, oplog);
+      return done != null ? done : super.updateDocuments(selector, update, filters, multi, upsert, oplog);
+    }
+
+    @Override
+    public synchronized Document findAndModify(Document command) {
+      Document done = findAndModifyOne(command);
+      return done != null ? done : super.findAndModify(command);
+    }
+
+    @Override
+    public List<Index<Integer>> indexes() {
+      return getIndexes();
+    }
+
+    @Override
+    public Document read(Integer position) {
+      return getDocument(position);
+    }
+
+    @Override
+    public void stored(Integer position, Document document) {
+      handleUpdate(position, document, document);
+    }
+
+    @Override
+    public boolean matches(Document document, Document query) {
+      return documentMatchesQuery(document, query);
+    }
+
+    @Override
+    public String fullName() {
+      return getFullName();
     }
   }
 }
