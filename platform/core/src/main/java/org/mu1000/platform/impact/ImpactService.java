@@ -320,10 +320,12 @@ public class ImpactService {
     if (household == null) {
       return sum;
     }
-    LocalDate from = today.minusDays(365);
+    // ISO days compare as strings (years of four digits): no date is parsed for each payout day
+    String from = today.minusDays(365).toString();
+    String to = today.toString();
     for (Map.Entry<String, Object> e : household.get("paid", new Document()).entrySet()) {
-      LocalDate day = LocalDate.parse(e.getKey());
-      if (day.isAfter(from) && !day.isAfter(today)) {
+      String day = e.getKey();
+      if (day.compareTo(from) > 0 && day.compareTo(to) <= 0) {
         sum = sum.add(((Decimal128) e.getValue()).bigDecimalValue());
       }
     }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.mu1000.platform.shared.RecordFields;
 import org.bson.types.Decimal128;
 
 /**
@@ -17,7 +18,7 @@ import org.bson.types.Decimal128;
  * as ISO strings, enums by name. The document's {@code _id} is the record's id.
  */
 public final class RecordDocs {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
+  static final ObjectMapper MAPPER = new ObjectMapper()
       .registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -28,7 +29,10 @@ public final class RecordDocs {
 
   @SuppressWarnings("unchecked")
   public static Document toDoc(String id, Object record) {
-    Map<String, Object> m = MAPPER.convertValue(record, LinkedHashMap.class);
+    Map<String, Object> m = RecordFields.of(record, true);
+    if (m == null) {
+      m = MAPPER.convertValue(record, LinkedHashMap.class);
+    }
     Document d = new Document("_id", id);
     m.forEach((k, v) -> d.put(k, bson(v)));
     return d;
@@ -44,7 +48,7 @@ public final class RecordDocs {
     return MAPPER.convertValue(m, type);
   }
 
-  private static Object bson(Object v) {
+  static Object bson(Object v) {
     if (v instanceof BigDecimal b) {
       return new Decimal128(b);
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mu1000.platform.impact.domain.Impact;
+import org.mu1000.platform.shared.RecordFields;
 import org.mu1000.platform.shared.rest.JacksonConfig;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.valuechain.LotService;
@@ -40,7 +41,8 @@ public final class Views {
 
   @SuppressWarnings("unchecked")
   public static Map<String, Object> map(Object record) {
-    return LENIENT.convertValue(record, LinkedHashMap.class);
+    Map<String, Object> m = RecordFields.of(record, false);
+    return m != null ? m : LENIENT.convertValue(record, LinkedHashMap.class);
   }
 
   public static Map<String, Object> lot(Lot l, Tenant t, LotService lots) {
