@@ -186,8 +186,10 @@ public final class EmbeddedBackends {
     }
   }
 
-  private static final class H2Coll extends H2Collection implements PlainUpdates.Host<Object> {
+  private static final class H2Coll extends H2Collection {
     private final MVStore store;
+    private final PlainUpdates<Object> plain = new PlainUpdates<>(this::getIndexes, this::getDocument,
+        (position, d) -> handleUpdate(position, d, d), this::documentMatchesQuery, this::getFullName);
 
     H2Coll(MongoDatabase db, String name, CollectionOptions options, MVMap<Object, Document> data,
         MVMap<String, Object> meta, CursorRegistry cursors, MVStore store) {
@@ -252,40 +254,16 @@ public final class EmbeddedBackends {
     @Override
     public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters filters,
         boolean multi, boolean upsert, Oplog oplog) {
-      Document done = updateOne(selector, update, filters, multi, oplog);
+      Document done = plain.updateOne(selector, update, filters, multi, oplog);
       return done != null ? done : super.updateDocuments(selector, update, filters, multi, upsert, oplog);
     }
 
     @Override
     public synchronized Document findAndModify(Document command) {
-      Document done = findAndModifyOne(command);
+      Document done = plain.findAndModifyOne(command);
       return done != null ? done : super.findAndModify(command);
     }
 
-    @Override
-    public List<Index<Object>> indexes() {
-      return getIndexes();
-    }
-
-    @Override
-    public Document read(Object position) {
-      return getDocument(position);
-    }
-
-    @Override
-    public void stored(Object position, Document document) {
-      handleUpdate(position, document, document);
-    }
-
-    @Override
-    public boolean matches(Document document, Document query) {
-      return documentMatchesQuery(document, query);
-    }
-
-    @Override
-    public String fullName() {
-      return getFullName();
-    }
 
     private <T> T reading(java.util.function.Supplier<T> scan) {
       MVStore.TxCounter version = store.registerVersionUsage();
@@ -667,7 +645,10 @@ public final class EmbeddedBackends {
     }
   }
 
-  private static final class MemoryColl extends MemoryCollection implements PlainUpdates.Host<Integer> {
+  private static final class MemoryColl extends MemoryCollection {
+    private final PlainUpdates<Integer> plain = new PlainUpdates<>(this::getIndexes, this::getDocument,
+        (position, d) -> handleUpdate(position, d, d), this::documentMatchesQuery, this::getFullName);
+
     MemoryColl(MongoDatabase db, String name, CollectionOptions options, CursorRegistry cursors) {
       super(db, name, options, cursors);
     }
@@ -683,39 +664,15 @@ public final class EmbeddedBackends {
     @Override
     public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters filters,
         boolean multi, boolean upsert, Oplog oplog) {
-      Document done = updateOne(selector, update, filters, multi, oplog);
+      Document done = plain.updateOne(selector, update, filters, multi, oplog);
       return done != null ? done : super.updateDocuments(selector, update, filters, multi, upsert, oplog);
     }
 
     @Override
     public synchronized Document findAndModify(Document command) {
-      Document done = findAndModifyOne(command);
+      Document done = plain.findAndModifyOne(command);
       return done != null ? done : super.findAndModify(command);
     }
 
-    @Override
-    public List<Index<Integer>> indexes() {
-      return getIndexes();
-    }
-
-    @Override
-    public Document read(Integer position) {
-      return getDocument(position);
-    }
-
-    @Override
-    public void stored(Integer position, Document document) {
-      handleUpdate(position, document, document);
-    }
-
-    @Override
-    public boolean matches(Document document, Document query) {
-      return documentMatchesQuery(document, query);
-    }
-
-    @Override
-    public String fullName() {
-      return getFullName();
-    }
   }
 }

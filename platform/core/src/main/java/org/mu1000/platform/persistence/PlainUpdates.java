@@ -16,6 +16,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -34,100 +38,104 @@ import java.util.regex.Pattern;
  * document, a field of an index other than {@code _id}, an upsert that inserts, {@code findAndModify} returning the
  * old document or a projection. Errors therefore stay the backend's: a path that would fail is never taken here.
  */
-final class PlainUpdates {
-  private PlainUpdates() {}
+final class PlainUpdates<P> {
 
   private static final Set<String> OPERATORS = Set.of("$inc", "$set", "$setOnInsert", "$unset");
 
   /** How many writes took the short path (for tests). */
   static final AtomicLong TAKEN = new AtomicLong();
 
-  /** What a collection lends the short path: its documents by position, where it stores them, how it matches. */
-  interface Host<P> {
-    List<Index<P>> indexes();
+  private final Supplier<List<Index<P>>> indexes;
+  private final Function<P, Document> read;
+  private final BiConsumer<P, Document> stored;
+  private final BiPredicate<Document, Document> matches;
+  private final Supplier<String> fullName;
 
-    Document read(P position);
+  /**
+   * What a collection lends the short path: its indexes, its documents by position, where it stores a document
+   * changed in place, how it matches a query, its name.
+   */
+  PlainUpdates(Supplier<List<Index<P>>> indexes, Function<P, Document> read, BiConsumer<P, Document> stored,
+      BiPredicate<Document, Document> matches, Supplier<String> fullName) {
+    this.indexes = indexes;
+    this.read = read;
+    this.stored = stored;
+    this.matches = matches;
+    this.fullName = fullName;
+  }
 
-    /** The document at the position was changed in place: store it. */
-    void stored(P position, Document document);
-
-    boolean matches(Document document, Document query);
-
-    String fullName();
-
-    /** Answers an update through the short path; null when the backend must answer it. */
-    default Document updateOne(Document selector, Document update, ArrayFilters filters, boolean multi,
-        Oplog oplog) {
-      if (multi || !filters.isEmpty()) {
-        return null;
-      }
-      Changed changed = change(selector, update);
-      if (changed == null) {
-        return null;
-      }
-      oplog.handleUpdate(fullName(), selector, update,
-          changed.modified() ? List.of(changed.document().get("_id")) : List.of());
-      Document result = new Document("n", 1);
-      result.put("nModified", changed.modified() ? 1 : 0);
-      return result;
+  /** Answers an update through the short path; null when the backend must answer it. */
+  Document updateOne(Document selector, Document update, ArrayFilters filters, boolean multi, Oplog oplog) {
+    if (multi || !filters.isEmpty()) {
+      return null;
     }
-
-    /** Answers a findAndModify through the short path; null when the backend must answer it. */
-    default Document findAndModifyOne(Document command) {
-      if (Utils.isTrue(command.get("remove")) || !Utils.isTrue(command.get("new")) || command.get("sort") != null
-          || command.get("fields") != null || command.get("arrayFilters") != null
-          || !(command.get("query") instanceof Document query) || !(command.get("update") instanceof Document u)) {
-        return null;
-      }
-      Changed changed = change(query, u);
-      if (changed == null) {
-        return null;
-      }
-      Document last = new Document("updatedExisting", Boolean.TRUE);
-      last.put("n", 1);
-      Document result = new Document("lastErrorObject", last);
-      result.put("value", changed.document());
-      Utils.markOkay(result);
-      return result;
+    Changed changed = change(selector, update);
+    if (changed == null) {
+      return null;
     }
+    oplog.handleUpdate(fullName.get(), selector, update,
+        changed.modified() ? List.of(changed.document().get("_id")) : List.of());
+    Document result = new Document("n", 1);
+    result.put("nModified", changed.modified() ? 1 : 0);
+    return result;
+  }
 
-    private Changed change(Document selector, Document update) {
-      Object id = selector.get("_id");
-      if (id == null || id instanceof Document || id instanceof Collection || id instanceof Pattern) {
-        return null;
-      }
-      List<Op> ops = ops(update, indexes());
-      if (ops == null) {
-        return null;
-      }
-      P position = position(indexes(), id);
-      Document document = position == null ? null : read(position);
-      if (document == null || !matches(document, selector) || !ops.stream().allMatch(op -> op.fits(document))) {
-        return null;
-      }
-      TAKEN.incrementAndGet();
-      Map<Document, Boolean> copies = new IdentityHashMap<>();
-      boolean modified = false;
-      boolean changed = false;
-      for (Op op : ops) {
-        int outcome = op.apply(document, copies);
-        changed |= outcome != Op.SAME;
-        modified |= outcome == Op.MODIFIED;
-      }
-      if (changed) {
-        stored(position, document);
-      }
-      return new Changed(document, modified);
+  /** Answers a findAndModify through the short path; null when the backend must answer it. */
+  Document findAndModifyOne(Document command) {
+    if (Utils.isTrue(command.get("remove")) || !Utils.isTrue(command.get("new")) || command.get("sort") != null
+        || command.get("fields") != null || command.get("arrayFilters") != null
+        || !(command.get("query") instanceof Document query) || !(command.get("update") instanceof Document u)) {
+      return null;
     }
+    Changed changed = change(query, u);
+    if (changed == null) {
+      return null;
+    }
+    Document last = new Document("updatedExisting", Boolean.TRUE);
+    last.put("n", 1);
+    Document result = new Document("lastErrorObject", last);
+    result.put("value", changed.document());
+    Utils.markOkay(result);
+    return result;
+  }
+
+  private Changed change(Document selector, Document update) {
+    Object id = selector.get("_id");
+    if (id == null || id instanceof Document || id instanceof Collection || id instanceof Pattern) {
+      return null;
+    }
+    List<Index<P>> all = indexes.get();
+    List<Op> ops = ops(update, all);
+    if (ops == null) {
+      return null;
+    }
+    P position = position(all, id);
+    Document document = position == null ? null : read.apply(position);
+    if (document == null || !matches.test(document, selector) || !ops.stream().allMatch(op -> op.fits(document))) {
+      return null;
+    }
+    TAKEN.incrementAndGet();
+    Map<Document, Boolean> copies = new IdentityHashMap<>();
+    boolean modified = false;
+    boolean changed = false;
+    for (Op op : ops) {
+      int outcome = op.apply(document, copies);
+      changed |= outcome != Op.SAME;
+      modified |= outcome == Op.MODIFIED;
+    }
+    if (changed) {
+      stored.accept(position, document);
+    }
+    return new Changed(document, modified);
   }
 
   private record Changed(Document document, boolean modified) {}
 
-  private static <P> P position(List<Index<P>> indexes, Object id) {
+  private static <Q> Q position(List<Index<Q>> indexes, Object id) {
     Document byId = new Document("_id", id);
-    for (Index<P> index : indexes) {
+    for (Index<Q> index : indexes) {
       if (index.isUnique() && index.canHandle(byId)) {
-        Iterator<P> positions = index.getPositions(byId).iterator();
+        Iterator<Q> positions = index.getPositions(byId).iterator();
         return positions.hasNext() ? positions.next() : null;
       }
     }
