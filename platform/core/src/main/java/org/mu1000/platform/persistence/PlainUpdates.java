@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -115,7 +116,7 @@ final class PlainUpdates<P> {
       return null;
     }
     TAKEN.incrementAndGet();
-    Map<Document, Boolean> copies = new IdentityHashMap<>();
+    Set<Document> copies = Collections.newSetFromMap(new IdentityHashMap<>());
     boolean modified = false;
     boolean changed = false;
     for (Op op : ops) {
@@ -196,8 +197,12 @@ final class PlainUpdates<P> {
     return false;
   }
 
+  /** Whether one path is the other or runs through it (without building strings: this runs for every update). */
   private static boolean overlap(String a, String b) {
-    return a.equals(b) || a.startsWith(b + ".") || b.startsWith(a + ".");
+    String shorter = a.length() <= b.length() ? a : b;
+    String longer = shorter == a ? b : a;
+    return longer.startsWith(shorter)
+        && (longer.length() == shorter.length() || longer.charAt(shorter.length()) == '.');
   }
 
   private static final class Op {
@@ -243,7 +248,7 @@ final class PlainUpdates<P> {
       };
     }
 
-    int apply(Document document, Map<Document, Boolean> copies) {
+    int apply(Document document, Set<Document> copies) {
       if (kind.equals("$setOnInsert")) {
         return SAME; // the document exists
       }
@@ -255,14 +260,14 @@ final class PlainUpdates<P> {
             return SAME;
           }
           Document created = new Document();
-          copies.put(created, Boolean.TRUE);
+          copies.add(created);
           parent.put(path[i], created);
           parent = created;
-        } else if (copies.containsKey((Document) next)) {
+        } else if (copies.contains((Document) next)) {
           parent = (Document) next;
         } else {
           Document copy = ((Document) next).clone();
-          copies.put(copy, Boolean.TRUE);
+          copies.add(copy);
           parent.put(path[i], copy);
           parent = copy;
         }
