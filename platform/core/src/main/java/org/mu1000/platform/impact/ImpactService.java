@@ -104,9 +104,12 @@ public class ImpactService {
     }
   }
 
-  /** What a farmer's enrolment says: their cooperative, programmes and the plots with an area, as last recorded. */
+  /**
+   * What a farmer's enrolment says: their cooperative, programmes and the plots with an area, as last recorded; and
+   * the enrolment as read, figures and version too, so an intake can settle the farmer without reading it again.
+   */
   public record Enrolment(String farmerId, String cooperativeId, List<String> programmeIds,
-      java.util.Set<String> plotIds) {}
+      java.util.Set<String> plotIds, Document stored) {}
 
   /**
    * The farmer's enrolment as the registry's events left it (one read by id), or empty if none is recorded. It
@@ -116,18 +119,13 @@ public class ImpactService {
     if (farmerId == null) {
       return Optional.empty();
     }
-    // only what is needed here: not the farmer's sums and payouts, which grow with every season and harvest day
-    Document d = databases.of(t).getCollection(AREAS).find(new Document("_id", enrolmentId(farmerId)))
-        .projection(ENROLMENT_CHECK).first();
+    Document d = databases.of(t).getCollection(AREAS).find(new Document("_id", enrolmentId(farmerId))).first();
     if (d == null) {
       return Optional.empty();
     }
     return Optional.of(new Enrolment(farmerId, d.getString("cooperativeId"),
-        org.mu1000.platform.persistence.Docs.strings(d, "programmes"), d.get("plots", new Document()).keySet()));
+        org.mu1000.platform.persistence.Docs.strings(d, "programmes"), d.get("plots", new Document()).keySet(), d));
   }
-
-  private static final Document ENROLMENT_CHECK = new Document("cooperativeId", 1).append("programmes", 1)
-      .append("plots", 1);
 
   private static String enrolmentId(String farmerId) {
     return "farmer|" + farmerId;
@@ -144,6 +142,45 @@ public class ImpactService {
       batch.upsert(db.getName(), ROLLUPS, RollupTable.filter(i), RollupTable.update(i));
     }
     return () -> settle(t, Tables.live(db), c, 1, LocalDate.now(ZoneId.of(t.config().timezone())));
+  }
+
+  /**
+   * The lots of one delivery count (one farmer, programme and harvest day): as {@link #added} for each, but the
+   * farmer's share goes with the batch too when their enrolment was read for the intake, as one increment on
+   * condition that the enrolment is still the version read. What it is after that is then known without a round trip
+   * of its own. The step returned, run once the batch is written, settles the farmer's flags from it; if the
+   * enrolment changed meanwhile (or was not read), the increment was not applied and the step makes it as
+   * {@link #added}'s does.
+   */
+  public Runnable delivered(Tenant t, WriteBatch batch, List<Contribution> cs, Document enrolment) {
+    if (cs.isEmpty()) {
+      return () -> {};
+    }
+    if (enrolment == null) {
+      List<Runnable> each = cs.stream().map(c -> added(t, batch, c)).toList();
+      return () -> each.forEach(Runnable::run);
+    }
+    MongoDatabase db = databases.of(t);
+    for (Contribution c : cs) {
+      for (RollupTable.Inc i : sums(c, 1)) {
+        batch.upsert(db.getName(), ROLLUPS, RollupTable.filter(i), RollupTable.update(i));
+      }
+    }
+    Contribution first = cs.get(0);
+    RollupTable.Inc farmer = farmerInc(cs, 1);
+    Document expected = new Document("_id", farmer.id()).append("v", enrolment.get("v"));
+    batch.updateIf(db.getName(), AREAS, expected, RollupTable.update(farmer));
+    return () -> {
+      Tables tb = Tables.live(db);
+      LocalDate today = LocalDate.now(ZoneId.of(t.config().timezone()));
+      String season = seasonKey(first.season(), first.programmeId());
+      if (batch.allMatched()) {
+        Document after = RollupTable.incremented(enrolment, farmer.inc());
+        settleFarmer(t, tb, first.farmerId(), season, after, today);
+      } else {
+        settleFarmer(t, tb, first.farmerId(), season, tb.areas().incAndGet(farmer), today);
+      }
+    };
   }
 
   private void apply(Tenant t, Tables tb, Contribution c, int sign, LocalDate today) {
@@ -180,13 +217,33 @@ public class ImpactService {
    * change in flight (compare-and-set on it) then reads again and keeps the payout.
    */
   private void settle(Tenant t, Tables tb, Contribution c, int sign, LocalDate today) {
-    String season = seasonKey(c.season(), c.programmeId());
+    Document enrol = tb.areas().incAndGet(farmerInc(List.of(c), sign));
+    settleFarmer(t, tb, c.farmerId(), seasonKey(c.season(), c.programmeId()), enrol, today);
+  }
+
+  /**
+   * The increment of a farmer's enrolment by contributions of one farmer, programme, season and harvest day: their
+   * sums of the season and the household's payout of the day; the version moves once.
+   */
+  private static RollupTable.Inc farmerInc(List<Contribution> cs, int sign) {
+    Contribution first = cs.get(0);
+    String at = SEASONS + "." + seasonKey(first.season(), first.programmeId()) + ".";
+    String paid = "paid." + first.harvestDate();
     Map<String, Object> inc = new LinkedHashMap<>();
-    amounts(c, sign).forEach((k, x) -> inc.put(SEASONS + "." + season + "." + k, x));
-    inc.put("paid." + c.harvestDate(), signed(c.local(), sign));
+    for (Contribution c : cs) {
+      if (!c.farmerId().equals(first.farmerId()) || !c.programmeId().equals(first.programmeId())
+          || !c.season().equals(first.season()) || !c.harvestDate().equals(first.harvestDate())) {
+        throw new IllegalArgumentException("contributions of one farmer, programme, season and day only");
+      }
+      amounts(c, sign).forEach((k, x) -> inc.merge(at + k, x, ImpactService::plus));
+      inc.merge(paid, signed(c.local(), sign), ImpactService::plus);
+    }
     inc.put("v", 1L);
-    Document enrol = tb.areas().incAndGet(new RollupTable.Inc(enrolmentId(c.farmerId()), inc, Map.of()));
-    settleFarmer(t, tb, c.farmerId(), season, enrol, today);
+    return new RollupTable.Inc(enrolmentId(first.farmerId()), inc, Map.of());
+  }
+
+  private static Object plus(Object a, Object b) {
+    return a instanceof BigDecimal x ? x.add((BigDecimal) b) : (Integer) a + (Integer) b;
   }
 
   /** What a farmer's enrolment records from the registry (beside their figures: sums by season, payouts). */

@@ -133,7 +133,13 @@ interface RollupTable {
         n.putAll(i.onInsert());
         return n;
       });
-      i.inc().forEach((path, v) -> {
+      increment(d, i.inc());
+      return d;
+    }
+
+    /** Applies increments by dotted path as the server's $inc does (creating what is missing). */
+    static void increment(Document d, Map<String, Object> inc) {
+      inc.forEach((path, v) -> {
         int dot = path.lastIndexOf('.');
         Document at = dot < 0 ? d : within(d, path.substring(0, dot));
         String leaf = path.substring(dot + 1);
@@ -147,7 +153,6 @@ interface RollupTable {
           at.put(leaf, (cur == null ? 0 : ((Number) cur).intValue()) + ((Number) v).intValue());
         }
       });
-      return d;
     }
 
     @Override
@@ -198,6 +203,22 @@ interface RollupTable {
     public Document get(String id) {
       return docs.get(id);
     }
+  }
+
+  /**
+   * The document as an increment leaves it, the document itself unchanged: its sub-documents on the incremented
+   * paths are copied before they change.
+   */
+  static Document incremented(Document d, Map<String, Object> inc) {
+    Document copy = deepCopy(d);
+    Memory.increment(copy, inc);
+    return copy;
+  }
+
+  private static Document deepCopy(Document d) {
+    Document copy = new Document();
+    d.forEach((k, v) -> copy.put(k, v instanceof Document sub ? deepCopy(sub) : v));
+    return copy;
   }
 
   /** A document's version for compare-and-set: 0 if absent. */

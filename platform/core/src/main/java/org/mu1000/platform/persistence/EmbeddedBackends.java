@@ -251,6 +251,34 @@ public final class EmbeddedBackends {
       return super.addDocumentInternal(document);
     }
 
+    /**
+     * Inserts a document with a string id whose every unique key is a string in a plain field (ids, lot codes) in one
+     * look-up per index. The backend first checks every index, then adds to each: two descents of a tree of millions
+     * of keys per index (a tenth of the server's time under intake). Here each key is put if absent, before the
+     * document; a key already taken takes back those put before it, so a refused insert still writes nothing. Any
+     * other document takes the backend's path.
+     */
+    @Override
+    public synchronized void addDocument(Document document) {
+      List<Index<Object>> indexes = getIndexes();
+      if (!(document.get("_id") instanceof String id)
+          || !indexes.stream().allMatch(i -> i instanceof ValueOrderedIndex v && v.stringKey(document) != null)) {
+        super.addDocument(document);
+        return;
+      }
+      for (int i = 0; i < indexes.size(); i++) {
+        ValueOrderedIndex index = (ValueOrderedIndex) indexes.get(i);
+        if (!index.putKeyPosition(index.stringKey(document), id)) {
+          for (int j = 0; j < i; j++) {
+            ValueOrderedIndex taken = (ValueOrderedIndex) indexes.get(j);
+            taken.removeDocument(taken.stringKey(document));
+          }
+          throw new DuplicateKeyError(index, this, index.getKeys(), index.stringKey(document));
+        }
+      }
+      addDocumentInternal(document);
+    }
+
     @Override
     public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters filters,
         boolean multi, boolean upsert, Oplog oplog) {
@@ -296,20 +324,23 @@ public final class EmbeddedBackends {
      */
     @Override
     public Set<KeyValue> getKeyValues(Document document) {
-      if (plainKey != null && document.get(plainKey) instanceof String value) {
-        return Set.of(new KeyValue(value));
-      }
-      return super.getKeyValues(document);
+      KeyValue key = stringKey(document);
+      return key != null ? Set.of(key) : super.getKeyValues(document);
     }
 
     /**
      * Adds a document's key in one look-up. The backend looks the key up twice more (its collection has just checked
      * it, under the collection's lock) before putting it: three descents of the tree for every insert.
      */
+    /** The document's key when it is a string in this index's plain field, else null. */
+    KeyValue stringKey(Document document) {
+      return plainKey != null && document.get(plainKey) instanceof String value ? new KeyValue(value) : null;
+    }
+
     @Override
     public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
-      if (plainKey != null && document.get(plainKey) instanceof String value) {
-        KeyValue key = new KeyValue(value);
+      KeyValue key = stringKey(document);
+      if (key != null) {
         if (!putKeyPosition(key, position)) {
           throw new DuplicateKeyError(this, collection, getKeys(), key);
         }

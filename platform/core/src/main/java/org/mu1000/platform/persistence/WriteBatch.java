@@ -30,11 +30,12 @@ public final class WriteBatch {
   /** MongoDB's "no such command": a server older than 8.0. */
   private static final int COMMAND_NOT_FOUND = 59;
 
-  private record Write(MongoNamespace namespace, Document document, Bson filter, Bson update) {}
+  private record Write(MongoNamespace namespace, Document document, Bson filter, Bson update, boolean upsert) {}
 
   private final MongoClient client;
   private final AtomicBoolean oneByOne;
   private final List<Write> writes = new ArrayList<>();
+  private int unmatched = -1;
 
   /** {@code oneByOne} is shared by every batch of the client: set once the server turns out to lack bulkWrite. */
   WriteBatch(MongoClient client, AtomicBoolean oneByOne) {
@@ -44,14 +45,31 @@ public final class WriteBatch {
 
   /** Inserts a document; returns its position in the batch. */
   public int insert(String database, String collection, Document document) {
-    writes.add(new Write(new MongoNamespace(database, collection), document, null, null));
+    writes.add(new Write(new MongoNamespace(database, collection), document, null, null, false));
     return writes.size() - 1;
   }
 
   /** Updates the one document the filter matches, creating it if there is none; returns its position. */
   public int upsert(String database, String collection, Bson filter, Bson update) {
-    writes.add(new Write(new MongoNamespace(database, collection), null, filter, update));
+    writes.add(new Write(new MongoNamespace(database, collection), null, filter, update, true));
     return writes.size() - 1;
+  }
+
+  /**
+   * Updates the one document the filter matches, if one does (a compare-and-set); returns its position. Whether all
+   * such updates matched is {@link #allMatched}'s to say once the batch is written.
+   */
+  public int updateIf(String database, String collection, Bson filter, Bson update) {
+    writes.add(new Write(new MongoNamespace(database, collection), null, filter, update, false));
+    return writes.size() - 1;
+  }
+
+  /** After {@link #execute}: whether every {@link #updateIf} found its document. */
+  public boolean allMatched() {
+    if (unmatched < 0) {
+      throw new IllegalStateException("the batch has not been written");
+    }
+    return unmatched == 0;
   }
 
   public int size() {
@@ -61,11 +79,15 @@ public final class WriteBatch {
   /** Sends the writes. Throws {@link Failed} for the first write the server refused; none after it was applied. */
   public void execute() {
     if (writes.isEmpty()) {
+      unmatched = 0;
       return;
     }
     if (!oneByOne.get()) {
       try {
-        client.bulkWrite(models(), ClientBulkWriteOptions.clientBulkWriteOptions().ordered(true));
+        var done = client.bulkWrite(models(), ClientBulkWriteOptions.clientBulkWriteOptions().ordered(true));
+        // every update matched a document or created one, but for the conditional ones that found none
+        long updates = writes.stream().filter(w -> w.document() == null).count();
+        unmatched = (int) (updates - done.getMatchedCount() - done.getUpsertedCount());
         return;
       } catch (ClientBulkWriteException e) {
         Map<Integer, WriteError> errors = e.getWriteErrors();
@@ -85,6 +107,7 @@ public final class WriteBatch {
         oneByOne.set(true); // nothing was written: the server refused the command as a whole
       }
     }
+    int missed = 0;
     for (int i = 0; i < writes.size(); i++) {
       Write w = writes.get(i);
       MongoCollection<Document> coll = client.getDatabase(w.namespace().getDatabaseName())
@@ -92,13 +115,15 @@ public final class WriteBatch {
       try {
         if (w.document() != null) {
           coll.insertOne(w.document());
-        } else {
-          coll.updateOne(w.filter(), w.update(), new UpdateOptions().upsert(true));
+        } else if (coll.updateOne(w.filter(), w.update(), new UpdateOptions().upsert(w.upsert()))
+            .getMatchedCount() == 0 && !w.upsert()) {
+          missed++;
         }
       } catch (MongoWriteException e) {
         throw new Failed(i, e.getError().getCategory(), e.getError().getMessage(), e);
       }
     }
+    unmatched = missed;
   }
 
   private List<ClientNamespacedWriteModel> models() {
@@ -106,7 +131,7 @@ public final class WriteBatch {
     for (Write w : writes) {
       out.add(w.document() != null ? ClientNamespacedWriteModel.insertOne(w.namespace(), w.document())
           : ClientNamespacedWriteModel.updateOne(w.namespace(), w.filter(), w.update(),
-              ClientUpdateOneOptions.clientUpdateOneOptions().upsert(true)));
+              ClientUpdateOneOptions.clientUpdateOneOptions().upsert(w.upsert())));
     }
     return out;
   }

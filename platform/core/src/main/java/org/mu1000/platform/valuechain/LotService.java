@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.mu1000.platform.impact.ImpactService;
 import org.mu1000.platform.impact.ImpactService.Contribution;
@@ -197,7 +198,7 @@ public class LotService {
       }
       int claims = batch.size();
       List<Lot> lots = new ArrayList<>();
-      List<Runnable> afterwards = new ArrayList<>();
+      List<ImpactService.Contribution> counted = new ArrayList<>();
       for (int i = 0; i < parts.size(); i++) {
         Lot lot = new Lot(ids.get(i), codes.get(i), programmeId, std.commodity(), grades.get(i), std.version(),
             parts.get(i).kg(), parts.get(i).measurements(), true, farmer.id(), farmer.plotId(), farmer.cooperativeId(),
@@ -217,8 +218,9 @@ public class LotService {
         e.put("ilmd", ilmd);
         trace.recordFirst(batch, t, e, saved.id());
         ImpactService.contribution(t, saved, std.referencePrice(saved.grade(), saved.harvestDate())
-            .orElse(BigDecimal.ZERO)).ifPresent(k -> afterwards.add(impact.added(t, batch, k)));
+            .orElse(BigDecimal.ZERO)).ifPresent(counted::add);
       }
+      Runnable settle = impact.delivered(t, batch, counted, farmer.enrolment());
       Delivery d = new Delivery(deliveryId, farmer.id(), farmer.plotId(), programmeId, farmer.cooperativeId(),
           in.harvestDate(), in.grossKg(), in.collectionPoint(), lots.stream().map(Lot::id).toList(), now,
           c.username(), 0);
@@ -237,13 +239,17 @@ public class LotService {
         codes.set(claimed, lotNumber(t, in.harvestDate()));
         continue;
       }
-      afterwards.forEach(Runnable::run);
+      settle.run();
       return new Intake(saved, lots, receiptText(saved, lots));
     }
   }
 
-  /** Who delivers: the farmer with their cooperative and programmes, and the plot, known to be theirs. */
-  private record Grower(String id, String cooperativeId, List<String> programmeIds, String plotId) {}
+  /**
+   * Who delivers: the farmer with their cooperative and programmes, and the plot, known to be theirs; their
+   * enrolment as read when it said all that (else null).
+   */
+  private record Grower(String id, String cooperativeId, List<String> programmeIds, String plotId,
+      Document enrolment) {}
 
   /**
    * The farmer and plot of an intake, checked: the farmer's enrolment (kept from the registry's events; one read
@@ -254,14 +260,15 @@ public class LotService {
     Optional<ImpactService.Enrolment> e = impact.enrolment(t, in.farmerId());
     if (e.isPresent() && e.get().cooperativeId() != null && c.maySeeCoop(e.get().cooperativeId())
         && e.get().plotIds().contains(in.plotId()) && !e.get().programmeIds().isEmpty()) {
-      return new Grower(in.farmerId(), e.get().cooperativeId(), e.get().programmeIds(), in.plotId());
+      return new Grower(in.farmerId(), e.get().cooperativeId(), e.get().programmeIds(), in.plotId(),
+          e.get().stored());
     }
     RegistryRepository repo = chain.registry(t);
     Farmer farmer = repo.farmer(in.farmerId()).filter(f -> c.maySeeCoop(f.cooperativeId()))
         .orElseThrow(() -> DomainException.invalid("farmerId", "no farmer " + in.farmerId() + " you may serve"));
     Plot plot = repo.plot(in.plotId()).filter(p -> p.farmerId().equals(farmer.id()))
         .orElseThrow(() -> DomainException.invalid("plotId", "is not a plot of farmer " + farmer.id()));
-    return new Grower(farmer.id(), farmer.cooperativeId(), farmer.programmeIds(), plot.id());
+    return new Grower(farmer.id(), farmer.cooperativeId(), farmer.programmeIds(), plot.id(), null);
   }
 
   /**

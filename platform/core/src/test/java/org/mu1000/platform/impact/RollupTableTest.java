@@ -26,6 +26,8 @@ import org.mu1000.platform.persistence.Mongo;
  * give identical documents for any sequence of changes: that is what makes "rollup = recompute" hold.
  */
 class RollupTableTest {
+  private static final org.bson.json.JsonWriterSettings EXTENDED = org.bson.json.JsonWriterSettings.builder()
+      .outputMode(org.bson.json.JsonMode.EXTENDED).build();
   static final Mongo MONGO = Mongo.connect("embedded", "mu1000rolluptest");
   MongoCollection<Document> coll;
 
@@ -79,6 +81,36 @@ class RollupTableTest {
     }
     for (Document d : coll.find()) {
       assertEquals(normal(memory.get(d.getString("_id"))), normal(d));
+    }
+  }
+
+  /**
+   * An intake settles a farmer from the enrolment it read and the increment it sent, without reading it again: that
+   * document must be the one the server holds after the increment, version included, and what was read unchanged.
+   */
+  @Test
+  void anIncrementAppliedToADocumentReadGivesWhatTheServerHolds() {
+    RollupTable live = RollupTable.of(coll);
+    Random r = new Random(11);
+    for (int step = 0; step < 500; step++) {
+      String id = "farmer|f" + r.nextInt(5);
+      Map<String, Object> inc = new LinkedHashMap<>();
+      BigDecimal usd = BigDecimal.valueOf(r.nextLong() % 10_000_000_000L, 1 + r.nextInt(12));
+      String season = "seasons.202" + r.nextInt(3) + "|pg" + r.nextInt(2) + ".";
+      inc.put(season + "usd", usd);
+      inc.put(season + "lots", 1 + r.nextInt(3));
+      inc.put("paid.2026-05-1" + r.nextInt(10), usd.negate());
+      inc.put("v", 1L);
+      Document read = live.get(id);
+      if (read == null) {
+        live.incAndGet(new RollupTable.Inc(id, Map.of("v", 1L), Map.of()));
+        continue;
+      }
+      String before = read.toJson();
+      Document expected = RollupTable.incremented(read, inc);
+      Document actual = live.incAndGet(new RollupTable.Inc(id, inc, Map.of()));
+      assertEquals(actual.toJson(EXTENDED), expected.toJson(EXTENDED), "at step " + step); // types, scales, order
+      assertEquals(before, read.toJson(), "the document read is left as it was");
     }
   }
 

@@ -228,6 +228,41 @@ class EmbeddedBackendsTest {
     });
   }
 
+  /**
+   * An insert whose unique keys are all strings puts each key before the document: a refused one must take back the
+   * keys put before it, so nothing of it remains, in the indexes or the data, also after the store is reopened.
+   */
+  @Test
+  void aRefusedInsertLeavesNoKeyBehind() {
+    String file = dir.resolve("refused.mv").toString();
+    on(() -> EmbeddedBackends.h2(MVStore.open(file)), c -> {
+      c.createIndex(new Document("code", 1), new com.mongodb.client.model.IndexOptions().unique(true));
+      c.insertOne(new Document("_id", "a").append("code", "X"));
+      c.insertOne(new Document("_id", "b").append("code", "Y"));
+      assertDuplicate(() -> c.insertOne(new Document("_id", "c").append("code", "X"))); // the id was put first
+      assertDuplicate(() -> c.insertOne(new Document("_id", "a").append("code", "R")));
+      var batch = org.junit.jupiter.api.Assertions.assertThrows(com.mongodb.MongoBulkWriteException.class,
+          () -> c.insertMany(List.of(new Document("_id", "d").append("code", "S"),
+              new Document("_id", "e").append("code", "Y"))));
+      assertEquals(11000, batch.getWriteErrors().get(0).getCode());
+      assertEquals(3, c.countDocuments(), "the refused inserts wrote nothing, the one before them in the batch did");
+      assertNull(c.find(Filters.eq("_id", "c")).first());
+      assertNull(c.find(Filters.eq("code", "R")).first());
+      c.insertOne(new Document("_id", "c").append("code", "Q")); // neither "c" nor "R" nor "e" is held
+      c.insertOne(new Document("_id", "f").append("code", "R"));
+      c.insertOne(new Document("_id", "e").append("code", "T"));
+    });
+    on(() -> EmbeddedBackends.h2(MVStore.open(file)), c -> {
+      assertEquals(6, c.countDocuments());
+      for (String[] idCode : new String[][] {{"a", "X"}, {"b", "Y"}, {"c", "Q"}, {"d", "S"}, {"e", "T"}, {"f", "R"}}) {
+        assertEquals(idCode[0], c.find(Filters.eq("code", idCode[1])).first().getString("_id"));
+        assertEquals(idCode[1], c.find(Filters.eq("_id", idCode[0])).first().getString("code"));
+      }
+      assertDuplicate(() -> c.insertOne(new Document("_id", "g").append("code", "Q")));
+      assertDuplicate(() -> c.insertOne(new Document("_id", "f").append("code", "Z")));
+    });
+  }
+
   private static void assertDuplicate(Runnable write) {
     com.mongodb.MongoException e = org.junit.jupiter.api.Assertions.assertThrows(com.mongodb.MongoException.class,
         write::run);

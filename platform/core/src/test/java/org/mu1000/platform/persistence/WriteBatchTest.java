@@ -100,6 +100,30 @@ class WriteBatchTest {
 
     new WriteBatch(client, oneByOne).execute(); // nothing to write: no round trip
     assertEquals(bulk ? List.of("bulkWrite") : List.of("insert", "insert"), commands);
+
+    // conditional updates: applied where the filter matches, never creating a document, and reported
+    WriteBatch cas = new WriteBatch(client, oneByOne);
+    assertThrows(IllegalStateException.class, cas::allMatched, "nothing to report before the batch is written");
+    cas.upsert("t1", "rollups", Filters.eq("_id", "p2"), Updates.inc("lots", 1)); // creates p2
+    cas.updateIf("t1", "rollups", Filters.and(Filters.eq("_id", "p1"), Filters.eq("lots", 2)), Updates.inc("lots", 5));
+    cas.upsert("t1", "rollups", Filters.eq("_id", "p2"), Updates.inc("lots", 1)); // matches p2
+    cas.execute();
+    assertTrue(cas.allMatched());
+    assertEquals(7, client.getDatabase("t1").getCollection("rollups").find(Filters.eq("_id", "p1")).first()
+        .getInteger("lots"));
+    WriteBatch stale = new WriteBatch(client, oneByOne);
+    stale.upsert("t1", "rollups", Filters.eq("_id", "p3"), Updates.inc("lots", 1)); // creates p3
+    stale.updateIf("t1", "rollups", Filters.and(Filters.eq("_id", "p1"), Filters.eq("lots", 2)),
+        Updates.inc("lots", 5));
+    stale.updateIf("t1", "rollups", Filters.eq("_id", "absent"), Updates.inc("lots", 1));
+    stale.upsert("t1", "rollups", Filters.eq("_id", "p2"), Updates.inc("lots", 1));
+    stale.execute();
+    assertFalse(stale.allMatched(), "a stale condition or an absent document is reported");
+    assertEquals(7, client.getDatabase("t1").getCollection("rollups").find(Filters.eq("_id", "p1")).first()
+        .getInteger("lots"), "and changes nothing");
+    assertEquals(0, client.getDatabase("t1").getCollection("rollups").countDocuments(Filters.eq("_id", "absent")));
+    assertEquals(3, client.getDatabase("t1").getCollection("rollups").find(Filters.eq("_id", "p2")).first()
+        .getInteger("lots"), "the writes after it were applied");
   }
 
   @Test
