@@ -132,33 +132,17 @@ public class ImpactService {
   }
 
   /**
-   * A new harvest lot counts: the increments of its plot's, coop's and programme's rollups go with the batch that
-   * writes the lot. The step returned, run once the batch is written, moves the farmer's sums, the household's payout
-   * and the flags on their enrolment exactly as {@link #changed} does.
-   */
-  public Runnable added(Tenant t, WriteBatch batch, Contribution c) {
-    MongoDatabase db = databases.of(t);
-    for (RollupTable.Inc i : sums(c, 1)) {
-      batch.upsert(db.getName(), ROLLUPS, RollupTable.filter(i), RollupTable.update(i));
-    }
-    return () -> settle(t, Tables.live(db), c, 1, LocalDate.now(ZoneId.of(t.config().timezone())));
-  }
-
-  /**
-   * The lots of one delivery count (one farmer, programme and harvest day): as {@link #added} for each, but the
-   * farmer's share goes with the batch too when their enrolment was read for the intake, as one increment on
-   * condition that the enrolment is still the version read. What it is after that is then known without a round trip
-   * of its own. The step returned, run once the batch is written, settles the farmer's flags from it; if the
-   * enrolment changed meanwhile (or was not read), the increment was not applied and the step makes it as
-   * {@link #added}'s does.
+   * The lots of one delivery count (one farmer, programme and harvest day): the increments of their plots', coops'
+   * and programme's rollups go with the batch that writes the lots. When the farmer's enrolment was read for the
+   * intake, their share goes with it too, as one increment on condition that the enrolment is still the version read:
+   * what it is after that is then known without a round trip of its own. The step returned, run once the batch is
+   * written, settles the farmer's flags from it; if the enrolment changed meanwhile (or was not read), the increment
+   * was not applied and the step makes it, moving the farmer's sums, payout and flags exactly as {@link #changed}
+   * does.
    */
   public Runnable delivered(Tenant t, WriteBatch batch, List<Contribution> cs, Document enrolment) {
     if (cs.isEmpty()) {
       return () -> {};
-    }
-    if (enrolment == null) {
-      List<Runnable> each = cs.stream().map(c -> added(t, batch, c)).toList();
-      return () -> each.forEach(Runnable::run);
     }
     MongoDatabase db = databases.of(t);
     for (Contribution c : cs) {
@@ -166,20 +150,18 @@ public class ImpactService {
         batch.upsert(db.getName(), ROLLUPS, RollupTable.filter(i), RollupTable.update(i));
       }
     }
-    Contribution first = cs.get(0);
     RollupTable.Inc farmer = farmerInc(cs, 1);
-    Document expected = new Document("_id", farmer.id()).append("v", enrolment.get("v"));
-    batch.updateIf(db.getName(), AREAS, expected, RollupTable.update(farmer));
+    if (enrolment != null) {
+      Document expected = new Document("_id", farmer.id()).append("v", enrolment.get("v"));
+      batch.updateIf(db.getName(), AREAS, expected, RollupTable.update(farmer));
+    }
+    Contribution first = cs.get(0);
     return () -> {
       Tables tb = Tables.live(db);
-      LocalDate today = LocalDate.now(ZoneId.of(t.config().timezone()));
-      String season = seasonKey(first.season(), first.programmeId());
-      if (batch.allMatched()) {
-        Document after = RollupTable.incremented(enrolment, farmer.inc());
-        settleFarmer(t, tb, first.farmerId(), season, after, today);
-      } else {
-        settleFarmer(t, tb, first.farmerId(), season, tb.areas().incAndGet(farmer), today);
-      }
+      Document after = enrolment != null && batch.allMatched() ? RollupTable.incremented(enrolment, farmer.inc())
+          : tb.areas().incAndGet(farmer);
+      settleFarmer(t, tb, first.farmerId(), seasonKey(first.season(), first.programmeId()), after,
+          LocalDate.now(ZoneId.of(t.config().timezone())));
     };
   }
 

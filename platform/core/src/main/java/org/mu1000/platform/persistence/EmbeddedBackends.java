@@ -261,19 +261,21 @@ public final class EmbeddedBackends {
     @Override
     public synchronized void addDocument(Document document) {
       List<Index<Object>> indexes = getIndexes();
-      if (!(document.get("_id") instanceof String id)
-          || !indexes.stream().allMatch(i -> i instanceof ValueOrderedIndex v && v.stringKey(document) != null)) {
+      List<KeyValue> keys = new java.util.ArrayList<>(indexes.size());
+      for (Index<Object> i : indexes) {
+        keys.add(i instanceof ValueOrderedIndex v ? v.stringKey(document) : null);
+      }
+      if (!(document.get("_id") instanceof String id) || keys.contains(null)) {
         super.addDocument(document);
         return;
       }
       for (int i = 0; i < indexes.size(); i++) {
         ValueOrderedIndex index = (ValueOrderedIndex) indexes.get(i);
-        if (!index.putKeyPosition(index.stringKey(document), id)) {
+        if (!index.putKeyPosition(keys.get(i), id)) {
           for (int j = 0; j < i; j++) {
-            ValueOrderedIndex taken = (ValueOrderedIndex) indexes.get(j);
-            taken.removeDocument(taken.stringKey(document));
+            ((ValueOrderedIndex) indexes.get(j)).removeDocument(keys.get(j));
           }
-          throw new DuplicateKeyError(index, this, index.getKeys(), index.stringKey(document));
+          throw new DuplicateKeyError(index, this, index.getKeys(), keys.get(i));
         }
       }
       addDocumentInternal(document);
@@ -328,15 +330,15 @@ public final class EmbeddedBackends {
       return key != null ? Set.of(key) : super.getKeyValues(document);
     }
 
-    /**
-     * Adds a document's key in one look-up. The backend looks the key up twice more (its collection has just checked
-     * it, under the collection's lock) before putting it: three descents of the tree for every insert.
-     */
     /** The document's key when it is a string in this index's plain field, else null. */
     KeyValue stringKey(Document document) {
       return plainKey != null && document.get(plainKey) instanceof String value ? new KeyValue(value) : null;
     }
 
+    /**
+     * Adds a document's key in one look-up. The backend looks the key up twice more (its collection has just checked
+     * it, under the collection's lock) before putting it: three descents of the tree for every insert.
+     */
     @Override
     public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
       KeyValue key = stringKey(document);
