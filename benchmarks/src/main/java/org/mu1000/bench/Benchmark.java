@@ -59,6 +59,8 @@ public final class Benchmark {
   final HttpClient http;
   String token;
   Instant tokenAt;
+  /** Requests sent a second time after their connection failed, with why: printed with the figures. */
+  final List<String> retried = Collections.synchronizedList(new ArrayList<>());
 
   /**
    * HTTP/1.1 by default, as a reverse proxy in front of the app speaks it; {@code http2} upgrades to cleartext
@@ -311,6 +313,10 @@ public final class Benchmark {
     out("intake.turns", String.join("; ", turns), "req/s", "intake / no-op in each turn: the spread of the ratio");
     out("cpu.noop", cpu.perRequest(noopCpu, rounds * each), "ms/request", "CPU time per request by process");
     out("cpu.intake", cpu.perRequest(intakeCpu, rounds * each), "ms/request", null);
+    synchronized (retried) {
+      out("retried", String.valueOf(retried.size()), "requests", retried.isEmpty() ? null
+          : "connection lost before an answer, sent again: " + String.join("; ", retried));
+    }
   }
 
   /**
@@ -447,7 +453,17 @@ public final class Benchmark {
     } else {
       b.method(method, HttpRequest.BodyPublishers.noBody());
     }
-    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r;
+    try {
+      r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (java.net.http.HttpTimeoutException e) {
+      throw e;
+    } catch (java.io.IOException e) {
+      // the connection went before any answer (once in several hundred thousand requests here; the server logs
+      // nothing): sent again once on a fresh one, and counted, since an intake sent twice may be recorded twice
+      retried.add(method + " " + path.replaceAll(".*/", "") + ": " + e.getMessage());
+      r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
     if (r.statusCode() != expect) {
       throw new IllegalStateException(method + " " + path + " → " + r.statusCode() + " " + r.body());
     }

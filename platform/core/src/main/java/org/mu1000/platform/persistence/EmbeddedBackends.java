@@ -7,12 +7,14 @@ import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -28,16 +30,13 @@ import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import java.lang.ref.Reference;
-import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
@@ -72,9 +71,14 @@ public final class EmbeddedBackends {
     return new Memory();
   }
 
-  /** How many documents' BSON is kept for write-back now (for tests). */
-  static int encodedDocuments() {
-    return BsonValues.ENCODED.size();
+  /** How many inserts into the H2 store put their keys without the backend's check pass so far (for tests). */
+  static long shortInserts() {
+    return H2Coll.SHORT_INSERTS.sum();
+  }
+
+  /** How many documents the H2 store has encoded to write them back so far (for tests). */
+  static long encodings() {
+    return Stored.ENCODINGS.sum();
   }
 
   /**
@@ -154,7 +158,7 @@ public final class EmbeddedBackends {
     protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
       MVStore s = store();
       String full = getFullCollectionNamespace(name);
-      return new H2Coll(this, name, options, s.openMap(DATA + full, new MVMap.Builder<Object, Document>()
+      return new H2Coll(this, name, options, s.openMap(DATA + full, new MVMap.Builder<Object, Stored>()
           .valueType(new BsonValues())), s.openMap(META + full), cursorRegistry, s);
     }
 
@@ -186,15 +190,43 @@ public final class EmbeddedBackends {
     }
   }
 
+  /**
+   * The collection's documents are held as {@link Stored}: the library's collection reads and writes them as plain
+   * documents through its own field, so every method of it that touches the map is answered here.
+   */
   private static final class H2Coll extends H2Collection {
+    /** Inserts that took the short path of {@link #addDocument} (for tests). */
+    static final java.util.concurrent.atomic.LongAdder SHORT_INSERTS = new java.util.concurrent.atomic.LongAdder();
+
     private final MVStore store;
+    private final MVMap<Object, Stored> data;
     private final PlainUpdates<Object> plain = new PlainUpdates<>(this::getIndexes, this::getDocument,
         (position, d) -> handleUpdate(position, d, d), this::documentMatchesQuery, this::getFullName);
 
-    H2Coll(MongoDatabase db, String name, CollectionOptions options, MVMap<Object, Document> data,
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    H2Coll(MongoDatabase db, String name, CollectionOptions options, MVMap<Object, Stored> data,
         MVMap<String, Object> meta, CursorRegistry cursors, MVStore store) {
-      super(db, name, options, data, meta, cursors);
+      super(db, name, options, (MVMap) data, meta, cursors);
       this.store = store;
+      this.data = data;
+    }
+
+    @Override
+    protected Document getDocument(Object position) {
+      Stored s = data.get(position);
+      return s == null ? null : s.document;
+    }
+
+    @Override
+    protected void removeDocument(Object position) {
+      if (data.remove(position) == null) {
+        throw new java.util.NoSuchElementException("No document with key " + position);
+      }
+    }
+
+    @Override
+    protected java.util.stream.Stream<DocumentWithPosition<Object>> streamAllDocumentsWithPosition() {
+      return data.entrySet().stream().map(e -> new DocumentWithPosition<>(e.getValue().document, e.getKey()));
     }
 
     @Override
@@ -213,7 +245,10 @@ public final class EmbeddedBackends {
     @Override
     protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
         Document fields) {
-      return reading(() -> super.matchDocuments(query, orderBy, skip, limit, batchSize, fields));
+      return reading(() -> matchDocumentsFromStream(isNaturalDescending(orderBy)
+          ? streamAllDocumentsWithPosition().sorted(Comparator.comparing(DocumentWithPosition::getPosition,
+              ValueComparator.desc())).map(DocumentWithPosition::getDocument)
+          : data.values().stream().map(s -> s.document), query, orderBy, skip, limit, batchSize, fields));
     }
 
     /** Building an index on open reads every document too. */
@@ -236,44 +271,59 @@ public final class EmbeddedBackends {
     }
 
     /**
-     * The backend changes a stored document in place, then puts it back: its BSON kept for write-back is stale from
-     * the first change, so it is forgotten before the put.
+     * The backend changes a stored document in place, then puts it back: the put holds it as a new {@link Stored},
+     * without BSON, while the one it replaces keeps what the versions of the store before the change hold.
      */
     @Override
     protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
-      BsonValues.ENCODED.forget(newDocument);
-      super.handleUpdate(position, oldDocument, newDocument);
+      data.put(Missing.ofNullable(position), new Stored(newDocument));
     }
 
     @Override
     protected Object addDocumentInternal(Document document) {
-      BsonValues.ENCODED.forget(document);
-      return super.addDocumentInternal(document);
+      Object key = getIdField() != null ? Utils.getSubdocumentValue(document, getIdField())
+          : java.util.UUID.randomUUID();
+      Stored previous = data.put(Missing.ofNullable(key), new Stored(document));
+      if (previous != null) {
+        throw new IllegalStateException("Document with key '" + key + "' already existed in " + this);
+      }
+      return key;
     }
 
     /**
      * Inserts a document with a string id whose every unique key is a string in a plain field (ids, lot codes) in one
      * look-up per index. The backend first checks every index, then adds to each: two descents of a tree of millions
      * of keys per index (a tenth of the server's time under intake). Here each key is put if absent, before the
-     * document; a key already taken takes back those put before it, so a refused insert still writes nothing. Any
-     * other document takes the backend's path.
+     * document; a key already taken takes back those put before it, so a refused insert still writes nothing.
+     * Secondary indexes hold nothing ({@link #secondary}), so they do not stand in the way. Any other document takes
+     * the backend's path.
      */
     @Override
     public synchronized void addDocument(Document document) {
-      List<Index<Object>> indexes = getIndexes();
-      List<KeyValue> keys = new java.util.ArrayList<>(indexes.size());
-      for (Index<Object> i : indexes) {
-        keys.add(i instanceof ValueOrderedIndex v ? v.stringKey(document) : null);
+      List<ValueOrderedIndex> unique = new java.util.ArrayList<>(2);
+      List<KeyValue> keys = new java.util.ArrayList<>(2);
+      boolean shortPath = document.get("_id") instanceof String;
+      for (Index<Object> i : getIndexes()) {
+        if (i instanceof ValueOrderedIndex v) {
+          KeyValue key = v.stringKey(document);
+          shortPath &= key != null;
+          unique.add(v);
+          keys.add(key);
+        } else {
+          shortPath &= i instanceof EmptyIndex;
+        }
       }
-      if (!(document.get("_id") instanceof String id) || keys.contains(null)) {
+      if (!shortPath) {
         super.addDocument(document);
         return;
       }
-      for (int i = 0; i < indexes.size(); i++) {
-        ValueOrderedIndex index = (ValueOrderedIndex) indexes.get(i);
+      SHORT_INSERTS.increment();
+      String id = (String) document.get("_id");
+      for (int i = 0; i < unique.size(); i++) {
+        ValueOrderedIndex index = unique.get(i);
         if (!index.putKeyPosition(keys.get(i), id)) {
           for (int j = 0; j < i; j++) {
-            ((ValueOrderedIndex) indexes.get(j)).removeDocument(keys.get(j));
+            unique.get(j).removeDocument(keys.get(j));
           }
           throw new DuplicateKeyError(index, this, index.getKeys(), keys.get(i));
         }
@@ -477,18 +527,10 @@ public final class EmbeddedBackends {
     /** A tag ObjectDataType gives no type (it uses 0–19, 32–49 and 64–119; index keys use 124 and 125). */
     private static final byte BSON = 126;
     /**
-     * A document in memory takes a few times its BSON size (a map of boxed values), and its BSON is kept beside it
-     * ({@link #ENCODED}).
+     * A document in memory takes a few times its BSON size (a map of boxed values), and once written its BSON is kept
+     * beside it ({@link Stored}).
      */
     private static final int IN_MEMORY = 4;
-
-    /**
-     * The BSON of documents as last written. A commit writes every page that changed whole, so one update re-encodes
-     * the ten or so documents around it; unchanged, they are written from these bytes. A quarter of the server's time
-     * under intake went to encoding documents that had not changed. Documents only read (a scan of a million lots)
-     * are not kept: a million weak references made every collection of the heap crawl.
-     */
-    static final Encoded ENCODED = new Encoded();
 
     /**
      * The running average BSON size of this map's documents. H2 splits a page at 16 KB and sizes its cache by the
@@ -499,7 +541,7 @@ public final class EmbeddedBackends {
 
     @Override
     public int getMemory(Object obj) {
-      return obj instanceof Document ? IN_MEMORY * average : super.getMemory(obj);
+      return obj instanceof Stored ? IN_MEMORY * average : super.getMemory(obj);
     }
 
     private void sized(int bytes) {
@@ -508,9 +550,10 @@ public final class EmbeddedBackends {
 
     @Override
     public void write(WriteBuffer buff, Object obj) {
-      byte[] bytes = obj instanceof Document d ? ENCODED.bytes(d) : null;
+      Stored stored = (Stored) obj;
+      byte[] bytes = stored.bson();
       if (bytes == null) {
-        super.write(buff, obj);
+        super.write(buff, stored.document);
         return;
       }
       sized(bytes.length);
@@ -540,10 +583,11 @@ public final class EmbeddedBackends {
     public Object read(ByteBuffer buff) {
       byte[] bytes = tagged(buff, BSON);
       if (bytes == null) {
-        return super.read(buff);
+        return new Stored((Document) super.read(buff)); // written by the plain backend, or not BSON
       }
       sized(bytes.length);
-      return document(bytes);
+      // its bytes are not kept: a page only read (a scan of a million lots) would hold them twice
+      return new Stored(document(bytes));
     }
 
     /** The bytes of the next value if it carries {@code tag} (then read past it); null if it does not. */
@@ -563,89 +607,33 @@ public final class EmbeddedBackends {
   }
 
   /**
-   * The BSON of stored documents, by the identity of the document object and held no longer than it is (the page
-   * cache decides that). Safe against the backend's in-place updates: {@link #forget} always puts a new marker, and
-   * bytes encoded meanwhile are kept only if the entry is still the one seen before encoding. Bytes encoded from a
-   * document while it was being changed are therefore dropped by the forget that follows the change.
+   * A document as the H2 store holds it, with its BSON once a commit has written it. A commit writes every page that
+   * changed whole, so one update re-encodes the ten or so documents around it; unchanged, they are written from these
+   * bytes (encoding documents that had not changed took a quarter of the server's time under intake). A document is
+   * changed only in place followed by a put, which holds it as a new {@code Stored}: bytes encoded from the one it
+   * replaces, even while the change was under way, belong to versions of the store before the put. Until 2026-11-29
+   * the bytes were kept in a map by the document's identity: the map's upkeep (a weak reference per document, resized
+   * as it grew) cost a quarter of the server's time under intake.
    */
-  static final class Encoded {
-    private final ReferenceQueue<Document> cleared = new ReferenceQueue<>();
-    private final ConcurrentHashMap<Key, Object> bytes = new ConcurrentHashMap<>();
+  static final class Stored {
+    static final java.util.concurrent.atomic.LongAdder ENCODINGS = new java.util.concurrent.atomic.LongAdder();
 
-    /** The document's BSON, encoded now unless it is known; null when BSON cannot carry it. */
-    byte[] bytes(Document d) {
-      expunge();
-      Probe probe = new Probe(d);
-      Object seen = bytes.get(probe);
-      if (seen instanceof byte[] known) {
-        return known;
-      }
-      byte[] fresh = BsonValues.bson(d);
-      if (fresh != null) {
-        if (seen == null) {
-          bytes.putIfAbsent(new Key(d, cleared), fresh);
-        } else {
-          bytes.replace(new Key(d, null), seen, fresh);
-        }
-      }
-      return fresh;
+    final Document document;
+    private volatile byte[] bson;
+
+    Stored(Document document) {
+      this.document = document;
     }
 
-    /** The document is being changed: what was encoded of it no longer holds. */
-    void forget(Document d) {
-      expunge();
-      bytes.put(new Key(d, cleared), new Object());
-    }
-
-    int size() {
-      expunge();
-      return bytes.size();
-    }
-
-    private void expunge() {
-      for (Reference<? extends Document> r; (r = cleared.poll()) != null; ) {
-        bytes.remove(r);
+    /** The document's BSON, encoded now unless known; null when BSON cannot carry it. */
+    byte[] bson() {
+      byte[] known = bson;
+      if (known == null) {
+        ENCODINGS.increment();
+        known = BsonValues.bson(document);
+        bson = known;
       }
-    }
-
-    /**
-     * A look-up by identity without making a reference object (the collector treats each one specially, and one is
-     * looked up for every document of every page written).
-     */
-    private record Probe(Document d) {
-      @Override
-      public int hashCode() {
-        return System.identityHashCode(d);
-      }
-
-      @Override
-      public boolean equals(Object o) {
-        return o instanceof Key k && k.get() == d;
-      }
-    }
-
-    /** A document by identity; once collected, equal only to itself (so that it can still be removed). */
-    private static final class Key extends WeakReference<Document> {
-      private final int hash;
-
-      Key(Document d, ReferenceQueue<Document> queue) {
-        super(d, queue);
-        hash = System.identityHashCode(d);
-      }
-
-      @Override
-      public int hashCode() {
-        return hash;
-      }
-
-      @Override
-      public boolean equals(Object o) {
-        if (this == o) {
-          return true;
-        }
-        Document d = get();
-        return d != null && (o instanceof Key k && d == k.get() || o instanceof Probe p && d == p.d());
-      }
+      return known;
     }
   }
 
