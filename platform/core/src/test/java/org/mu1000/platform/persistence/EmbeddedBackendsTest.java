@@ -271,6 +271,62 @@ class EmbeddedBackendsTest {
     });
   }
 
+  /**
+   * The store writes pages in the background, every few milliseconds here, while clients increment counters in
+   * place and insert beside them from several connections, the way intake does: after the server is shut down (as the
+   * local run's is on Ctrl-C) and the store opened again, every increment must be there.
+   */
+  @Test
+  void incrementsUnderBackgroundWritesSurviveAShutdown() throws Exception {
+    String file = dir.resolve("busy.mv").toString();
+    int counters = 40;
+    int threads = 4;
+    int each = 1500;
+    // a page cache of 1 MB and compaction at 90 % fill: pages are dropped, read back and moved all the time
+    MVStore store = new MVStore.Builder().fileName(file).cacheSize(1).autoCompactFillRate(90).open();
+    store.setAutoCommitDelay(5);
+    MongoServer server = new MongoServer(EmbeddedBackends.h2(store));
+    InetSocketAddress at = server.bind();
+    try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + at.getPort())) {
+      MongoCollection<Document> c = client.getDatabase("mu1000_t").getCollection("rollups");
+      for (int i = 0; i < counters; i++) {
+        c.insertOne(new Document("_id", "r" + i).append("n", 0).append("pad", "x".repeat(2000)));
+      }
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        done.add(pool.submit(() -> {
+          for (int k = 0; k < each; k++) {
+            c.updateOne(Filters.eq("_id", "r" + (k * 7 + thread) % counters), Updates.inc("n", 1));
+            client.getDatabase("mu1000_t").getCollection("lots").insertOne(new Document("_id", thread + "-" + k)
+                .append("pad", "y".repeat(1000)));
+          }
+          return null;
+        }));
+      }
+      for (var f : done) {
+        f.get();
+      }
+      pool.shutdown();
+    } finally {
+      server.shutdown();
+    }
+    MongoServer again = new MongoServer(EmbeddedBackends.h2(MVStore.open(file)));
+    InetSocketAddress reopened = again.bind();
+    try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + reopened.getPort())) {
+      var db = client.getDatabase("mu1000_t");
+      assertEquals(threads * each, db.getCollection("lots").countDocuments());
+      int sum = 0;
+      for (Document d : db.getCollection("rollups").find()) {
+        sum += d.getInteger("n");
+      }
+      assertEquals(threads * each, sum, "every increment was written");
+    } finally {
+      again.shutdown();
+    }
+  }
+
   private static void assertDuplicate(Runnable write) {
     com.mongodb.MongoException e = org.junit.jupiter.api.Assertions.assertThrows(com.mongodb.MongoException.class,
         write::run);
