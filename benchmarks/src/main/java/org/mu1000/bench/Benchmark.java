@@ -459,7 +459,7 @@ public final class Benchmark {
     } catch (java.net.http.HttpTimeoutException e) {
       throw e;
     } catch (java.io.IOException e) {
-      // the connection went before any answer (once in several hundred thousand requests here; the server logs
+      // the connection went before any answer (three times in about two million requests here; the server logs
       // nothing): sent again once on a fresh one, and counted, since an intake sent twice may be recorded twice
       retried.add(method + " " + path.replaceAll(".*/", "") + ": " + e.getMessage());
       r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
