@@ -210,14 +210,17 @@ interface RollupTable {
    * paths are copied before they change.
    */
   static Document incremented(Document d, Map<String, Object> inc) {
-    Document copy = deepCopy(d);
+    Document copy = new Document(d);
+    for (String path : inc.keySet()) {
+      Document at = copy;
+      for (int from = 0, dot; (dot = path.indexOf('.', from)) >= 0 && at.get(path.substring(from, dot))
+          instanceof Document sub; from = dot + 1) {
+        Document own = new Document(sub);
+        at.put(path.substring(from, dot), own);
+        at = own;
+      }
+    }
     Memory.increment(copy, inc);
-    return copy;
-  }
-
-  private static Document deepCopy(Document d) {
-    Document copy = new Document();
-    d.forEach((k, v) -> copy.put(k, v instanceof Document sub ? deepCopy(sub) : v));
     return copy;
   }
 
