@@ -112,7 +112,7 @@ class TenantsAndImportIT {
 
   @Test
   void aTenantAdminInvitesAUserAndChangesTheirRoleAndScope() {
-    String name = "rw.agent" + UUID.randomUUID().toString().substring(0, 5);
+    String name = "rwanda.agent" + UUID.randomUUID().toString().substring(0, 5);
     Api.Res invited = api.post(RW_ADMIN, "tenants/rwanda/users", Map.of("username", name, "email", name + "@example.org",
         "firstName", "Eric", "lastName", "Mugisha", "role", "field-agent", "cooperativeIds", List.of(Fixture.RW_COOP_ID),
         "temporaryPassword", "change-me-123"));

@@ -21,6 +21,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mu1000.platform.security.Identities;
 import org.mu1000.platform.security.JwtVerifier;
 import org.mu1000.platform.security.KeycloakSettings;
 import org.mu1000.platform.shared.domain.DomainException;
@@ -41,6 +42,9 @@ public class OidcLogin extends HttpServlet {
 
   @Inject
   JwtVerifier verifier;
+
+  @Inject
+  Identities identities;
 
   @Inject
   @ConfigProperty(name = "mu1000.keycloak.web-client", defaultValue = "mu1000-web")
@@ -99,6 +103,7 @@ public class OidcLogin extends HttpServlet {
       }
       JsonNode tokens = JSON.readTree(r.body());
       var caller = verifier.verify(tokens.path("access_token").asText());
+      identities.of(caller);
       String target = (String) s.getAttribute("oidc.target");
       req.changeSessionId();
       s.removeAttribute("oidc.state");

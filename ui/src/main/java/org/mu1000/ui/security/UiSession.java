@@ -1,27 +1,41 @@
 package org.mu1000.ui.security;
 
 import com.vaadin.flow.server.VaadinSession;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.util.Optional;
 import org.mu1000.platform.security.Caller;
+import org.mu1000.platform.security.Identities;
+import org.mu1000.platform.security.Identity;
+import org.mu1000.platform.security.VerifiedToken;
 
-/** The signed-in person of a browser session: the verified caller and the tenant they are working in. */
+/**
+ * The signed-in person of a browser session: whose token was verified at sign-in, and the tenant they are working
+ * in. Their roles are read afresh through {@link Identities} (cached briefly), so a role taken away or an account
+ * disabled takes effect in an open browser as it does in the API.
+ */
 public final class UiSession implements Serializable {
   static final String KEY = "mu1000.session";
 
-  private final Caller caller;
+  private final VerifiedToken token;
   private final String idToken;
   private String tenant;
 
-  UiSession(Caller caller, String idToken) {
-    this.caller = caller;
+  UiSession(VerifiedToken token, String idToken) {
+    this.token = token;
     this.idToken = idToken;
-    this.tenant = caller.tenants().stream().sorted().findFirst().orElse(null);
+    this.tenant = identity().tenants().stream().findFirst().orElse(null);
   }
 
+  /** Who is signed in, with their memberships as the identity provider holds them now. */
+  public Identity identity() {
+    return CDI.current().select(Identities.class).get().of(token);
+  }
+
+  /** The signed-in person as the current tenant sees them: their roles there only. */
   public Caller caller() {
-    return caller;
+    return tenant == null ? identity().outsideTenants() : identity().in(tenant);
   }
 
   String idToken() {
@@ -33,7 +47,7 @@ public final class UiSession implements Serializable {
   }
 
   public void tenant(String tenant) {
-    if (caller.mayEnter(tenant)) {
+    if (identity().mayEnter(tenant)) {
       this.tenant = tenant;
     }
   }

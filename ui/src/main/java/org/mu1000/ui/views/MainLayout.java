@@ -43,11 +43,43 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
           "/" + event.getLocation().getPathWithQueryParameters()));
       return;
     }
+    Caller c = session.get().caller();
+    boolean inTenant = session.get().tenant() != null;
+    Class<?> target = event.getNavigationTarget();
+    Page page = PAGES.stream().filter(p -> p.view() == target || p.alsoFor() == target).findFirst().orElse(null);
+    if (page != null && !page.allowed(c, inTenant)) {
+      // a route the role may not see is never rendered: the person lands on the first page they may see
+      PAGES.stream().filter(p -> p.allowed(c, inTenant)).findFirst()
+          .ifPresentOrElse(p -> event.forwardTo(p.view()), () -> event.forwardTo(SignInView.class));
+      return;
+    }
     if (!built) {
       built = true;
       build(session.get());
     }
   }
+
+  /** A page of the menu and who may open it; the same rule hides the menu entry and refuses the route. */
+  private record Page(String key, Class<? extends com.vaadin.flow.component.Component> view, Class<?> alsoFor,
+      boolean needsTenant, java.util.function.Predicate<Caller> may) {
+    boolean allowed(Caller c, boolean inTenant) {
+      return (inTenant || !needsTenant) && may.test(c);
+    }
+  }
+
+  private static final java.util.List<Page> PAGES = java.util.List.of(
+      new Page("nav.farmers", FarmerListView.class, FarmerView.class, true, Caller::mayReadRegistry),
+      new Page("nav.cooperatives", CooperativesView.class, null, true, Caller::mayReadProgrammes),
+      new Page("nav.programmes", ProgrammesView.class, null, true, Caller::mayReadProgrammes),
+      new Page("nav.intake", IntakeView.class, null, true, Caller::mayHandleLots),
+      new Page("nav.lots", LotsView.class, null, true, c -> c.mayReadRegistry() || c.mayReadOrders()),
+      new Page("nav.orders", OrdersView.class, null, true, Caller::mayReadOrders),
+      new Page("nav.impact", ImpactView.class, null, true, Caller::mayReadImpact),
+      new Page("nav.import", ImportView.class, null, true, Caller::mayImport),
+      new Page("nav.users", UsersView.class, null, true, Caller::mayAdministerTenant),
+      new Page("nav.webhooks", WebhooksView.class, null, true, Caller::mayAdministerTenant),
+      new Page("nav.audit", AuditView.class, null, true, Caller::mayAdministerTenant),
+      new Page("nav.tenants", TenantsView.class, null, false, Caller::isPlatformAdmin));
 
   private void build(UiSession s) {
     Caller c = s.caller();
@@ -60,11 +92,12 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     bar.setWidthFull();
     bar.getStyle().set("flex-wrap", "wrap").set("gap", "var(--lumo-space-s)").set("padding-right", "var(--lumo-space-m)");
 
-    if (c.isPlatformAdmin() || c.tenants().size() > 1) {
+    var tenantsOfCaller = s.identity().tenants();
+    if (c.isPlatformAdmin() || tenantsOfCaller.size() > 1) {
       ComboBox<String> tenant = new ComboBox<>();
       tenant.setId("tenant-switch");
       tenant.setItems(c.isPlatformAdmin() ? tenants.list().stream().map(Tenant::id).toList()
-          : c.tenants().stream().sorted().toList());
+          : tenantsOfCaller.stream().sorted().toList());
       tenant.setValue(s.tenant());
       tenant.setPlaceholder(getTranslation("layout.tenant"));
       tenant.setWidth("10em");
@@ -102,31 +135,10 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     addToNavbar(true, bar);
 
     SideNav nav = new SideNav();
-    if (s.tenant() != null && c.mayReadRegistry()) {
-      nav.addItem(new SideNavItem(getTranslation("nav.farmers"), FarmerListView.class));
-      nav.addItem(new SideNavItem(getTranslation("nav.cooperatives"), CooperativesView.class));
-      nav.addItem(new SideNavItem(getTranslation("nav.programmes"), ProgrammesView.class));
-    }
-    if (s.tenant() != null && c.mayHandleLots()) {
-      nav.addItem(new SideNavItem(getTranslation("nav.intake"), IntakeView.class));
-    }
-    if (s.tenant() != null && (c.mayReadRegistry() || c.mayReadOrders())) {
-      nav.addItem(new SideNavItem(getTranslation("nav.lots"), LotsView.class));
-      nav.addItem(new SideNavItem(getTranslation("nav.orders"), OrdersView.class));
-    }
-    if (s.tenant() != null && c.mayReadImpact()) {
-      nav.addItem(new SideNavItem(getTranslation("nav.impact"), ImpactView.class));
-    }
-    if (s.tenant() != null && c.mayImport()) {
-      nav.addItem(new SideNavItem(getTranslation("nav.import"), ImportView.class));
-    }
-    if (s.tenant() != null && c.mayAdministerTenant()) {
-      nav.addItem(new SideNavItem(getTranslation("nav.users"), UsersView.class));
-      nav.addItem(new SideNavItem(getTranslation("nav.webhooks"), WebhooksView.class));
-      nav.addItem(new SideNavItem(getTranslation("nav.audit"), AuditView.class));
-    }
-    if (c.isPlatformAdmin()) {
-      nav.addItem(new SideNavItem(getTranslation("nav.tenants"), TenantsView.class));
+    for (Page p : PAGES) {
+      if (p.allowed(c, s.tenant() != null)) {
+        nav.addItem(new SideNavItem(getTranslation(p.key()), p.view()));
+      }
     }
     addToDrawer(nav);
   }

@@ -70,7 +70,7 @@ public class UsersView extends VerticalLayout {
   private Select<String> roleSelect() {
     Select<String> role = new Select<>();
     role.setLabel(getTranslation("user.role"));
-    role.setItems(IdentityService.TENANT_ROLES.stream().sorted().toList());
+    role.setItems(IdentityService.PERSON_ROLES.stream().sorted().toList());
     return role;
   }
 
@@ -110,7 +110,7 @@ public class UsersView extends VerticalLayout {
     Dialog d = new Dialog();
     d.setHeaderTitle(u.username());
     Select<String> role = roleSelect();
-    u.roles().stream().filter(IdentityService.TENANT_ROLES::contains).findFirst().ifPresent(role::setValue);
+    u.roles().stream().filter(IdentityService.PERSON_ROLES::contains).findFirst().ifPresent(role::setValue);
     MultiSelectComboBox<Cooperative> scope = coopSelect();
     scope.setValue(new HashSet<>(coops.stream().filter(c -> u.cooperativeIds().contains(c.id())).toList()));
     com.vaadin.flow.component.checkbox.Checkbox enabled = new com.vaadin.flow.component.checkbox.Checkbox(

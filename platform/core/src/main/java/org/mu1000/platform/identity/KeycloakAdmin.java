@@ -2,7 +2,6 @@ package org.mu1000.platform.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,6 +33,7 @@ public class KeycloakAdmin {
   private String clientSecret;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private String token;
+  private final java.util.Map<String, String> serviceAccounts = new java.util.concurrent.ConcurrentHashMap<>();
   private Instant tokenExpires = Instant.EPOCH;
 
   protected KeycloakAdmin() {}
@@ -121,17 +120,9 @@ public class KeycloakAdmin {
     return get("/users/" + enc(id));
   }
 
-  /** Users the realm file pre-assigns to a tenant (attribute {@code tenant}): they join its organization. */
-  public List<JsonNode> usersOfTenant(String tenant) {
-    JsonNode list = get("/users?max=500&q=" + enc("tenant:" + tenant));
-    java.util.ArrayList<JsonNode> out = new java.util.ArrayList<>();
-    list.forEach(out::add);
-    return out;
-  }
-
-  /** Creates a user with tenant and cooperative attributes; returns the id. Refuses a taken username. */
+  /** Creates a user; returns the id. Refuses a taken username. */
   public String createUser(String username, String email, String firstName, String lastName,
-      Collection<String> tenants, Collection<String> coops, String temporaryPassword) {
+      String temporaryPassword) {
     ObjectNode u = JSON.createObjectNode().put("username", username).put("email", email).put("enabled", true)
         .put("emailVerified", true);
     if (firstName != null) {
@@ -140,45 +131,130 @@ public class KeycloakAdmin {
     if (lastName != null) {
       u.put("lastName", lastName);
     }
-    ObjectNode attrs = u.putObject("attributes");
-    strings(attrs.putArray("tenant"), tenants);
-    strings(attrs.putArray("coops"), coops);
     if (temporaryPassword != null) {
       u.putArray("credentials").addObject().put("type", "password").put("value", temporaryPassword)
           .put("temporary", true);
     }
     int status = send("POST", "/users", u, 201, 409);
     if (status == 409) {
-      throw new DomainException(Kind.CONFLICT, "user " + username + " or e-mail " + email + " exists already");
+      throw new DomainException(Kind.CONFLICT, "username " + username + " is taken: choose another");
     }
     return userByName(username).orElseThrow(() -> upstream("user " + username + " was not created"))
         .path("id").asText();
   }
 
-  public void updateUser(String id, JsonNode representation) {
-    send("PUT", "/users/" + enc(id), representation, 204);
+  /**
+   * The id of the service-account user of a confidential client, or empty when the client has none. Keycloak alone
+   * links the two, so this is what proves a token came from a client-credentials grant of that client.
+   */
+  public Optional<String> serviceAccountOf(String clientId) {
+    String known = serviceAccounts.get(clientId);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    JsonNode clients = get("/clients?first=0&max=2&clientId=" + enc(clientId));
+    for (JsonNode c : clients) {
+      if (clientId.equals(c.path("clientId").asText()) && c.path("serviceAccountsEnabled").asBoolean(false)) {
+        try {
+          String id = get("/clients/" + enc(c.path("id").asText()) + "/service-account-user").path("id").asText();
+          serviceAccounts.put(clientId, id);
+          return Optional.of(id);
+        } catch (DomainException e) {
+          if (e.kind() != Kind.NOT_FOUND) {
+            throw e;
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 
-  public List<String> realmRoles(String userId) {
+  /** The user with this id, or empty when there is none. */
+  public Optional<JsonNode> findUser(String id) {
+    try {
+      return Optional.of(user(id));
+    } catch (DomainException e) {
+      if (e.kind() == Kind.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** Realm roles the user holds, directly or through a composite role or a group. */
+  public List<String> effectiveRealmRoles(String userId) {
     java.util.ArrayList<String> out = new java.util.ArrayList<>();
-    get("/users/" + enc(userId) + "/role-mappings/realm").forEach(r -> out.add(r.path("name").asText()));
+    get("/users/" + enc(userId) + "/role-mappings/realm/composite?briefRepresentation=true")
+        .forEach(r -> out.add(r.path("name").asText()));
     return out;
   }
 
-  public void grantRealmRole(String userId, String role) {
-    JsonNode r = get("/roles/" + enc(role));
-    send("POST", "/users/" + enc(userId) + "/role-mappings/realm", JSON.createArrayNode().add(r), 204);
+  // --- groups ----------------------------------------------------------------------------------------------------
+
+  /** Paths of the groups the user is a direct member of, such as {@code /tenants/rwanda/coop-manager}. */
+  public List<String> groupPaths(String userId) {
+    java.util.ArrayList<String> out = new java.util.ArrayList<>();
+    get("/users/" + enc(userId) + "/groups?briefRepresentation=true&first=0&max=10000")
+        .forEach(g -> out.add(g.path("path").asText()));
+    return out;
   }
 
-  public void revokeRealmRole(String userId, String role) {
-    JsonNode r = get("/roles/" + enc(role));
-    send("DELETE", "/users/" + enc(userId) + "/role-mappings/realm", JSON.createArrayNode().add(r), 204);
-  }
-
-  private static void strings(ArrayNode a, Collection<String> values) {
-    if (values != null) {
-      values.forEach(a::add);
+  public Optional<String> groupId(String path) {
+    try {
+      return Optional.of(get("/group-by-path" + pathSegments(path)).path("id").asText());
+    } catch (DomainException e) {
+      if (e.kind() == Kind.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
     }
+  }
+
+  /** The group at this path, created with any missing parents; returns its id. Safe to repeat. */
+  public String ensureGroup(String path) {
+    Optional<String> existing = groupId(path);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    int cut = path.lastIndexOf('/');
+    String name = path.substring(cut + 1);
+    ObjectNode g = JSON.createObjectNode().put("name", name);
+    if (cut <= 0) {
+      send("POST", "/groups", g, 201, 409);
+    } else {
+      send("POST", "/groups/" + enc(ensureGroup(path.substring(0, cut))) + "/children", g, 201, 204, 409);
+    }
+    return groupId(path).orElseThrow(() -> upstream("group " + path + " was not created"));
+  }
+
+  public void joinGroup(String userId, String groupId) {
+    send("PUT", "/users/" + enc(userId) + "/groups/" + enc(groupId), null, 204);
+  }
+
+  public void leaveGroup(String userId, String groupId) {
+    send("DELETE", "/users/" + enc(userId) + "/groups/" + enc(groupId), null, 204, 404);
+  }
+
+  /** Members of the group at this path (none when it does not exist). */
+  public List<JsonNode> groupMembers(String path) {
+    java.util.ArrayList<JsonNode> out = new java.util.ArrayList<>();
+    groupId(path).ifPresent(id -> get("/groups/" + enc(id) + "/members?briefRepresentation=true&first=0&max=10000")
+        .forEach(out::add));
+    return out;
+  }
+
+  public void deleteGroup(String path) {
+    groupId(path).ifPresent(id -> send("DELETE", "/groups/" + enc(id), null, 204, 404));
+  }
+
+  private static String pathSegments(String path) {
+    StringBuilder b = new StringBuilder();
+    for (String seg : path.split("/")) {
+      if (!seg.isEmpty()) {
+        b.append('/').append(enc(seg).replace("+", "%20"));
+      }
+    }
+    return b.toString();
   }
 
   // --- plumbing --------------------------------------------------------------------------------------------------

@@ -590,6 +590,9 @@ public class ImpactService {
     MongoDatabase db = databases.of(t);
     RollupTable rollups = RollupTable.of(db.getCollection(ROLLUPS));
     RollupTable areas = RollupTable.of(db.getCollection(AREAS));
+    if ((level.equals("farmer") || level.equals("plot")) && !c.mayReadPersons()) {
+      throw DomainException.forbidden("your role sees programme and cooperative figures, not a farmer's or a plot's");
+    }
     String key = switch (level) {
       case "programme" -> programmeId;
       case "coop", "plot", "farmer" -> id;

@@ -74,12 +74,12 @@ public class OrganisationService {
   }
 
   public List<Programme> programmes(Tenant t, Caller c) {
-    FarmerService.requireRead(c);
+    requireReadProgrammes(c);
     return registry.repository(t).programmes();
   }
 
   public Programme programme(Tenant t, Caller c, String id) {
-    FarmerService.requireRead(c);
+    requireReadProgrammes(c);
     return registry.repository(t).programme(id).orElseThrow(() -> DomainException.notFound("programme", id));
   }
 
@@ -150,5 +150,11 @@ public class OrganisationService {
     m.put("baselineUsdPerMu", p.baselineUsdPerMu() == null ? null : p.baselineUsdPerMu().toPlainString());
     m.put("version", p.version());
     return m;
+  }
+
+  private static void requireReadProgrammes(Caller c) {
+    if (!c.mayReadProgrammes()) {
+      throw DomainException.forbidden("your role may not read programmes");
+    }
   }
 }

@@ -2,7 +2,11 @@ package org.mu1000.platform.security;
 
 import java.util.Set;
 
-/** Who is calling, as the verified token says. Coop scope empty means "all cooperatives of the tenant". */
+/**
+ * Who is calling, as seen by the one tenant the request works in ({@link Identity#in}): the roles held there (plus
+ * platform-admin, held platform-wide) and, for coop staff, the cooperatives they work for. Staff of cooperatives see
+ * exactly their cooperatives: with none, they see none.
+ */
 public record Caller(String subject, String username, Set<String> roles, Set<String> tenants, Set<String> coops) {
   public static final String PLATFORM_ADMIN = "platform-admin";
   public static final String TENANT_ADMIN = "tenant-admin";
@@ -30,9 +34,19 @@ public record Caller(String subject, String username, Set<String> roles, Set<Str
     return isPlatformAdmin() || tenants.contains(tenant);
   }
 
-  /** True when the caller's view of the registry is limited to some cooperatives. */
+  /** True when the caller's view is limited to their cooperatives (coop managers and field agents). */
   public boolean isCoopScoped() {
-    return !isPlatformAdmin() && !has(TENANT_ADMIN) && !has(DONOR) && !has(API_CLIENT) && !coops.isEmpty();
+    return !isPlatformAdmin() && !has(TENANT_ADMIN) && !has(API_CLIENT) && (has(COOP_MANAGER) || has(FIELD_AGENT));
+  }
+
+  /** Donors read programme, cooperative and tenant figures, never a person's records. */
+  public boolean mayReadPersons() {
+    return mayWriteRegistry();
+  }
+
+  /** A buyer (without a staff role) sees and changes only the orders placed under their own name. */
+  public boolean isBuyerOnly() {
+    return has(BUYER) && !mayAdministerTenant() && !has(API_CLIENT) && !has(COOP_MANAGER) && !has(FIELD_AGENT);
   }
 
   public boolean mayWriteRegistry() {
@@ -44,8 +58,14 @@ public record Caller(String subject, String username, Set<String> roles, Set<Str
     return mayAdministerTenant() || (mayWriteRegistry() && !has(FIELD_AGENT));
   }
 
+  /** Farmers, plots, lots, deliveries, quotas: person-level records, which donors never see. */
   public boolean mayReadRegistry() {
-    return mayWriteRegistry() || has(DONOR);
+    return mayWriteRegistry();
+  }
+
+  /** Programmes, cooperatives, grading standards: what donors see beside the figures. */
+  public boolean mayReadProgrammes() {
+    return mayReadRegistry() || mayReadOrders() || has(DONOR);
   }
 
   public boolean mayAdministerTenant() {
@@ -70,7 +90,7 @@ public record Caller(String subject, String username, Set<String> roles, Set<Str
   }
 
   public boolean mayReadOrders() {
-    return mayTrade() || has(COOP_MANAGER) || has(FIELD_AGENT) || has(DONOR);
+    return mayTrade() || has(COOP_MANAGER) || has(FIELD_AGENT);
   }
 
   /** Intake, corrections and moving stock: the people at the collection point and the warehouse. */
@@ -88,7 +108,8 @@ public record Caller(String subject, String username, Set<String> roles, Set<Str
     return mayAdministerTenant() || has(BUYER) || has(API_CLIENT);
   }
 
+  /** Programme, cooperative and tenant figures; a farmer's or a plot's figures need {@link #mayReadPersons}. */
   public boolean mayReadImpact() {
-    return mayReadRegistry();
+    return mayReadRegistry() || has(DONOR);
   }
 }

@@ -17,15 +17,13 @@ import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.DomainException.Kind;
 
 /**
- * Verifies Keycloak access and ID tokens (RS256) against the realm's JWKS: signature, issuer, expiry. Keys are cached
+ * Verifies Keycloak access tokens (RS256) against the realm's JWKS: signature, issuer, expiry. Keys are cached
  * by key id and fetched again when an unknown kid appears (key rotation), at most every 10 seconds.
  */
 @ApplicationScoped
@@ -45,9 +43,18 @@ public class JwtVerifier {
     this.keycloak = keycloak;
   }
 
-  public Caller verify(String token) {
+  /**
+   * Checks an access token and says whose it is. The token proves identity only: roles and tenants come from
+   * {@link Identities}, which asks the identity provider, so nothing a tenant admin can choose (a username, an
+   * attribute) grants a role.
+   */
+  public VerifiedToken verify(String token) {
     JsonNode claims = verifiedClaims(token);
-    return callerOf(claims);
+    String subject = claims.path("sub").asText("");
+    if (subject.isBlank()) {
+      throw unauthenticated("the token names no subject");
+    }
+    return new VerifiedToken(subject, claims.path("preferred_username").asText(subject), claims.path("azp").asText());
   }
 
   public JsonNode verifiedClaims(String token) {
@@ -74,7 +81,10 @@ public class JwtVerifier {
     if (!keycloak.issuer().equals(claims.path("iss").asText())) {
       throw unauthenticated("token issuer is not " + keycloak.issuer());
     }
-    if (!keycloak.clients().contains(claims.path("azp").asText())) {
+    if (!"Bearer".equals(claims.path("typ").asText())) {
+      throw unauthenticated("send an access token: ID and refresh tokens are not accepted as bearer tokens");
+    }
+    if (!keycloak.accepts(claims.path("azp").asText())) {
       throw unauthenticated("tokens of client '" + claims.path("azp").asText() + "' are not accepted");
     }
     Instant now = Instant.now();
@@ -85,44 +95,6 @@ public class JwtVerifier {
       throw unauthenticated("token is not valid yet");
     }
     return claims;
-  }
-
-  /**
-   * A person's tenants are the Keycloak organizations they are a member of (claim {@code organization}, present when
-   * the client asks for scope {@code organization:*}). A service account has no memberships: its client carries a
-   * hard-coded {@code tenant} claim instead.
-   */
-  static Caller callerOf(JsonNode claims) {
-    Set<String> roles = strings(claims.path("realm_access").path("roles"));
-    String username = claims.path("preferred_username").asText(claims.path("sub").asText());
-    Set<String> tenants = organizations(claims.path("organization"));
-    if (username.startsWith("service-account-")) {
-      tenants.addAll(strings(claims.path("tenant")));
-      if (!tenants.isEmpty()) {
-        roles.add(Caller.API_CLIENT);
-      }
-    }
-    return new Caller(claims.path("sub").asText(), username, roles, tenants, strings(claims.path("coops")));
-  }
-
-  /** The claim is a list of aliases, or an object keyed by alias when the mapper adds ids or attributes. */
-  private static Set<String> organizations(JsonNode claim) {
-    if (claim.isObject()) {
-      Set<String> out = new HashSet<>();
-      claim.fieldNames().forEachRemaining(out::add);
-      return out;
-    }
-    return strings(claim);
-  }
-
-  private static Set<String> strings(JsonNode node) {
-    Set<String> out = new HashSet<>();
-    if (node.isArray()) {
-      node.forEach(n -> out.add(n.asText()));
-    } else if (node.isTextual() && !node.asText().isBlank()) {
-      out.add(node.asText());
-    }
-    return out;
   }
 
   private PublicKey key(String kid) {

@@ -28,9 +28,16 @@ public class KeycloakSettings {
         .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
-  /** The clients whose tokens the API accepts (claim {@code azp}); any other client of the realm is refused. */
-  public java.util.Set<String> clients() {
-    return clients;
+  /** Prefix of the confidential clients the platform creates for tenants' integrations (client credentials). */
+  public static final String TENANT_API_CLIENT_PREFIX = "mu1000-api-";
+
+  /**
+   * Whether the API takes tokens issued to this client (claim {@code azp}): the configured clients, and the
+   * integration clients the platform makes for tenants. Any other client of the realm is refused.
+   */
+  public boolean accepts(String clientId) {
+    return clients.contains(clientId) || clientId.startsWith(TENANT_API_CLIENT_PREFIX)
+        && clientId.length() > TENANT_API_CLIENT_PREFIX.length();
   }
 
   private static String trim(String u) {

@@ -21,8 +21,9 @@ import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.tenancy.domain.TenantRepository;
 
 /**
- * The one place a request gets its caller and tenant: verifies the bearer token, then, for
- * {@code /tenants/{tenant}/...}, checks the caller belongs to that tenant and that it is open; for
+ * The one place a request gets its caller and tenant: verifies the bearer token and reads the caller's current
+ * memberships ({@link Identities}), then, for {@code /tenants/{tenant}/...}, checks the caller holds a role in that
+ * tenant and that it is open, and narrows the caller to their roles there; for
  * {@code /platform/...}, that the caller is a platform admin. A tenant the caller may not enter looks exactly like one
  * that does not exist. Pre-matching, so a caller without access learns nothing about routes, methods or media types.
  */
@@ -31,14 +32,16 @@ import org.mu1000.platform.tenancy.domain.TenantRepository;
 @Priority(Priorities.AUTHENTICATION)
 public class TenantFilter implements ContainerRequestFilter {
   private JwtVerifier verifier;
+  private Identities identities;
   private TenantRepository tenants;
   private TenantContext context;
 
   protected TenantFilter() {}
 
   @Inject
-  public TenantFilter(JwtVerifier verifier, TenantRepository tenants, TenantContext context) {
+  public TenantFilter(JwtVerifier verifier, Identities identities, TenantRepository tenants, TenantContext context) {
     this.verifier = verifier;
+    this.identities = identities;
     this.tenants = tenants;
     this.context = context;
   }
@@ -50,7 +53,8 @@ public class TenantFilter implements ContainerRequestFilter {
       return; // the public trace page: what a consumer's phone opens from a QR code, no sign-in
     }
     try {
-      Caller caller = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+      Identity identity = identities.of(authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION)));
+      Caller caller = identity.outsideTenants();
       Tenant tenant = null;
       if (!segments.isEmpty() && segments.get(0).equals("platform")) {
         if (!caller.isPlatformAdmin()) {
@@ -58,14 +62,12 @@ public class TenantFilter implements ContainerRequestFilter {
         }
       } else if (segments.size() >= 2 && segments.get(0).equals("tenants")) {
         String id = segments.get(1);
-        if (!caller.isPlatformAdmin() && caller.tenants().isEmpty()) {
-          throw DomainException.forbidden("the token names no tenant: request it with scope 'openid organization:*'");
-        }
-        if (!caller.mayEnter(id)) {
+        if (!identity.mayEnter(id)) {
           throw DomainException.notFound("tenant", id);
         }
         tenant = tenants.find(id).orElseThrow(() -> DomainException.notFound("tenant", id));
         TenantService.checkOpen(tenant);
+        caller = identity.in(id);
       }
       context.enter(caller, tenant);
       request.setSecurityContext(securityContext(caller, request.getSecurityContext().isSecure()));
@@ -79,7 +81,7 @@ public class TenantFilter implements ContainerRequestFilter {
     }
   }
 
-  private Caller authenticate(String authorization) {
+  private VerifiedToken authenticate(String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw new DomainException(Kind.UNAUTHENTICATED, "send a Keycloak access token as 'Authorization: Bearer …'");
     }

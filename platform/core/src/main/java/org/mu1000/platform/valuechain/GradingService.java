@@ -76,7 +76,7 @@ public class GradingService {
   private final Map<String, Latest> latest = new java.util.concurrent.ConcurrentHashMap<>();
 
   public GradingStandard current(Tenant t, Caller c, String programmeId) {
-    ValueChain.require(c.mayReadRegistry() || c.mayReadOrders(), "your role may not read grading standards");
+    ValueChain.require(c.mayReadProgrammes(), "your role may not read grading standards");
     return current(t, programmeId).orElseThrow(() -> DomainException.notFound("grading standard of programme",
         programmeId));
   }
@@ -128,7 +128,7 @@ public class GradingService {
   }
 
   public List<GradingStandard> versions(Tenant t, Caller c, String programmeId) {
-    ValueChain.require(c.mayReadRegistry() || c.mayReadOrders(), "your role may not read grading standards");
+    ValueChain.require(c.mayReadProgrammes(), "your role may not read grading standards");
     return numbers(t, programmeId).stream().map(n -> version(t, programmeId, n)).toList();
   }
 

@@ -348,7 +348,8 @@ public class LotService {
   public Lot get(Tenant t, Caller c, String id) {
     ValueChain.require(c.mayReadRegistry() || c.mayReadOrders(), "your role may not read lots");
     Lot l = lot(t, id);
-    if (l.cooperativeId() != null && !c.maySeeCoop(l.cooperativeId())) {
+    if (l.cooperativeId() != null && !c.maySeeCoop(l.cooperativeId())
+        || c.isBuyerOnly() && (l.orderId() == null || !orders.placedBy(t, c).contains(l.orderId()))) {
       throw DomainException.notFound("lot", id);
     }
     return l;
@@ -380,6 +381,9 @@ public class LotService {
     }
     if (c.isCoopScoped()) {
       q.add(Filters.in("cooperativeId", c.coops()));
+    }
+    if (c.isBuyerOnly()) {
+      q.add(Filters.in("orderId", orders.placedBy(t, c)));
     }
     Bson filter = q.isEmpty() ? null : Filters.and(q);
     var store = chain.store(t);
@@ -733,10 +737,10 @@ public class LotService {
   public Shipment confirmDelivery(Tenant t, Caller c, String shipmentId, long expected) {
     ValueChain.require(c.mayConfirmDelivery(), "only the buyer (or a tenant admin) confirms a delivery");
     Shipment s = shipment(t, shipmentId);
+    PurchaseOrder o = orders.get(t, c, s.orderId());
     if (!"shipped".equals(s.status())) {
       throw new DomainException(Kind.CONFLICT, "shipment " + s.sscc() + " was already confirmed");
     }
-    PurchaseOrder o = orders.get(t, c, s.orderId());
     Instant now = Instant.now();
     Shipment next = new Shipment(s.id(), s.orderId(), s.sscc(), s.lotIds(), s.destination(), "delivered",
         s.shippedAt(), now, c.username(), expected);

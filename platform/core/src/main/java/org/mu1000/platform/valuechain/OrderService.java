@@ -50,7 +50,7 @@ public class OrderService {
         .orElseThrow(() -> DomainException.invalid("programmeId", "no programme " + input.programmeId()));
     Instant now = Instant.now();
     PurchaseOrder o = new PurchaseOrder(Ids.next("po"), input.number(), input.programmeId(), input.buyer(),
-        withLineIds(input.lines()), Status.DRAFT, now, now, 0);
+        withLineIds(input.lines()), Status.DRAFT, now, now, 0, c.subject());
     o.validate(grading.current(t, o.programmeId()).orElse(null));
     if (!chain.store(t).list(ValueChainStore.ORDERS, Filters.eq("number", o.number()), null, 0, 1,
         PurchaseOrder.class).isEmpty()) {
@@ -71,7 +71,7 @@ public class OrderService {
           "order " + current.number() + " is " + current.status().code() + ": only drafts can be changed");
     }
     PurchaseOrder next = new PurchaseOrder(id, input.number(), current.programmeId(), input.buyer(),
-        withLineIds(input.lines()), Status.DRAFT, current.createdAt(), Instant.now(), expected);
+        withLineIds(input.lines()), Status.DRAFT, current.createdAt(), Instant.now(), expected, current.placedBy());
     next.validate(grading.current(t, next.programmeId()).orElse(null));
     PurchaseOrder saved = chain.store(t).replace(ValueChainStore.ORDERS, id, next, expected, PurchaseOrder.class)
         .orElseThrow(() -> Registry.stale("order", id));
@@ -109,7 +109,14 @@ public class OrderService {
   public PurchaseOrder get(Tenant t, Caller c, String id) {
     ValueChain.require(c.mayReadOrders(), "your role may not read orders");
     return chain.store(t).find(ValueChainStore.ORDERS, id, PurchaseOrder.class)
+        .filter(o -> !c.isBuyerOnly() || c.subject().equals(o.placedBy()))
         .orElseThrow(() -> DomainException.notFound("order", id));
+  }
+
+  /** The ids of the orders a buyer placed (lots they may see are the ones allocated to these). */
+  public List<String> placedBy(Tenant t, Caller c) {
+    return chain.store(t).list(ValueChainStore.ORDERS, Filters.eq("placedBy", c.subject()), null, 0, 10_000,
+        PurchaseOrder.class).stream().map(PurchaseOrder::id).toList();
   }
 
   public Page<PurchaseOrder> list(Tenant t, Caller c, Status status, String programmeId, int page, int size) {
@@ -120,6 +127,9 @@ public class OrderService {
     }
     if (programmeId != null) {
       f.add(Filters.eq("programmeId", programmeId));
+    }
+    if (c.isBuyerOnly()) {
+      f.add(Filters.eq("placedBy", c.subject()));
     }
     Bson filter = f.isEmpty() ? null : Filters.and(f);
     var store = chain.store(t);

@@ -10,7 +10,11 @@ import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.DomainException.Kind;
 import org.mu1000.platform.shared.domain.Violations;
 
-/** A buyer's order: what they will take, of which grade, at what price, when. Prices are in the tenant currency. */
+/**
+ * A buyer's order: what they will take, of which grade, at what price, when. Prices are in the tenant currency.
+ *
+ * @param placedBy the subject of the person who placed it; a buyer sees and changes only the orders they placed
+ */
 public record PurchaseOrder(
     String id,
     String number,
@@ -20,10 +24,16 @@ public record PurchaseOrder(
     Status status,
     Instant createdAt,
     Instant updatedAt,
-    long version) {
+    long version,
+    String placedBy) {
 
   public PurchaseOrder {
     lines = lines == null ? List.of() : List.copyOf(lines);
+  }
+
+  public PurchaseOrder(String id, String number, String programmeId, Buyer buyer, List<Line> lines, Status status,
+      Instant createdAt, Instant updatedAt, long version) {
+    this(id, number, programmeId, buyer, lines, status, createdAt, updatedAt, version, null);
   }
 
   public record Buyer(String name, String country, boolean export, String email) {}
@@ -94,6 +104,6 @@ public record PurchaseOrder(
       throw new DomainException(Kind.CONFLICT, "order " + number + " is " + status.code() + " and cannot become "
           + next.code());
     }
-    return new PurchaseOrder(id, number, programmeId, buyer, lines, next, createdAt, now, version);
+    return new PurchaseOrder(id, number, programmeId, buyer, lines, next, createdAt, now, version, placedBy);
   }
 }
