@@ -448,6 +448,9 @@ public class LotService {
     BigDecimal kg = in.kg() == null ? cur.kg() : in.kg();
     Lot next = cur.with(cur.status(), cur.warehouseId(), cur.orderId(), cur.orderLineId(), cur.shipmentId(), kg,
         grade, m, Instant.now());
+    // everything that can refuse the correction is worked out before the lot changes
+    var before = contribution(t, cur);
+    var after = contribution(t, next);
     Lot saved = save(t, next, expected);
     Map<String, Object> e = objectEvent("OBSERVE", "inspecting", GradingStandard.REJECT.equals(grade)
         ? "non_conformant" : "conformant", List.of(saved), null, saved.cooperativeId(), null);
@@ -459,7 +462,7 @@ public class LotService {
     corr.put("grade", saved.grade());
     e.put("mu1000:correction", corr);
     trace.record(t, e, List.of(id));
-    impact.changed(t, contribution(t, cur), contribution(t, saved));
+    impact.changed(t, before, after);
     chain.audit(t, c, "lot.corrected", "lot", id, cur, saved);
     return saved;
   }

@@ -1,7 +1,11 @@
 package org.mu1000.platform.registry.domain;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.shared.domain.Numbers;
+import org.mu1000.platform.shared.domain.Violations;
 
 /** A farmer's field: where it is (GeoJSON, WGS 84) and how large it is in m², computed, never typed in for polygons. */
 public record Plot(
@@ -15,13 +19,29 @@ public record Plot(
     BigDecimal areaM2,
     long version) {
 
-  /** A plot with its area computed from the geometry; refuses invalid or self-intersecting shapes. */
+  /** No smallholder's plot is larger: 1,000 ha. A larger one is a typing or unit mistake. */
+  public static final BigDecimal MAX_AREA_M2 = new BigDecimal("10000000");
+
+  /**
+   * A plot with its area computed from the geometry; refuses invalid or self-intersecting shapes and implausible
+   * sizes. Only the members GeoJSON defines for a geometry (type, coordinates) are kept.
+   */
   public static Plot measured(String id, String farmerId, String externalId, String crop, Integer plantingYear,
       Map<String, Object> geometry, BigDecimal declaredAreaM2, long version) {
     if (crop == null || crop.isBlank()) {
-      throw org.mu1000.platform.shared.domain.DomainException.invalid("crop", "is required");
+      throw DomainException.invalid("crop", "is required");
     }
+    Violations v = new Violations();
+    Numbers.check(v, "declaredAreaM2", declaredAreaM2);
+    v.throwIfAny();
     BigDecimal area = GeoArea.areaM2(geometry, declaredAreaM2);
-    return new Plot(id, farmerId, externalId, crop, plantingYear, geometry, declaredAreaM2, area, version);
+    if (area.compareTo(MAX_AREA_M2) > 0) {
+      throw DomainException.invalid(declaredAreaM2 != null && "Point".equals(geometry.get("type"))
+          ? "declaredAreaM2" : "geometry", "is larger than 1,000 ha: check the unit (m²) and the shape");
+    }
+    Map<String, Object> kept = new LinkedHashMap<>();
+    kept.put("type", geometry.get("type"));
+    kept.put("coordinates", geometry.get("coordinates"));
+    return new Plot(id, farmerId, externalId, crop, plantingYear, kept, declaredAreaM2, area, version);
   }
 }

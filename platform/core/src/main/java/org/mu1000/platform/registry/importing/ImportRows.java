@@ -10,12 +10,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.mu1000.platform.registry.FarmerInput;
 import org.mu1000.platform.registry.domain.Money;
 import org.mu1000.platform.registry.domain.Plot;
 import org.mu1000.platform.registry.domain.Sex;
 import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.shared.domain.Numbers;
 import org.mu1000.platform.shared.domain.Violation;
 
 /**
@@ -174,7 +176,7 @@ public final class ImportRows {
       try {
         return new BigDecimal(v).intValueExact();
       } catch (ArithmeticException | NumberFormatException e) {
-        problems.add(new Problem(row, col, "must be a whole number, not '" + v + "'"));
+        problems.add(new Problem(row, col, "must be a whole number, not '" + Numbers.quote(v) + "'"));
         return null;
       }
     }
@@ -185,9 +187,15 @@ public final class ImportRows {
         return null;
       }
       try {
-        return new BigDecimal(v.replace(" ", ""));
+        BigDecimal d = new BigDecimal(v.replace(" ", ""));
+        Optional<String> problem = Numbers.problem(d);
+        if (problem.isPresent()) {
+          problems.add(new Problem(row, col, problem.get()));
+          return null;
+        }
+        return d;
       } catch (NumberFormatException e) {
-        problems.add(new Problem(row, col, "must be a number, not '" + v + "'"));
+        problems.add(new Problem(row, col, "must be a number, not '" + Numbers.quote(v) + "'"));
         return null;
       }
     }

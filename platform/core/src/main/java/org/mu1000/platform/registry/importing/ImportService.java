@@ -103,14 +103,16 @@ public class ImportService {
         .append("farmersCreated", 0).append("farmersUpdated", 0).append("plotsWritten", 0)
         .append("problems", List.of()).append("fileId", fileId).append("uploadedBy", c.username())
         .append("createdAt", now).append("updatedAt", now));
-    executor().execute(() -> guarded(t, id, () -> dryRun(t, c, id)));
+    executor().execute(() -> guarded(t, id, null, () -> dryRun(t, c, id)));
     return job(t, c, id);
   }
 
   public Job commit(Tenant t, Caller c, String id) {
     requireImport(c);
     Job job = job(t, c, id);
-    long claimed = jobs(t).updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("status", "validated")),
+    // a commit that failed may be run again: the dry run passed, and rows already written are found, not doubled
+    long claimed = jobs(t).updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("validated", true),
+            Filters.in("status", "validated", "failed")),
         Updates.combine(Updates.set("status", "committing"), Updates.set("processedRows", 0),
             Updates.set("updatedAt", new Date()))).getModifiedCount();
     if (claimed == 0) {
@@ -121,7 +123,8 @@ public class ImportService {
         default -> "this import cannot be committed (" + job.status() + ")";
       });
     }
-    executor().execute(() -> guarded(t, id, () -> write(t, c, id)));
+    Progress progress = new Progress();
+    executor().execute(() -> guarded(t, id, progress, () -> write(t, c, id, progress)));
     return job(t, c, id);
   }
 
@@ -161,31 +164,46 @@ public class ImportService {
       removeFile(t, job);
     }
     jobs(t).updateOne(Filters.eq("_id", id), Updates.combine(
-        Updates.set("status", problems.isEmpty() ? "validated" : "invalid"),
+        Updates.set("status", problems.isEmpty() ? "validated" : "invalid"), Updates.set("validated", problems.isEmpty()),
         Updates.set("totalRows", rows.rowCount()), Updates.set("processedRows", rows.rowCount()),
         Updates.set("problems", problems.stream().map(p -> new Document("row", p.row()).append("column", p.column())
             .append("message", p.message())).toList()),
         Updates.set("updatedAt", new Date())));
   }
 
-  private void write(Tenant t, Caller c, String id) {
+  /** How far a commit got: rows of whole farmer groups written, and the counts so far. */
+  private static final class Progress {
+    volatile int done;
+    volatile int nextRow = 1;
+    volatile int created;
+    volatile int updated;
+    volatile int plotsWritten;
+  }
+
+  /**
+   * Writes the file group by group (a farmer and their plots). Each group is checked again before any of it is
+   * written, so a group that would be refused leaves nothing behind; a failure names the row it stopped at.
+   */
+  private void write(Tenant t, Caller c, String id, Progress pr) {
     Document job = jobs(t).find(Filters.eq("_id", id)).first();
     String coop = job.getString("cooperativeId");
     ImportRows rows = ImportRows.parse(Sheets.read(file(t, job), job.getString("format")), coop);
     RegistryRepository repo = registry.repository(t);
-    int created = 0;
-    int updated = 0;
-    int plotsWritten = 0;
-    int done = 0;
     for (ImportRows.Group g : rows.groups()) {
+      pr.nextRow = g.rows().get(0);
+      List<ImportRows.Problem> problems = rows.check(g, input -> farmers.check(t, input));
+      if (!problems.isEmpty()) {
+        ImportRows.Problem p = problems.get(0);
+        throw DomainException.invalid("row " + p.row() + " " + p.column(), p.message());
+      }
       var input = g.farmer();
       Farmer f = repo.farmerByExternalId(coop, g.externalId()).flatMap(repo::farmer).orElse(null);
       if (f == null) {
         f = farmers.create(t, c, input);
-        created++;
+        pr.created++;
       } else if (farmers.changes(t, f, input)) {
         f = farmers.update(t, c, f.id(), input, f.version());
-        updated++;
+        pr.updated++;
       }
       for (ImportRows.PlotRow p : g.plots()) {
         String plotId = repo.plotByExternalId(f.id(), p.externalId()).orElse(null);
@@ -194,27 +212,27 @@ public class ImportService {
           Plot saved = plots.create(t, c, f.id(), p.externalId(), p.crop(), p.plantingYear(), p.geometry(),
               p.declaredAreaM2());
           repo.claimPlotExternalId(f.id(), p.externalId(), saved.id());
-          plotsWritten++;
+          pr.plotsWritten++;
         } else if (!same(existing, p)) {
           plots.update(t, c, existing.id(), p.externalId(), p.crop(), p.plantingYear(), p.geometry(),
               p.declaredAreaM2(), existing.version());
-          plotsWritten++;
+          pr.plotsWritten++;
         }
       }
-      done += g.rows().size();
-      if (done % 250 < g.rows().size()) {
-        jobs(t).updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("processedRows", done),
-            Updates.set("farmersCreated", created), Updates.set("farmersUpdated", updated),
-            Updates.set("plotsWritten", plotsWritten), Updates.set("updatedAt", new Date())));
+      pr.done += g.rows().size();
+      if (pr.done % 250 < g.rows().size()) {
+        jobs(t).updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("processedRows", pr.done),
+            Updates.set("farmersCreated", pr.created), Updates.set("farmersUpdated", pr.updated),
+            Updates.set("plotsWritten", pr.plotsWritten), Updates.set("updatedAt", new Date())));
       }
     }
     jobs(t).updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("status", "committed"),
-        Updates.set("processedRows", rows.rowCount()), Updates.set("farmersCreated", created),
-        Updates.set("farmersUpdated", updated), Updates.set("plotsWritten", plotsWritten),
+        Updates.set("processedRows", rows.rowCount()), Updates.set("farmersCreated", pr.created),
+        Updates.set("farmersUpdated", pr.updated), Updates.set("plotsWritten", pr.plotsWritten),
         Updates.set("updatedAt", new Date())));
     removeFile(t, job);
     registry.audit(t, c.username(), "import.committed", "import", id, null,
-        Map.of("farmersCreated", created, "farmersUpdated", updated, "plotsWritten", plotsWritten));
+        Map.of("farmersCreated", pr.created, "farmersUpdated", pr.updated, "plotsWritten", pr.plotsWritten));
   }
 
   private static boolean same(Plot existing, ImportRows.PlotRow p) {
@@ -225,23 +243,32 @@ public class ImportService {
         && String.valueOf(new Document(p.geometry()).toJson()).equals(new Document(existing.geometry()).toJson());
   }
 
-  private void guarded(Tenant t, String id, Runnable work) {
+  private void guarded(Tenant t, String id, Progress progress, Runnable work) {
     try {
       work.run();
     } catch (DomainException e) {
-      fail(t, id, e.violations().isEmpty() ? e.getMessage() : e.violations().get(0).field() + ": "
+      fail(t, id, progress, e.violations().isEmpty() ? e.getMessage() : e.violations().get(0).field() + ": "
           + e.violations().get(0).message());
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "import " + id + " failed", e);
-      fail(t, id, "unexpected error; nothing after row " + jobs(t).find(Filters.eq("_id", id)).first()
-          .getInteger("processedRows", 0) + " was written");
+      fail(t, id, progress, "unexpected error");
     }
   }
 
-  private void fail(Tenant t, String id, String message) {
-    jobs(t).updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("status", "failed"),
-        Updates.push("problems", new Document("row", 0).append("column", "").append("message", message)),
+  /** A failed commit says exactly how far it got; its counts are those of the rows written in full. */
+  private void fail(Tenant t, String id, Progress pr, String message) {
+    String told = pr == null ? message : message + "; stopped at row " + pr.nextRow + ": the " + pr.done
+        + " row(s) before it were written in full; commit again to finish"
+        + " (rows already written are found, not written twice)";
+    List<org.bson.conversions.Bson> set = new ArrayList<>(List.of(Updates.set("status", "failed"),
+        Updates.push("problems", new Document("row", pr == null ? 0 : pr.nextRow).append("column", "")
+            .append("message", told)),
         Updates.set("updatedAt", new Date())));
+    if (pr != null) {
+      set.addAll(List.of(Updates.set("processedRows", pr.done), Updates.set("farmersCreated", pr.created),
+          Updates.set("farmersUpdated", pr.updated), Updates.set("plotsWritten", pr.plotsWritten)));
+    }
+    jobs(t).updateOne(Filters.eq("_id", id), Updates.combine(set));
   }
 
   private void progress(Tenant t, String id, int done, int total) {

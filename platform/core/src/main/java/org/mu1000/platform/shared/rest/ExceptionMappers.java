@@ -91,7 +91,8 @@ public final class ExceptionMappers {
     if (e instanceof InvalidFormatException f) {
       String expected = f.getTargetType() == null ? "another type" : f.getTargetType().getSimpleName();
       return Problems.response(400, "Malformed JSON", "a value has the wrong type",
-          List.of(new Violation(path(f), "cannot be read as " + expected + ": " + f.getValue())));
+          List.of(new Violation(path(f), "cannot be read as " + expected + ": "
+              + org.mu1000.platform.shared.domain.Numbers.quote(String.valueOf(f.getValue())))));
     }
     if (e instanceof MismatchedInputException m) {
       String expected = m.getTargetType() == null ? "another type" : m.getTargetType().getSimpleName();
@@ -113,12 +114,14 @@ public final class ExceptionMappers {
     return p.replace(".[", "[").isEmpty() ? "body" : p.replace(".[", "[");
   }
 
+  /** The first line of a parser's message, cut short: it may quote the offending input, which can be huge. */
   private static String firstLine(String s) {
     if (s == null) {
       return "";
     }
     int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
+    String line = nl < 0 ? s : s.substring(0, nl);
+    return line.length() <= 200 ? line : line.substring(0, 200) + "…";
   }
 
   @Provider

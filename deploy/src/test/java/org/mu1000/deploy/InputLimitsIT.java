@@ -1,0 +1,199 @@
+package org.mu1000.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mu1000.deploy.Fixture.RW_ADMIN;
+import static org.mu1000.deploy.Fixture.RW_COOP;
+import static org.mu1000.deploy.Fixture.RW_COOP_ID;
+import static org.mu1000.deploy.Fixture.RW_OTHER_COOP_ID;
+import static org.mu1000.deploy.Fixture.assertProblem;
+import static org.mu1000.deploy.Fixture.farmer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Inputs the store cannot hold or no farm has: refused before any work, and a refused request changes nothing. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class InputLimitsIT {
+  @ArquillianResource
+  URL url;
+
+  Api api;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.war();
+  }
+
+  @BeforeEach
+  void setUp() {
+    api = new Api(Deployments.base(url));
+    Fixture.tenants(api);
+  }
+
+  private static String unique() {
+    return "Lim" + UUID.randomUUID().toString().substring(0, 6);
+  }
+
+  private String newFarmer() {
+    Api.Res r = api.post(RW_COOP, "tenants/rwanda/farmers", farmer("Aline", unique(), RW_COOP_ID));
+    assertEquals(201, r.status(), r.toString());
+    return r.json().path("id").asText();
+  }
+
+  private static void assertField(Api.Res r, String field) {
+    assertProblem(r, 400);
+    assertTrue(r.body().contains("\"field\":\"" + field + "\""), field + " named in " + r.body());
+  }
+
+  @Test
+  void anImplausiblePlotIsRefusedAndNothingIsStored() {
+    String farmer = newFarmer();
+    String plots = "tenants/rwanda/farmers/" + farmer + "/plots";
+    Map<String, Object> point = Map.of("type", "Point", "coordinates", List.of(29.79, -1.64));
+    assertField(api.post(RW_COOP, plots, "{\"crop\":\"coffee\",\"geometry\":{\"type\":\"Point\",\"coordinates\":"
+        + "[29.79,-1.64]},\"declaredAreaM2\":1e308}"), "declaredAreaM2");
+    assertField(api.post(RW_COOP, plots, Map.of("crop", "coffee", "geometry", point, "declaredAreaM2", 20_000_000)),
+        "declaredAreaM2");
+    assertField(api.post(RW_COOP, plots, Map.of("crop", "coffee", "geometry", Fixture.square(29.7, -1.6, 4000))),
+        "geometry");
+    assertEquals(0, api.get(RW_COOP, plots).json().size(), "no plot was stored");
+    assertEquals(200, api.post(RW_ADMIN, "tenants/rwanda/impact/recompute", Map.of()).status(),
+        "the tenant's figures still recompute");
+
+    Map<String, Object> geometry = new HashMap<>(Fixture.square(29.79, -1.64, 50));
+    geometry.put("$set", Map.of("a", 1));
+    geometry.put("x.y", "z");
+    geometry.put("crs", "x".repeat(1_000_000));
+    Api.Res ok = api.post(RW_COOP, plots, Map.of("crop", "coffee", "geometry", geometry));
+    assertEquals(201, ok.status(), ok.toString().substring(0, Math.min(400, ok.toString().length())));
+    JsonNode stored = api.get(RW_COOP, "tenants/rwanda/plots/" + ok.json().path("id").asText()).json();
+    List<String> members = new ArrayList<>();
+    stored.path("geometry").fieldNames().forEachRemaining(members::add);
+    assertEquals(List.of("type", "coordinates"), members, "only GeoJSON's own members are kept");
+  }
+
+  @Test
+  void numbersTheStoreCannotHoldExactlyAreRefusedWithTheirFieldAndAShortAnswer() {
+    for (String amount : List.of("1E+7000", "12345678901234567890123456789012345", "1E-7000", "1e308")) {
+      String body = "{\"givenName\":\"A\",\"familyName\":\"" + unique() + "\",\"sex\":\"female\",\"cooperativeId\":\""
+          + RW_COOP_ID + "\",\"householdSize\":5,\"baselineAnnualIncome\":{\"amount\":" + amount
+          + ",\"currency\":\"RWF\"},\"consent\":{\"given\":true,\"date\":\"2026-01-15\"}}";
+      assertField(api.post(RW_COOP, "tenants/rwanda/farmers", body), "baselineAnnualIncome.amount");
+    }
+    Api.Res huge = api.post(RW_COOP, "tenants/rwanda/farmers", "{\"givenName\":\"A\",\"familyName\":\"B\","
+        + "\"sex\":\"female\",\"cooperativeId\":\"" + RW_COOP_ID + "\",\"householdSize\":5,"
+        + "\"baselineAnnualIncome\":{\"amount\":1E+2000000,\"currency\":\"RWF\"}}");
+    assertProblem(huge, 400);
+    assertTrue(huge.body().length() < 2000, "a short answer: " + huge.body().length() + " bytes");
+    Api.Res longText = api.post(RW_COOP, "tenants/rwanda/farmers", "{\"householdSize\":\"" + "9".repeat(5000) + "\"}");
+    assertProblem(longText, 400);
+    assertFalse(longText.body().contains("9".repeat(100)), "the value is not echoed in full");
+  }
+
+  @Test
+  void aCorrectionThatCannotBeStoredLeavesTheLotAndItsTrailAsTheyWere() {
+    JsonNode lot = null;
+    for (String status : List.of("stored", "collected")) {
+      JsonNode items = api.get(RW_ADMIN, "tenants/rwanda/lots?size=50&status=" + status).json().path("items");
+      for (JsonNode l : items) {
+        if (l.path("orderId").isMissingNode() || l.path("orderId").isNull()) {
+          lot = l;
+          break;
+        }
+      }
+      if (lot != null) {
+        break;
+      }
+    }
+    assertTrue(lot != null, "the demo tenant has harvest lots");
+    String path = "tenants/rwanda/lots/" + lot.path("id").asText();
+    Api.Res before = api.get(RW_ADMIN, path);
+    long audits = api.get(RW_ADMIN, "tenants/rwanda/audit?size=200").json().path("items").size();
+    assertField(api.send(RW_ADMIN, "POST", path + "/corrections", "{\"kg\":1e308,\"reason\":\"probe\"}",
+        before.etag(), null), "kg");
+    assertField(api.send(RW_ADMIN, "POST", path + "/corrections", "{\"kg\":1E-7000,\"reason\":\"probe\"}",
+        before.etag(), null), "kg");
+    Api.Res after = api.get(RW_ADMIN, path);
+    assertEquals(before.body(), after.body(), "the lot is unchanged");
+    assertEquals(before.etag(), after.etag());
+    assertEquals(audits, api.get(RW_ADMIN, "tenants/rwanda/audit?size=200").json().path("items").size());
+    assertEquals(before.json().path("kg").asText(), api.get(null, "trace/" + before.json().path("gtin").asText()
+        + "/" + before.json().path("code").asText()).json().path("kg").asText(""), "the trace page too");
+  }
+
+  @Test
+  void aCommitThatStopsSaysExactlyWhichRowsWereWrittenAndFinishesWhenRunAgain() throws Exception {
+    String tag = unique();
+    String programme = "pr-" + tag.toLowerCase();
+    Api.Res p = api.post(RW_ADMIN, "tenants/rwanda/programmes", Map.of("id", programme, "name", "Import probe",
+        "commodity", "coffee", "seasonStart", "2026-01-01", "seasonEnd", "2026-12-31", "targetUsdPerMu", 1000));
+    assertEquals(201, p.status(), p.toString());
+    List<String> header = new ArrayList<>(TenantsAndImportIT.HEADER);
+    header.add("programme_ids");
+    List<List<String>> rows = new ArrayList<>(List.of(header));
+    for (int i = 1; i <= 3; i++) {
+      List<String> r = new ArrayList<>(TenantsAndImportIT.row(tag + "-" + i, "Rose", tag, "+25078222222" + i));
+      r.add(i == 3 ? programme : "");
+      rows.add(r);
+    }
+    JsonNode job = upload(Sheets.csv(rows));
+    assertEquals("validated", job.path("status").asText(), job.toString());
+    assertEquals(204, api.delete(RW_ADMIN, "tenants/rwanda/programmes/" + programme, p.etag()).status());
+
+    JsonNode failed = commit(job.path("id").asText());
+    assertEquals("failed", failed.path("status").asText(), failed.toString());
+    assertEquals(2, failed.path("processedRows").asInt(), failed.toString());
+    assertEquals(2, failed.path("farmersCreated").asInt(), failed.toString());
+    String told = failed.path("problems").toString();
+    assertTrue(told.contains("stopped at row 4") && told.contains("2 row(s) before it were written"), told);
+    assertEquals(2, api.get(RW_ADMIN, "tenants/rwanda/farmers?namePrefix=" + tag).json().path("total").asInt());
+
+    assertEquals(201, api.post(RW_ADMIN, "tenants/rwanda/programmes", Map.of("id", programme, "name", "Import probe",
+        "commodity", "coffee", "seasonStart", "2026-01-01", "seasonEnd", "2026-12-31", "targetUsdPerMu", 1000))
+        .status());
+    JsonNode done = commit(job.path("id").asText());
+    assertEquals("committed", done.path("status").asText(), done.toString());
+    assertEquals(1, done.path("farmersCreated").asInt(), "only the row not written before");
+    assertEquals(3, api.get(RW_ADMIN, "tenants/rwanda/farmers?namePrefix=" + tag).json().path("total").asInt());
+  }
+
+  private JsonNode upload(byte[] file) throws InterruptedException {
+    Api.Res r = api.raw(RW_ADMIN, "POST", "tenants/rwanda/imports?cooperativeId=" + RW_OTHER_COOP_ID
+        + "&format=csv&fileName=farmers.csv", "application/octet-stream", file);
+    assertEquals(202, r.status(), r.toString());
+    return await(r.json().path("id").asText(), "validated", "invalid", "failed");
+  }
+
+  private JsonNode commit(String id) throws InterruptedException {
+    Api.Res r = api.post(RW_ADMIN, "tenants/rwanda/imports/" + id + "/commit", null);
+    assertEquals(202, r.status(), r.toString());
+    return await(id, "committed", "failed");
+  }
+
+  private JsonNode await(String id, String... done) throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    JsonNode job;
+    do {
+      Thread.sleep(300);
+      job = api.get(RW_ADMIN, "tenants/rwanda/imports/" + id).json();
+    } while (!List.of(done).contains(job.path("status").asText()) && System.nanoTime() < end);
+    return job;
+  }
+}
