@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.mu1000.platform.shared.domain.Pages;
 import org.mu1000.platform.persistence.Ids;
 import org.mu1000.platform.persistence.WriteBatch;
 
@@ -63,7 +64,8 @@ public class AuditLog {
   public Page read(MongoDatabase db, Bson filter, int page, int size) {
     var coll = db.getCollection(COLLECTION);
     List<Document> items = new ArrayList<>();
-    coll.find(filter).sort(Sorts.descending("at", "_id")).skip(page * size).limit(size).forEach(items::add);
+    coll.find(filter).sort(Sorts.descending("at", "_id")).skip(Pages.skip(page, size)).limit(size)
+        .forEach(items::add);
     return new Page(items, coll.countDocuments(filter));
   }
 

@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.mu1000.platform.shared.domain.Pages;
 import org.mu1000.platform.impact.ImpactService;
 import org.mu1000.platform.impact.ImpactService.Contribution;
 import org.mu1000.platform.persistence.Ids;
@@ -387,8 +389,8 @@ public class LotService {
     }
     Bson filter = q.isEmpty() ? null : Filters.and(q);
     var store = chain.store(t);
-    return new OrderService.Page<>(store.list(ValueChainStore.LOTS, filter, Sorts.descending("_id"), page * size,
-        size, Lot.class), store.count(ValueChainStore.LOTS, filter));
+    return new OrderService.Page<>(store.list(ValueChainStore.LOTS, filter, Sorts.descending("_id"),
+        Pages.skip(page, size), size, Lot.class), store.count(ValueChainStore.LOTS, filter));
   }
 
   public Delivery delivery(Tenant t, Caller c, String id) {
@@ -934,12 +936,13 @@ public class LotService {
    * must be its commodity's. Anything else is "not found" (no sign-in, so nothing to tell apart).
    */
   public Located byDigitalLink(String gtin, String lotNumber, TenantRepository tenants) {
-    var at = trace.locate(lotNumber).orElseThrow(() -> DomainException.notFound("lot", lotNumber));
-    Tenant t = tenants.find(at.tenant()).filter(x -> x.status() == TenantStatus.ACTIVE)
-        .orElseThrow(() -> DomainException.notFound("lot", lotNumber));
+    // an unknown lot, a lot of a closed tenant and a lot under another GTIN all answer alike
+    Supplier<DomainException> none = () -> DomainException.notFound("lot", gtin + "/" + lotNumber);
+    var at = trace.locate(lotNumber).orElseThrow(none);
+    Tenant t = tenants.find(at.tenant()).filter(x -> x.status() == TenantStatus.ACTIVE).orElseThrow(none);
     Lot lot = lot(t, at.lotId());
     if (!gtin(lot.commodity()).equals(gtin)) {
-      throw DomainException.notFound("lot", gtin + "/" + lotNumber);
+      throw none.get();
     }
     return new Located(t, lot);
   }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.conversions.Bson;
+import org.mu1000.platform.shared.domain.Pages;
 import org.mu1000.platform.persistence.Ids;
 import org.mu1000.platform.registry.Registry;
 import org.mu1000.platform.registry.domain.Farmer;
@@ -133,8 +134,8 @@ public class OrderService {
     }
     Bson filter = f.isEmpty() ? null : Filters.and(f);
     var store = chain.store(t);
-    return new Page<>(store.list(ValueChainStore.ORDERS, filter, Sorts.descending("_id"), page * size, size,
-        PurchaseOrder.class), store.count(ValueChainStore.ORDERS, filter));
+    return new Page<>(store.list(ValueChainStore.ORDERS, filter, Sorts.descending("_id"), Pages.skip(page, size),
+        size, PurchaseOrder.class), store.count(ValueChainStore.ORDERS, filter));
   }
 
   /** Plans (or re-plans) a confirmed order over the programme's farmers, by enrolled area × expected yield. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.List;
+import org.mu1000.platform.shared.domain.Texts;
 import org.mu1000.platform.shared.domain.Violations;
 
 /** A smallholder household's registered member. Identity documents are kept only as hash + last four characters. */
@@ -38,6 +39,9 @@ public record Farmer(
     Violations v = new Violations();
     v.require(givenName != null && !givenName.isBlank(), "givenName", "is required");
     v.require(familyName != null && !familyName.isBlank(), "familyName", "is required");
+    Texts.check(v, "givenName", givenName);
+    Texts.check(v, "familyName", familyName);
+    Texts.check(v, "externalId", externalId);
     v.require(sex != null, "sex", "must be female, male or other");
     v.require(cooperativeId != null && !cooperativeId.isBlank(), "cooperativeId", "is required");
     v.require(msisdn == null || msisdn.matches(E164), "msisdn", "must be an E.164 number such as +250788123456");

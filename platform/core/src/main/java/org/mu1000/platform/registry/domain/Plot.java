@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.Numbers;
+import org.mu1000.platform.shared.domain.Texts;
 import org.mu1000.platform.shared.domain.Violations;
 
 /** A farmer's field: where it is (GeoJSON, WGS 84) and how large it is in m², computed, never typed in for polygons. */
@@ -33,6 +34,8 @@ public record Plot(
     }
     Violations v = new Violations();
     Numbers.check(v, "declaredAreaM2", declaredAreaM2);
+    Texts.check(v, "crop", crop);
+    Texts.check(v, "externalId", externalId);
     v.throwIfAny();
     BigDecimal area = GeoArea.areaM2(geometry, declaredAreaM2);
     if (area.compareTo(MAX_AREA_M2) > 0) {

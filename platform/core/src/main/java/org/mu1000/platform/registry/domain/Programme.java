@@ -2,6 +2,7 @@ package org.mu1000.platform.registry.domain;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.mu1000.platform.shared.domain.Texts;
 import org.mu1000.platform.shared.domain.Violations;
 
 /** A value-chain programme: one commodity, a season, and the output value per mu it aims for (1000 USD by default). */
@@ -25,6 +26,8 @@ public record Programme(
     Violations v = new Violations();
     v.require(name != null && !name.isBlank(), "name", "is required");
     v.require(commodity != null && !commodity.isBlank(), "commodity", "is required");
+    Texts.check(v, "name", name);
+    Texts.check(v, "commodity", commodity);
     v.require(seasonStart == null || seasonEnd == null || !seasonEnd.isBefore(seasonStart), "seasonEnd",
         "must not be before seasonStart");
     v.require(targetUsdPerMu.signum() > 0, "targetUsdPerMu", "must be positive");

@@ -18,6 +18,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.glassfish.jersey.server.ParamException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -171,6 +172,11 @@ public final class ExceptionMappers {
     public Response toResponse(WebApplicationException e) {
       if (e.getCause() instanceof JsonProcessingException j) {
         return json(j);
+      }
+      if (e instanceof ParamException p && !(e instanceof ParamException.PathParamException)) {
+        // JAX-RS answers 404 for a query or header parameter it cannot convert; the resource exists, the value is bad
+        return Problems.response(400, "Invalid request", "a parameter cannot be read",
+            List.of(new Violation(p.getParameterName(), "is not a valid value")));
       }
       int status = e.getResponse().getStatus();
       String title = e instanceof NotFoundException ? "Not found"

@@ -28,4 +28,13 @@ public final class Problems {
   public static Response response(int status, String title, String detail) {
     return response(status, title, detail, List.of());
   }
+
+  /** The same problem as JSON text, for answers written before JAX-RS takes the request (servlet filters). */
+  public static String json(int status, String title, String detail) {
+    try {
+      return JacksonConfig.MAPPER.writeValueAsString(response(status, title, detail).getEntity());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

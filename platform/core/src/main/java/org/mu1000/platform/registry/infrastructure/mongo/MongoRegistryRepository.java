@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.mu1000.platform.shared.domain.Pages;
 import org.mu1000.platform.persistence.Docs;
 import org.mu1000.platform.persistence.VersionedCollection;
 import org.mu1000.platform.registry.domain.Cooperative;
@@ -73,11 +73,11 @@ public class MongoRegistryRepository implements RegistryRepository {
       parts.add(Filters.eq("sex", f.sex().code()));
     }
     if (f.namePrefix() != null && !f.namePrefix().isBlank()) {
-      parts.add(Filters.regex("names", "^" + Pattern.quote(f.namePrefix().trim().toLowerCase())));
+      parts.add(Filters.regex("names", "^" + literal(f.namePrefix().trim().toLowerCase())));
     }
     Bson filter = parts.isEmpty() ? null : Filters.and(parts);
     Bson sort = ascending ? Sorts.ascending(sortField, "_id") : Sorts.descending(sortField, "_id");
-    List<Farmer> items = farmers.page(filter, sort, page * size, size).stream()
+    List<Farmer> items = farmers.page(filter, sort, Pages.skip(page, size), size).stream()
         .map(MongoRegistryRepository::farmerOf).toList();
     return new Page<>(items, farmers.count(filter));
   }
@@ -319,5 +319,17 @@ public class MongoRegistryRepository implements RegistryRepository {
 
   private static <T> List<T> all(VersionedCollection c, Function<Document, T> map) {
     return c.page(null, Sorts.ascending("name", "_id"), 0, 10_000).stream().map(map).toList();
+  }
+
+  /** A prefix matched as typed: every character that means something in a regular expression is escaped. */
+  static String literal(String text) {
+    StringBuilder b = new StringBuilder(text.length() + 8);
+    for (char ch : text.toCharArray()) {
+      if ("\\^$.|?*+()[]{}/-".indexOf(ch) >= 0) {
+        b.append('\\');
+      }
+      b.append(ch);
+    }
+    return b.toString();
   }
 }
