@@ -258,4 +258,23 @@ class BrowserIT {
     screenshot("10-trace");
   }
 
+  @Test
+  void aDonorSeesTheFiguresAndNoPagesAboutPeople() throws Exception {
+    signIn(Fixture.DONOR, "farmers");
+    WebElement headline = visible(By.id("impact-usd-per-mu"));
+    assertTrue(headline.getText().contains("USD per mu"), headline.getText());
+    assertTrue(browser.getCurrentUrl().endsWith("/impact"), "forwarded from the farmers page: " + browser.getCurrentUrl());
+    String menu = visible(By.tagName("vaadin-side-nav")).getText();
+    assertTrue(menu.contains("Impact") && menu.contains("Programmes"), menu);
+    for (String hidden : java.util.List.of("Farmers", "Intake", "Lots", "Orders", "Import", "Users")) {
+      assertTrue(!menu.contains(hidden), hidden + " is not offered to donors: " + menu);
+    }
+    for (String route : java.util.List.of("farmers", "lots", "orders", "intake", "users")) {
+      browser.get("http://localhost:" + url.getPort() + "/" + route);
+      visible(By.id("impact-usd-per-mu"));
+      assertTrue(browser.findElements(By.id("farmers-grid")).isEmpty(), route);
+      assertTrue(browser.getCurrentUrl().endsWith("/impact"), route + " → " + browser.getCurrentUrl());
+    }
+    screenshot("11-donor");
+  }
 }

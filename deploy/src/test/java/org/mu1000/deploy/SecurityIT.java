@@ -70,7 +70,8 @@ class SecurityIT {
     String name = "service-account-probe" + unique();
     realm.createUser(name, "/tenants/rwanda/donor");
     assertProblem(api.post(name, "tenants/rwanda/farmers", farmer("A", "Probe", RW_COOP_ID)), 403);
-    assertProblem(api.post(name, "tenants/rwanda/intakes", Map.of()), 403);
+    assertProblem(api.post(name, "tenants/rwanda/intakes", Map.of("farmerId", "f", "plotId", "p",
+        "harvestDate", "2026-05-10", "grossKg", 1)), 403);
     assertProblem(api.get(name, "tenants/rwanda/farmers"), 403);
 
     assertProblem(api.post(RW_ADMIN, "tenants/rwanda/users", Map.of("username", "service-account-x" + unique(),

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mu1000.platform.webhooks.WebhookDelivery;
 import org.mu1000.platform.webhooks.DeliveryOutcomes;
 import org.mu1000.platform.webhooks.WebhookService;
+import org.mu1000.platform.webhooks.WebhookTargets;
 
 /**
  * Delivers registry events to subscribers: POST JSON with an HMAC signature; a non-2xx answer or a network error is
@@ -23,20 +24,22 @@ public class WebhookRoutes extends RouteBuilder {
   static final String ATTEMPTS = "mu1000Attempts";
 
   private DeliveryOutcomes webhooks;
+  private WebhookTargets targets;
   private int maxRedeliveries;
   private long delayMs;
 
   protected WebhookRoutes() {}
 
   @Inject
-  public WebhookRoutes(WebhookService webhooks,
+  public WebhookRoutes(WebhookService webhooks, WebhookTargets targets,
       @ConfigProperty(name = "mu1000.webhooks.max-redeliveries", defaultValue = "5") int maxRedeliveries,
       @ConfigProperty(name = "mu1000.webhooks.redelivery-delay-ms", defaultValue = "2000") long delayMs) {
-    this((DeliveryOutcomes) webhooks, maxRedeliveries, delayMs);
+    this((DeliveryOutcomes) webhooks, targets, maxRedeliveries, delayMs);
   }
 
-  public WebhookRoutes(DeliveryOutcomes webhooks, int maxRedeliveries, long delayMs) {
+  public WebhookRoutes(DeliveryOutcomes webhooks, WebhookTargets targets, int maxRedeliveries, long delayMs) {
     this.webhooks = webhooks;
+    this.targets = targets;
     this.maxRedeliveries = maxRedeliveries;
     this.delayMs = delayMs;
   }
@@ -51,6 +54,9 @@ public class WebhookRoutes extends RouteBuilder {
         .asyncDelayedRedelivery()
         .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN)
         .onRedelivery(e -> e.setProperty(ATTEMPTS, e.getProperty(ATTEMPTS, 1, Integer.class) + 1)));
+
+    // a target that now resolves to an internal address is not tried again: it goes to the dead letters at once
+    onException(RefusedTarget.class).maximumRedeliveries(0);
 
     from(QUEUE).routeId("webhooks.http.deliver")
         .process(this::prepare)
@@ -76,6 +82,10 @@ public class WebhookRoutes extends RouteBuilder {
     Object body = e.getMessage().getBody();
     WebhookDelivery d = body instanceof WebhookDelivery w ? w : e.getProperty(DELIVERY, WebhookDelivery.class);
     e.setProperty(DELIVERY, d);
+    var refused = targets.refusal(d.url());
+    if (refused.isPresent()) {
+      throw new RefusedTarget("the target " + refused.get());
+    }
     e.setProperty("mu1000Url", d.url());
     String ts = Long.toString(Instant.now().getEpochSecond());
     var m = e.getMessage();
@@ -87,5 +97,12 @@ public class WebhookRoutes extends RouteBuilder {
     m.setHeader(Signatures.EVENT, d.eventType());
     m.setHeader(Signatures.DELIVERY, d.eventId());
     m.setBody(d.payload());
+  }
+
+  /** Raised before sending when the target may not be reached; never retried. */
+  static final class RefusedTarget extends RuntimeException {
+    RefusedTarget(String message) {
+      super(message);
+    }
   }
 }

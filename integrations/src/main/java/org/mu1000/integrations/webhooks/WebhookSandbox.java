@@ -53,7 +53,7 @@ public final class WebhookSandbox implements AutoCloseable {
   }
 
   public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    return "http://localhost:" + server.getAddress().getPort() + "/hook";
   }
 
   public String secret() {

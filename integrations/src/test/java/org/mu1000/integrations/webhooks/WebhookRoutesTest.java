@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mu1000.platform.webhooks.DeliveryOutcomes;
 import org.mu1000.platform.webhooks.WebhookDelivery;
+import org.mu1000.platform.webhooks.WebhookTargets;
 
 /** The delivery route against the webhook sandbox, over real HTTP on loopback. */
 class WebhookRoutesTest {
@@ -38,7 +39,7 @@ class WebhookRoutesTest {
       public void deadLetter(WebhookDelivery d, String error, int attempts) {
         dead.add(d.eventId() + " after " + attempts + ": " + error);
       }
-    }, 3, 50));
+    }, new WebhookTargets("localhost"), 3, 50));
     camel.start();
   }
 
@@ -88,5 +89,18 @@ class WebhookRoutesTest {
     assertEquals(1, dead.size());
     assertTrue(dead.get(0).startsWith("ev3 after 4"), dead.get(0));
     assertTrue(delivered.isEmpty());
+  }
+
+  @Test
+  void aTargetOnAnInternalAddressIsDeadLetteredWithoutASingleAttempt() throws Exception {
+    NotifyBuilder done = new NotifyBuilder(camel).fromRoute("webhooks.http.deliver").whenDone(1).create();
+    WebhookDelivery inside = new WebhookDelivery("rwanda", "wh1", sandbox.url().replace("localhost", "127.0.0.1"),
+        SECRET, "farmer.created", "ev-internal", "{}", null);
+    camel.createProducerTemplate().sendBody(WebhookRoutes.QUEUE, inside);
+    assertTrue(done.matches(10, java.util.concurrent.TimeUnit.SECONDS));
+    assertEquals(0, sandbox.attempts(), "nothing was sent");
+    assertEquals(1, dead.size(), dead.toString());
+    assertTrue(dead.get(0).startsWith("ev-internal after 1: ") && dead.get(0).contains("internal address"),
+        dead.toString());
   }
 }

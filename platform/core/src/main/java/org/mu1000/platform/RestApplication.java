@@ -32,7 +32,7 @@ public class RestApplication extends Application {
     Set<Class<?>> classes = new HashSet<>(Set.of(
         TenantResource.class, ProgrammeResource.class, CooperativeResource.class, FarmerResource.class,
         PlotResource.class, ImportResource.class, UserResource.class, WebhookResource.class, AuditResource.class,
-        TenantFilter.class, JacksonConfig.class,
+        TenantFilter.class, org.mu1000.platform.security.PublicRateLimit.class, JacksonConfig.class,
         org.mu1000.platform.valuechain.interfaces.rest.GradingResource.class,
         org.mu1000.platform.valuechain.interfaces.rest.OrderResource.class,
         org.mu1000.platform.valuechain.interfaces.rest.LotResource.class,

@@ -48,8 +48,9 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     Class<?> target = event.getNavigationTarget();
     Page page = PAGES.stream().filter(p -> p.view() == target || p.alsoFor() == target).findFirst().orElse(null);
     if (page != null && !page.allowed(c, inTenant)) {
-      // a route the role may not see is never rendered: the person lands on the first page they may see
-      PAGES.stream().filter(p -> p.allowed(c, inTenant)).findFirst()
+      // a route the role may not see is never rendered: the person lands on the dashboard, or the first page they may see
+      PAGES.stream().filter(p -> p.allowed(c, inTenant))
+          .min(java.util.Comparator.comparing(p -> p.view() == ImpactView.class ? 0 : 1))
           .ifPresentOrElse(p -> event.forwardTo(p.view()), () -> event.forwardTo(SignInView.class));
       return;
     }

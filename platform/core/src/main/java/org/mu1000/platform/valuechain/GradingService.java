@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.mu1000.platform.registry.ReferenceCache;
 import org.mu1000.platform.security.Caller;
 import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.shared.domain.Violations;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.valuechain.domain.GradingStandard;
 import org.mu1000.platform.valuechain.infrastructure.mongo.ValueChainStore;
@@ -29,12 +30,21 @@ public class GradingService {
 
   public GradingStandard publish(Tenant t, Caller c, String programmeId, GradingStandard input) {
     ValueChain.require(c.mayAdministerTenant(), "only tenant admins define grading standards");
-    chain.registry(t).programme(programmeId).orElseThrow(() -> DomainException.notFound("programme", programmeId));
+    var programme = chain.registry(t).programme(programmeId)
+        .orElseThrow(() -> DomainException.notFound("programme", programmeId));
     for (int attempt = 0; attempt < 5; attempt++) {
       int next = numbers(t, programmeId).stream().findFirst().orElse(0) + 1; // not the cached current one
       GradingStandard s = new GradingStandard(programmeId, next, input.commodity(), input.measures(), input.grades(),
           Instant.now(), c.username());
-      s.validate();
+      Violations v = new Violations();
+      v.require(input.commodity() == null || input.commodity().trim().equalsIgnoreCase(programme.commodity().trim()),
+          "commodity", "must be the programme's commodity, " + programme.commodity());
+      try {
+        s.validate();
+      } catch (DomainException e) {
+        v.addAll("", e.violations());
+      }
+      v.throwIfAny();
       if (chain.store(t).insert(ValueChainStore.STANDARDS, id(programmeId, next), s)) {
         GradingStandard saved = version(t, programmeId, next);
         latest.put(t.id() + "/" + programmeId, new Latest(saved, System.nanoTime() + ReferenceCache.TTL.toNanos()));

@@ -59,6 +59,9 @@ import org.mu1000.platform.valuechain.infrastructure.mongo.ValueChainStore;
  */
 @ApplicationScoped
 public class LotService {
+  /** A harvest may be recorded this long before or after the programme's season (early and late pickings). */
+  static final java.time.Period SEASON_TOLERANCE = java.time.Period.ofDays(30);
+
   /** GS1's own example company prefix: a programme replaces it with its GS1 member prefix. */
   public static final String COMPANY_PREFIX = "0614141";
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -146,6 +149,13 @@ public class LotService {
         "farmer " + farmer.id() + " is not enrolled in programme " + programmeId);
     LocalDate today = LocalDate.now(ZoneId.of(t.config().timezone()));
     v.require(!in.harvestDate().isAfter(today), "harvestDate", "is in the future");
+    Programme programme = references.programme(t, programmeId).orElse(null);
+    if (programme != null && programme.seasonStart() != null && programme.seasonEnd() != null) {
+      v.require(!in.harvestDate().isBefore(programme.seasonStart().minus(SEASON_TOLERANCE))
+          && !in.harvestDate().isAfter(programme.seasonEnd().plus(SEASON_TOLERANCE)), "harvestDate",
+          "is outside the programme's season " + programme.seasonStart() + " – " + programme.seasonEnd()
+              + " (give or take " + SEASON_TOLERANCE.getDays() + " days)");
+    }
     v.throwIfAny();
     if (std == null) {
       String pid = programmeId;
@@ -176,7 +186,6 @@ public class LotService {
     v.throwIfAny();
     Instant now = Instant.now();
     String deliveryId = Ids.next("dl");
-    Programme programme = references.programme(t, programmeId).orElse(null);
     String season = season(programme, in.harvestDate());
     Cooperative coop = references.cooperative(t, farmer.cooperativeId()).orElse(null);
     String point = in.collectionPoint() != null ? in.collectionPoint()

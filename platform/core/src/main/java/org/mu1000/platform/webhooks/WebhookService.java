@@ -43,6 +43,7 @@ public class WebhookService implements DeliveryOutcomes {
   private TenantRepository tenants;
   private AuditLog audit;
   private Event<WebhookDelivery> deliveries;
+  private WebhookTargets targets;
 
   public record Subscription(String id, String url, String secret, List<String> eventTypes, boolean active) {}
 
@@ -53,8 +54,9 @@ public class WebhookService implements DeliveryOutcomes {
 
   @Inject
   public WebhookService(TenantDatabases databases, TenantRepository tenants, AuditLog audit,
-      Event<WebhookDelivery> deliveries) {
+      Event<WebhookDelivery> deliveries, WebhookTargets targets) {
     this.databases = databases;
+    this.targets = targets;
     this.tenants = tenants;
     this.audit = audit;
     this.deliveries = deliveries;
@@ -86,13 +88,7 @@ public class WebhookService implements DeliveryOutcomes {
   public Subscription create(Tenant t, Caller c, String url, String secret, List<String> types, Boolean active) {
     requireAdmin(c);
     Violations v = new Violations();
-    try {
-      java.net.URI u = java.net.URI.create(url);
-      v.require(u.getHost() != null && (u.getScheme().equals("http") || u.getScheme().equals("https")), "url",
-          "must be an absolute http(s) URL");
-    } catch (IllegalArgumentException e) {
-      v.add("url", "is not a URL");
-    }
+    targets.refusal(url == null ? "" : url).ifPresent(why -> v.add("url", why));
     v.require(secret != null && secret.length() >= 16, "secret", "needs at least 16 characters");
     v.require(types != null && !types.isEmpty(), "eventTypes", "needs at least one event type");
     v.throwIfAny();

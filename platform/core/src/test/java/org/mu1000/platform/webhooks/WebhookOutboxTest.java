@@ -43,8 +43,9 @@ class WebhookOutboxTest {
     tenant = Tenant.opened(new TenantConfig("rw", "Rwanda", "RW", "RWF", AreaUnit.HA, List.of("en"), "Africa/Kigali",
         BigDecimal.TEN, List.of(), null), null, Instant.now());
     tenants.insert(tenant);
-    service = new WebhookService(new TenantDatabases(MONGO, null, null), tenants, new AuditLog(), new Recorder());
-    service.create(tenant, ADMIN, "http://127.0.0.1:9/hook", "sixteen-chars-secret", List.of("farmer.created"), true);
+    service = new WebhookService(new TenantDatabases(MONGO, null, null), tenants, new AuditLog(), new Recorder(),
+        new WebhookTargets("localhost"));
+    service.create(tenant, ADMIN, "http://localhost:9/hook", "sixteen-chars-secret", List.of("farmer.created"), true);
   }
 
   @AfterAll

@@ -31,15 +31,26 @@ public final class GeoArea {
     }
     double area;
     if ("Polygon".equals(type)) {
-      area = polygon(list, "geometry.coordinates", v);
+      area = polygon(list, "geometry.coordinates", v, new java.util.ArrayList<>());
     } else if ("MultiPolygon".equals(type)) {
       area = 0;
       if (list.isEmpty()) {
         v.add("geometry.coordinates", "needs at least one polygon");
       }
+      List<double[][]> outers = new java.util.ArrayList<>();
       for (int i = 0; i < list.size(); i++) {
-        area += list.get(i) instanceof List<?> p ? polygon(p, "geometry.coordinates[" + i + "]", v)
+        area += list.get(i) instanceof List<?> p ? polygon(p, "geometry.coordinates[" + i + "]", v, outers)
             : fail(v, "geometry.coordinates[" + i + "]", "must be an array of rings");
+      }
+      if (v.isEmpty()) {
+        // parts of one plot that overlap would count their common ground twice
+        for (int i = 0; i < outers.size(); i++) {
+          for (int j = i + 1; j < outers.size(); j++) {
+            if (overlap(outers.get(i), outers.get(j))) {
+              v.add("geometry.coordinates[" + j + "]", "overlaps part " + i + " of the same plot");
+            }
+          }
+        }
       }
     } else if ("Point".equals(type)) {
       position(list, "geometry.coordinates", v);
@@ -62,7 +73,7 @@ public final class GeoArea {
     return 0;
   }
 
-  private static double polygon(List<?> rings, String field, Violations v) {
+  private static double polygon(List<?> rings, String field, Violations v, List<double[][]> outers) {
     if (rings.isEmpty()) {
       return fail(v, field, "needs an outer ring");
     }
@@ -79,6 +90,9 @@ public final class GeoArea {
       }
       double a = Math.abs(ringArea(pts));
       area += r == 0 ? a : -a;
+      if (r == 0) {
+        outers.add(pts);
+      }
     }
     return area;
   }
@@ -189,5 +203,58 @@ public final class GeoArea {
   private static boolean onSegment(double[] a, double[] b, double[] p) {
     return Math.min(a[0], b[0]) <= p[0] && p[0] <= Math.max(a[0], b[0])
         && Math.min(a[1], b[1]) <= p[1] && p[1] <= Math.max(a[1], b[1]);
+  }
+
+  /**
+   * Whether two simple rings share ground: an edge of one crosses an edge of the other, or a corner or the centre of
+   * one lies strictly inside the other. Rings that only touch along an edge or at a corner do not overlap.
+   */
+  static boolean overlap(double[][] a, double[][] b) {
+    for (int i = 0; i < a.length - 1; i++) {
+      for (int j = 0; j < b.length - 1; j++) {
+        if (cross(a[i], a[i + 1], b[j], b[j + 1])) {
+          return true;
+        }
+      }
+    }
+    return anyInside(a, b) || anyInside(b, a);
+  }
+
+  private static boolean anyInside(double[][] ring, double[][] other) {
+    double cx = 0;
+    double cy = 0;
+    for (int i = 0; i < ring.length - 1; i++) {
+      if (strictlyInside(ring[i], other)) {
+        return true;
+      }
+      cx += ring[i][0];
+      cy += ring[i][1];
+    }
+    double[] centre = {cx / (ring.length - 1), cy / (ring.length - 1)};
+    return strictlyInside(centre, ring) && strictlyInside(centre, other);
+  }
+
+  private static boolean cross(double[] p1, double[] p2, double[] p3, double[] p4) {
+    double d1 = cross(p3, p4, p1);
+    double d2 = cross(p3, p4, p2);
+    double d3 = cross(p1, p2, p3);
+    double d4 = cross(p1, p2, p4);
+    return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+  }
+
+  /** Ray casting; a point on the boundary is not inside. */
+  private static boolean strictlyInside(double[] p, double[][] ring) {
+    boolean in = false;
+    for (int i = 0, j = ring.length - 2; i < ring.length - 1; j = i++) {
+      double[] a = ring[i];
+      double[] b = ring[j];
+      if (cross(a, b, p) == 0 && onSegment(a, b, p)) {
+        return false;
+      }
+      if ((a[1] > p[1]) != (b[1] > p[1]) && p[0] < (b[0] - a[0]) * (p[1] - a[1]) / (b[1] - a[1]) + a[0]) {
+        in = !in;
+      }
+    }
+    return in;
   }
 }

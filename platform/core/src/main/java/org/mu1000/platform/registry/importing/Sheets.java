@@ -15,10 +15,18 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.shared.domain.Numbers;
 
-/** Reads an uploaded CSV (RFC 4180, comma or semicolon) or XLSX (first sheet) into rows of cells. */
+/**
+ * Reads an uploaded CSV (RFC 4180, comma or semicolon) or XLSX (first sheet) into rows of cells. Cells are text as
+ * typed: a formula is never evaluated. An XLSX is a zip: what it unpacks to is capped, so a small file cannot expand
+ * into a large one in memory.
+ */
 public final class Sheets {
   static final int MAX_ROWS = 50_000;
+  static final int MAX_COLUMNS = 200;
+  /** What the parts read from a workbook may unpack to, together. */
+  static final long MAX_UNPACKED_BYTES = 32L * 1024 * 1024;
 
   private Sheets() {}
 
@@ -95,10 +103,17 @@ public final class Sheets {
 
   static List<List<String>> xlsx(byte[] bytes) {
     Map<String, byte[]> parts = new HashMap<>();
+    long unpacked = 0;
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
       for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
         if (e.getName().equals("xl/sharedStrings.xml") || e.getName().equals("xl/worksheets/sheet1.xml")) {
-          parts.put(e.getName(), zip.readAllBytes());
+          byte[] part = zip.readNBytes((int) (MAX_UNPACKED_BYTES - unpacked + 1));
+          unpacked += part.length;
+          if (unpacked > MAX_UNPACKED_BYTES) {
+            throw DomainException.invalid("file", "unpacks to more than " + MAX_UNPACKED_BYTES / (1024 * 1024)
+                + " MB; split it or save it as CSV");
+          }
+          parts.put(e.getName(), part);
         }
       }
     } catch (IOException e) {
@@ -168,12 +183,16 @@ public final class Sheets {
       } else if (ev == XMLStreamConstants.END_ELEMENT) {
         if (r.getLocalName().equals("c") && row != null) {
           int col = ref == null ? row.size() : column(ref);
+          int rowNo = rows.size() + 1;
+          if (col >= MAX_COLUMNS) {
+            throw DomainException.invalid("file", "row " + rowNo + " has a cell beyond column " + MAX_COLUMNS);
+          }
           while (row.size() < col) {
             row.add("");
           }
           String v = value == null ? "" : value;
           if ("s".equals(type) && !v.isEmpty()) {
-            v = shared.get(Integer.parseInt(v));
+            v = sharedString(shared, v, rowNo, ref);
           }
           row.add(v);
         } else if (r.getLocalName().equals("row") && row != null) {
@@ -185,12 +204,25 @@ public final class Sheets {
     return rows;
   }
 
-  /** "C7" → 2 (zero-based column of the cell reference). */
+  /** A cell's shared string, or a problem that names the row and cell when the workbook lacks it. */
+  private static String sharedString(List<String> shared, String index, int rowNo, String ref) {
+    try {
+      return shared.get(Integer.parseInt(index.trim()));
+    } catch (NumberFormatException | IndexOutOfBoundsException e) {
+      throw DomainException.invalid("file", "row " + rowNo + (ref == null ? "" : ", cell " + Numbers.quote(ref))
+          + " refers to a text the workbook does not have; save it again from the spreadsheet program");
+    }
+  }
+
+  /** "C7" → 2 (zero-based column of the cell reference); a reference too long to be a column is beyond any. */
   static int column(String ref) {
     int col = 0;
     for (char ch : ref.toCharArray()) {
       if (Character.isLetter(ch)) {
         col = col * 26 + (Character.toUpperCase(ch) - 'A' + 1);
+        if (col > 1_000_000) {
+          return Integer.MAX_VALUE;
+        }
       } else {
         break;
       }

@@ -51,8 +51,22 @@ class GeoAreaTest {
     double full = GeoArea.areaM2(polygon(outer), null).doubleValue();
     double holed = GeoArea.areaM2(polygon(outer, hole), null).doubleValue();
     assertEquals(full * (1 - 0.04), holed, full * 1e-4);
-    var multi = Map.<String, Object>of("type", "MultiPolygon", "coordinates", List.of(List.of(outer), List.of(outer)));
-    assertEquals(2 * full, GeoArea.areaM2(multi, null).doubleValue(), 0.02);
+    var beside = ring(0.01, 0, 0.02, 0, 0.02, 0.01, 0.01, 0.01, 0.01, 0);
+    var multi = Map.<String, Object>of("type", "MultiPolygon", "coordinates", List.of(List.of(outer), List.of(beside)));
+    assertEquals(2 * full, GeoArea.areaM2(multi, null).doubleValue(), full * 1e-4, "parts that touch are added");
+  }
+
+  @Test
+  void partsOfAMultiPolygonThatOverlapAreRefusedNotCountedTwice() {
+    var outer = ring(0, 0, 0.01, 0, 0.01, 0.01, 0, 0.01, 0, 0);
+    var crossing = ring(0.005, 0.005, 0.015, 0.005, 0.015, 0.015, 0.005, 0.015, 0.005, 0.005);
+    var inside = ring(0.002, 0.002, 0.004, 0.002, 0.004, 0.004, 0.002, 0.004, 0.002, 0.002);
+    for (var second : List.of(outer, crossing, inside)) {
+      assertField("geometry.coordinates[1]", Map.of("type", "MultiPolygon", "coordinates",
+          List.of(List.of(outer), List.of(second))), "overlaps part 0");
+    }
+    assertField("geometry.coordinates[1]", Map.of("type", "MultiPolygon", "coordinates",
+        List.of(List.of(inside), List.of(outer))), "overlaps part 0");
   }
 
   @Test
