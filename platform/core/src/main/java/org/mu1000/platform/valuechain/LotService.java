@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.mu1000.platform.shared.domain.Pages;
+import org.mu1000.platform.shared.domain.Texts;
 import org.mu1000.platform.impact.ImpactService;
 import org.mu1000.platform.impact.ImpactService.Contribution;
 import org.mu1000.platform.persistence.Ids;
@@ -129,6 +130,7 @@ public class LotService {
     v.require(in.plotId() != null, "plotId", "is required");
     v.require(in.harvestDate() != null, "harvestDate", "is required");
     v.require(in.grossKg() != null && in.grossKg().signum() > 0, "grossKg", "must be positive");
+    Texts.check(v, "collectionPoint", in.collectionPoint());
     v.throwIfAny();
     Grower farmer = grower(t, c, in);
     GradingStandard std = null;
