@@ -90,6 +90,31 @@ class InputLimitsIT {
   }
 
   @Test
+  void aTenantSetsItsLargestPlot() throws Exception {
+    String farmer = newFarmer();
+    Map<String, Object> point = Map.of("type", "Point", "coordinates", List.of(29.79, -1.64));
+    Api.Res before = api.get(Fixture.AGENCY, "platform/tenants/rwanda");
+    JsonNode config = before.json().path("config");
+    Map<String, Object> smaller = Api.JSON.convertValue(config, Map.class);
+    smaller.put("maxPlotAreaHa", 50);
+    Api.Res set = api.put(Fixture.AGENCY, "platform/tenants/rwanda", smaller, before.etag());
+    assertEquals(200, set.status(), set.toString());
+    try {
+      assertEquals(50, set.json().path("config").path("maxPlotAreaHa").asInt());
+      Api.Res big = api.post(RW_COOP, "tenants/rwanda/farmers/" + farmer + "/plots", Map.of("crop", "coffee",
+          "geometry", point, "declaredAreaM2", 600_000));
+      assertField(big, "declaredAreaM2");
+      assertTrue(big.body().contains("50 ha"), big.body());
+      assertEquals(201, api.post(RW_COOP, "tenants/rwanda/farmers/" + farmer + "/plots", Map.of("crop", "coffee",
+          "geometry", point, "declaredAreaM2", 400_000)).status());
+    } finally {
+      Map<String, Object> back = Api.JSON.convertValue(config, Map.class);
+      back.remove("maxPlotAreaHa");
+      assertEquals(200, api.put(Fixture.AGENCY, "platform/tenants/rwanda", back, set.etag()).status());
+    }
+  }
+
+  @Test
   void numbersTheStoreCannotHoldExactlyAreRefusedWithTheirFieldAndAShortAnswer() {
     for (String amount : List.of("1E+7000", "12345678901234567890123456789012345", "1E-7000", "1e308")) {
       String body = "{\"givenName\":\"A\",\"familyName\":\"" + unique() + "\",\"sex\":\"female\",\"cooperativeId\":\""

@@ -22,6 +22,7 @@ class TenantForm extends FormLayout {
   final TextField languages = new TextField();
   final TextField zone = new TextField();
   final BigDecimalField poverty = new BigDecimalField();
+  final BigDecimalField maxPlot = new BigDecimalField();
   private List<FxRate> fx = List.of();
 
   TenantForm() {
@@ -35,6 +36,8 @@ class TenantForm extends FormLayout {
     languages.setLabel(getTranslation("tenant.languages"));
     zone.setLabel(getTranslation("tenant.timezone"));
     poverty.setLabel(getTranslation("tenant.povertyLine"));
+    maxPlot.setLabel(getTranslation("tenant.maxPlotAreaHa"));
+    maxPlot.setPlaceholder("1000");
     id.setId("tenant-id");
     name.setId("tenant-name");
     country.setId("tenant-country");
@@ -42,7 +45,8 @@ class TenantForm extends FormLayout {
     languages.setId("tenant-languages");
     zone.setId("tenant-timezone");
     poverty.setId("tenant-poverty");
-    add(id, name, country, currency, unit, languages, zone, poverty);
+    maxPlot.setId("tenant-max-plot");
+    add(id, name, country, currency, unit, languages, zone, poverty, maxPlot);
   }
 
   void fill(TenantConfig c) {
@@ -54,17 +58,18 @@ class TenantForm extends FormLayout {
     languages.setValue(String.join(",", c.languages()));
     zone.setValue(c.timezone());
     poverty.setValue(c.povertyLine());
+    maxPlot.setValue(c.maxPlotAreaHa());
     fx = c.fxRates();
   }
 
   TenantConfig config() {
     return new TenantConfig(id.getValue(), name.getValue(), country.getValue(), currency.getValue(), unit.getValue(),
         Arrays.stream(languages.getValue().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
-        zone.getValue(), poverty.getValue(), fx, null);
+        zone.getValue(), poverty.getValue(), fx, null, maxPlot.getValue());
   }
 
   Map<String, Component> fields() {
     return Map.of("id", id, "name", name, "country", country, "currency", currency, "languages", languages,
-        "timezone", zone, "povertyLine", poverty);
+        "timezone", zone, "povertyLine", poverty, "maxPlotAreaHa", maxPlot);
   }
 }

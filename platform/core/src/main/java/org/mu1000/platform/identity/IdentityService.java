@@ -66,6 +66,12 @@ public class IdentityService {
     }
   }
 
+  /** Whether the identity provider holds the tenant's organization and role groups. */
+  public boolean isProvisioned(Tenant t) {
+    return keycloak.organization(t.id()).isPresent()
+        && keycloak.groupId(TenantGroups.role(t.id(), Caller.TENANT_ADMIN)).isPresent();
+  }
+
   /** The tenant's organization and groups go, so a tenant made again under the same id starts with nobody. */
   public void forgetTenant(Tenant t) {
     keycloak.deleteOrganization(t.id());

@@ -51,7 +51,8 @@ public class PlotService {
       Map<String, Object> geometry, BigDecimal declaredAreaM2) {
     Farmer f = farmers.get(t, c, farmerId);
     FarmerService.requireWrite(c, f.cooperativeId());
-    Plot p = Plot.measured(Ids.next("pl"), farmerId, externalId, crop, plantingYear, geometry, declaredAreaM2, 0);
+    Plot p = Plot.measured(Ids.next("pl"), farmerId, externalId, crop, plantingYear, geometry, declaredAreaM2, 0,
+        t.config().maxPlotAreaM2());
     registry.repository(t).insert(p);
     Plot saved = registry.repository(t).plot(p.id()).orElseThrow();
     registry.audit(t, c.username(), "plot.created", "plot", saved.id(), null, saved);
@@ -68,7 +69,7 @@ public class PlotService {
       throw Registry.stale("plot", id);
     }
     Plot next = Plot.measured(id, current.farmerId(), externalId, crop, plantingYear, geometry, declaredAreaM2,
-        expectedVersion);
+        expectedVersion, t.config().maxPlotAreaM2());
     Plot saved = registry.repository(t).replace(next).orElseThrow(() -> Registry.stale("plot", id));
     registry.audit(t, c.username(), "plot.updated", "plot", id, current, saved);
     registry.publish(t, "plot.updated", id, Registry.view(saved));

@@ -109,6 +109,8 @@ public class TenantService {
     if (!t.provisioned().contains(Tenant.STEP_IDENTITY)) {
       identity.provisionTenant(t, initialPassword);
       t = save(t.withStep(Tenant.STEP_IDENTITY, Instant.now()));
+    } else if (!identity.isProvisioned(t)) {
+      identity.provisionTenant(t, initialPassword); // the identity provider lost it (a new or reset realm)
     }
     if (withDemo && !t.provisioned().contains(Tenant.STEP_DEMO_DATA) && demoData.isResolvable()) {
       demoData.get().seed(t);

@@ -20,15 +20,21 @@ public record Plot(
     BigDecimal areaM2,
     long version) {
 
-  /** No smallholder's plot is larger: 1,000 ha. A larger one is a typing or unit mistake. */
+  /** No smallholder's plot is larger unless the tenant says so (1,000 ha): a larger one is a typing or unit mistake. */
   public static final BigDecimal MAX_AREA_M2 = new BigDecimal("10000000");
 
-  /**
-   * A plot with its area computed from the geometry; refuses invalid or self-intersecting shapes and implausible
-   * sizes. Only the members GeoJSON defines for a geometry (type, coordinates) are kept.
-   */
+  /** A plot measured against the default largest area. */
   public static Plot measured(String id, String farmerId, String externalId, String crop, Integer plantingYear,
       Map<String, Object> geometry, BigDecimal declaredAreaM2, long version) {
+    return measured(id, farmerId, externalId, crop, plantingYear, geometry, declaredAreaM2, version, MAX_AREA_M2);
+  }
+
+  /**
+   * A plot with its area computed from the geometry; refuses invalid or self-intersecting shapes and plots larger
+   * than {@code maxAreaM2}. Only the members GeoJSON defines for a geometry (type, coordinates) are kept.
+   */
+  public static Plot measured(String id, String farmerId, String externalId, String crop, Integer plantingYear,
+      Map<String, Object> geometry, BigDecimal declaredAreaM2, long version, BigDecimal maxAreaM2) {
     if (crop == null || crop.isBlank()) {
       throw DomainException.invalid("crop", "is required");
     }
@@ -38,9 +44,10 @@ public record Plot(
     Texts.check(v, "externalId", externalId);
     v.throwIfAny();
     BigDecimal area = GeoArea.areaM2(geometry, declaredAreaM2);
-    if (area.compareTo(MAX_AREA_M2) > 0) {
+    if (area.compareTo(maxAreaM2) > 0) {
       throw DomainException.invalid(declaredAreaM2 != null && "Point".equals(geometry.get("type"))
-          ? "declaredAreaM2" : "geometry", "is larger than 1,000 ha: check the unit (m²) and the shape");
+          ? "declaredAreaM2" : "geometry", "is larger than " + maxAreaM2.movePointLeft(4).stripTrailingZeros()
+          .toPlainString() + " ha, this tenant's largest plot: check the unit (m²) and the shape");
     }
     Map<String, Object> kept = new LinkedHashMap<>();
     kept.put("type", geometry.get("type"));

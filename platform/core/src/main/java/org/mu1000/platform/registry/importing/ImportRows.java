@@ -127,8 +127,11 @@ public final class ImportRows {
     return new ImportRows(new ArrayList<>(byExt.values()), problems, rowCount);
   }
 
-  /** Runs the same rules the API applies to one farmer and its plots; returns their problems by row and column. */
-  public List<Problem> check(Group g, Consumer<FarmerInput> farmerRules) {
+  /**
+   * Runs the same rules the API applies to one farmer and its plots (a plot at most the tenant's largest, in m²);
+   * returns their problems by row and column.
+   */
+  public List<Problem> check(Group g, Consumer<FarmerInput> farmerRules, BigDecimal maxPlotAreaM2) {
     List<Problem> out = new ArrayList<>();
     int firstRow = g.rows().get(0);
     try {
@@ -140,7 +143,8 @@ public final class ImportRows {
     }
     for (PlotRow p : g.plots()) {
       try {
-        Plot.measured("check", "check", p.externalId(), p.crop(), p.plantingYear(), p.geometry(), p.declaredAreaM2(), 0);
+        Plot.measured("check", "check", p.externalId(), p.crop(), p.plantingYear(), p.geometry(), p.declaredAreaM2(), 0,
+            maxPlotAreaM2);
       } catch (DomainException e) {
         for (Violation v : orGeneral(e)) {
           String col = v.field().startsWith("geometry") && !p.geometry().containsKey("bbox")

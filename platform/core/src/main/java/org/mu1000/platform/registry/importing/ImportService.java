@@ -150,7 +150,7 @@ public class ImportService {
     List<ImportRows.Problem> problems = new ArrayList<>(rows.problems());
     int done = 0;
     for (ImportRows.Group g : rows.groups()) {
-      problems.addAll(rows.check(g, input -> farmers.check(t, input)));
+      problems.addAll(rows.check(g, input -> farmers.check(t, input), t.config().maxPlotAreaM2()));
       done += g.rows().size();
       if (done % 250 < g.rows().size()) {
         progress(t, id, done, rows.rowCount());
@@ -191,7 +191,7 @@ public class ImportService {
     RegistryRepository repo = registry.repository(t);
     for (ImportRows.Group g : rows.groups()) {
       pr.nextRow = g.rows().get(0);
-      List<ImportRows.Problem> problems = rows.check(g, input -> farmers.check(t, input));
+      List<ImportRows.Problem> problems = rows.check(g, input -> farmers.check(t, input), t.config().maxPlotAreaM2());
       if (!problems.isEmpty()) {
         ImportRows.Problem p = problems.get(0);
         throw DomainException.invalid("row " + p.row() + " " + p.column(), p.message());

@@ -53,7 +53,7 @@ public record Tenant(
       throw DomainException.invalid("mongoUri", "cannot be changed after provisioning; export and re-create instead");
     }
     TenantConfig kept = new TenantConfig(next.id(), next.name(), next.country(), next.currency(), next.areaUnit(),
-        next.languages(), next.timezone(), next.povertyLine(), next.fxRates(), mongoUri);
+        next.languages(), next.timezone(), next.povertyLine(), next.fxRates(), mongoUri, next.maxPlotAreaHa());
     return new Tenant(kept, status, suspendedReason, provisioned, firstAdmin, deletionCode, deletionExpires, createdAt, now, version);
   }
 

@@ -23,7 +23,11 @@ public record TenantConfig(
     String timezone,
     BigDecimal povertyLine,
     List<FxRate> fxRates,
-    String mongoUri) {
+    String mongoUri,
+    BigDecimal maxPlotAreaHa) {
+
+  /** No smallholder's plot is larger unless the tenant says so: a larger one is a typing or unit mistake. */
+  public static final BigDecimal DEFAULT_MAX_PLOT_AREA_HA = new BigDecimal("1000");
 
   private static final Set<String> COUNTRIES = new HashSet<>(Arrays.asList(Locale.getISOCountries()));
   private static final Set<String> LANGUAGES = new HashSet<>(Arrays.asList(Locale.getISOLanguages()));
@@ -32,6 +36,16 @@ public record TenantConfig(
     languages = languages == null ? List.of() : List.copyOf(languages);
     fxRates = fxRates == null ? List.of()
         : fxRates.stream().sorted(Comparator.comparing(FxRate::date)).toList();
+  }
+
+  public TenantConfig(String id, String name, String country, String currency, AreaUnit areaUnit,
+      List<String> languages, String timezone, BigDecimal povertyLine, List<FxRate> fxRates, String mongoUri) {
+    this(id, name, country, currency, areaUnit, languages, timezone, povertyLine, fxRates, mongoUri, null);
+  }
+
+  /** The largest plot this tenant takes, in m². */
+  public BigDecimal maxPlotAreaM2() {
+    return (maxPlotAreaHa == null ? DEFAULT_MAX_PLOT_AREA_HA : maxPlotAreaHa).multiply(BigDecimal.valueOf(10_000));
   }
 
   /** Whether the tenant's data lives on a MongoDB of its own (in-country hosting) rather than the platform's. */
@@ -54,6 +68,8 @@ public record TenantConfig(
     }
     v.require(timezone != null && isZone(timezone), "timezone", "must be an IANA time zone such as Africa/Kigali");
     v.require(povertyLine != null && povertyLine.signum() > 0, "povertyLine", "must be a positive amount");
+    v.require(maxPlotAreaHa == null || maxPlotAreaHa.signum() > 0 && maxPlotAreaHa.compareTo(new BigDecimal("100000"))
+        <= 0, "maxPlotAreaHa", "must be more than 0 and at most 100,000 ha");
     Set<Object> days = new HashSet<>();
     for (int i = 0; i < fxRates.size(); i++) {
       FxRate r = fxRates.get(i);

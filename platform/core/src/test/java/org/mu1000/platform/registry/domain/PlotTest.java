@@ -40,4 +40,16 @@ class PlotTest {
     Plot p = Plot.measured("p", "f", null, "coffee", null, g, new BigDecimal("5000"), 0);
     assertEquals(List.of("type", "coordinates"), List.copyOf(p.geometry().keySet()));
   }
+
+  @Test
+  void aTenantSetsItsOwnLargestPlot() {
+    BigDecimal fiftyHa = new BigDecimal("500000");
+    DomainException e = assertThrows(DomainException.class, () -> Plot.measured("p", "f", null, "coffee", null,
+        POINT, new BigDecimal("600000"), 0, fiftyHa));
+    assertEquals("declaredAreaM2", e.violations().get(0).field());
+    org.junit.jupiter.api.Assertions.assertTrue(e.violations().get(0).message().contains("50 ha"),
+        e.violations().get(0).message());
+    assertEquals(new BigDecimal("20000000.00"), Plot.measured("p", "f", null, "coffee", null, POINT,
+        new BigDecimal("20000000"), 0, new BigDecimal("30000000")).areaM2(), "a ranch programme may allow more");
+  }
 }

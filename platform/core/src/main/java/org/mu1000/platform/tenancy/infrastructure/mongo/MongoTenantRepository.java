@@ -95,6 +95,7 @@ public class MongoTenantRepository implements TenantRepository {
         .append("povertyLine", dec(c.povertyLine()))
         .append("fxRates", fx)
         .append("mongoUri", c.mongoUri())
+        .append("maxPlotAreaHa", dec(c.maxPlotAreaHa()))
         .append("status", t.status().code())
         .append("suspendedReason", t.suspendedReason())
         .append("provisioned", new ArrayList<>(t.provisioned()))
@@ -118,7 +119,7 @@ public class MongoTenantRepository implements TenantRepository {
     }
     TenantConfig c = new TenantConfig(d.getString("_id"), d.getString("name"), d.getString("country"),
         d.getString("currency"), AreaUnit.of(d.getString("areaUnit")), Docs.strings(d, "languages"),
-        d.getString("timezone"), dec(d, "povertyLine"), fx, d.getString("mongoUri"));
+        d.getString("timezone"), dec(d, "povertyLine"), fx, d.getString("mongoUri"), dec(d, "maxPlotAreaHa"));
     return new Tenant(c, TenantStatus.of(d.getString("status")), d.getString("suspendedReason"),
         new HashSet<>(Docs.strings(d, "provisioned")), firstAdmin(d.get("firstAdmin", Document.class)),
         d.getString("deletionCode"), instant(d, "deletionExpires"),

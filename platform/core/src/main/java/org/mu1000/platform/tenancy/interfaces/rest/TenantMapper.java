@@ -21,7 +21,7 @@ public final class TenantMapper {
             .toList();
     return new TenantConfig(c.getId(), c.getName(), c.getCountry(), c.getCurrency(),
         c.getAreaUnit() == null ? null : AreaUnit.of(c.getAreaUnit().toString()), c.getLanguages(), c.getTimezone(),
-        c.getPovertyLine(), fx, c.getMongoUri());
+        c.getPovertyLine(), fx, c.getMongoUri(), c.getMaxPlotAreaHa());
   }
 
   public static org.mu1000.api.model.TenantConfig api(TenantConfig c) {
@@ -34,6 +34,7 @@ public final class TenantMapper {
     a.setLanguages(c.languages());
     a.setTimezone(c.timezone());
     a.setPovertyLine(c.povertyLine());
+    a.setMaxPlotAreaHa(c.maxPlotAreaHa());
     a.setFxRates(c.fxRates().stream().map(r -> new FxRate(r.date(), r.rate())).toList());
     return a;
   }
