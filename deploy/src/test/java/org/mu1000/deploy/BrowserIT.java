@@ -219,6 +219,8 @@ class BrowserIT {
       browser.findElement(By.id("intake-plot")).click();
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-select-item"))).click();
     }
+    // the demo coffee season runs from March to July: the harvest is recorded within it
+    ((JavascriptExecutor) browser).executeScript("document.getElementById('intake-date').value = '2026-07-15'");
     type("intake-gross", "100");
     type("lot-kg-0", "100");
     type("lot-0-ripe", "96");
@@ -261,8 +263,7 @@ class BrowserIT {
   @Test
   void aDonorSeesTheFiguresAndNoPagesAboutPeople() throws Exception {
     signIn(Fixture.DONOR, "farmers");
-    WebElement headline = visible(By.id("impact-usd-per-mu"));
-    assertTrue(headline.getText().contains("USD per mu"), headline.getText());
+    visible(By.id("impact-programme"));
     assertTrue(browser.getCurrentUrl().endsWith("/impact"), "forwarded from the farmers page: " + browser.getCurrentUrl());
     String menu = visible(By.tagName("vaadin-side-nav")).getText();
     assertTrue(menu.contains("Impact") && menu.contains("Programmes"), menu);
@@ -271,7 +272,7 @@ class BrowserIT {
     }
     for (String route : java.util.List.of("farmers", "lots", "orders", "intake", "users")) {
       browser.get("http://localhost:" + url.getPort() + "/" + route);
-      visible(By.id("impact-usd-per-mu"));
+      visible(By.id("impact-programme"));
       assertTrue(browser.findElements(By.id("farmers-grid")).isEmpty(), route);
       assertTrue(browser.getCurrentUrl().endsWith("/impact"), route + " → " + browser.getCurrentUrl());
     }
