@@ -164,6 +164,7 @@ class SecurityIT {
       status = api.get(token, "tenants/rwanda/farmers?size=1").status();
     } while (status == 200 && System.nanoTime() - start < 70_000_000_000L);
     long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+    System.out.println("a removed account's token was refused " + seconds + " s after the removal");
     assertEquals(401, status, "a removed account's token is refused");
     assertTrue(seconds <= 60, "within a minute, took " + seconds + " s");
   }

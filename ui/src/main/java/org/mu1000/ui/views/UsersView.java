@@ -84,6 +84,8 @@ public class UsersView extends VerticalLayout {
   private void invite() {
     Dialog d = new Dialog();
     TextField username = new TextField(getTranslation("user.username"));
+    // each tenant names its own users: the tenant's id and a dot come first
+    username.setPrefixComponent(new com.vaadin.flow.component.html.Span(tenant.id() + "."));
     EmailField email = new EmailField(getTranslation("user.email"));
     TextField first = new TextField(getTranslation("farmer.givenName"));
     TextField last = new TextField(getTranslation("farmer.familyName"));
@@ -94,7 +96,9 @@ public class UsersView extends VerticalLayout {
     d.getFooter().add(new Button(getTranslation("action.cancel"), x -> d.close()),
         new Button(getTranslation("action.save"), x -> {
           try {
-            identity.invite(tenant.id(), username.getValue(), email.getValue(), first.getValue(), last.getValue(),
+            String name = username.getValue().startsWith(tenant.id() + ".") ? username.getValue()
+                : tenant.id() + "." + username.getValue();
+            identity.invite(tenant.id(), name, email.getValue(), first.getValue(), last.getValue(),
                 role.getValue(), scope.getValue().stream().map(Cooperative::id).toList(),
                 password.isEmpty() ? null : password.getValue());
             d.close();
