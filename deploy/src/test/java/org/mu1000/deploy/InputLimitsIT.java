@@ -133,6 +133,66 @@ class InputLimitsIT {
   }
 
   @Test
+  void everyDecimalOfEveryRequestIsHeldToTheSameRule() {
+    String t = "tenants/rwanda/";
+    String p = "rw-coffee-2026";
+    String huge = "1E+7000";
+    String[][] calls = {
+        {t + "programmes", "{\"name\":\"x\",\"commodity\":\"y\",\"targetUsdPerMu\":" + huge + "}", "targetUsdPerMu"},
+        {t + "orders", "{\"number\":\"PO-x\",\"programmeId\":\"" + p + "\",\"buyer\":{\"name\":\"B\"},"
+            + "\"lines\":[{\"commodity\":\"coffee cherry\",\"grade\":\"A\",\"quantityKg\":" + huge
+            + ",\"pricePerKg\":1,\"deliveryFrom\":\"2026-06-01\"}]}", "lines[0].quantityKg"},
+        {t + "intakes", "{\"farmerId\":\"f\",\"plotId\":\"p\",\"harvestDate\":\"2026-05-10\",\"grossKg\":"
+            + "0.000000001}", "grossKg"},
+        {t + "transformations", "{\"kind\":\"blending\",\"inputLotIds\":[\"a\"],\"outputs\":[{\"commodity\":"
+            + "\"c\",\"grade\":\"A\",\"kg\":" + huge + "}]}", "outputs[0].kg"},
+        {t + "programmes/" + p + "/grade-preview", "{\"measurements\":{\"ripe\":" + huge + "}}", "measurements.ripe"},
+        {t + "orders/x/plan", "{\"yieldKgPerMu\":12345678901234567890123456789012345}", "yieldKgPerMu"}};
+    for (String[] c : calls) {
+      Api.Res r = api.post(RW_ADMIN, c[0], c[1]);
+      assertField(r, c[2]);
+    }
+  }
+
+  @Test
+  void namesArePlainTextHarvestsFallInTheirSeasonAndAStandardGradesItsProgrammesCommodity() {
+    Map<String, Object> f = new HashMap<>(farmer("Ali\u202Ece", unique(), RW_COOP_ID));
+    assertField(api.post(RW_COOP, "tenants/rwanda/farmers", f), "givenName");
+    f.put("givenName", "Ali\u0007ce");
+    assertField(api.post(RW_COOP, "tenants/rwanda/farmers", f), "givenName");
+
+    JsonNode grower = api.get(Fixture.RW_AGENT, "tenants/rwanda/farmers?size=1&programmeId=rw-coffee-2026&cooperativeId="
+        + RW_COOP_ID).json().path("items").get(0);
+    String plot = api.get(Fixture.RW_AGENT, "tenants/rwanda/farmers/" + grower.path("id").asText() + "/plots").json()
+        .get(0).path("id").asText();
+    Api.Res early = api.post(Fixture.RW_AGENT, "tenants/rwanda/intakes", Map.of("farmerId", grower.path("id").asText(),
+        "plotId", plot, "programmeId", "rw-coffee-2026", "harvestDate", "2026-01-10", "grossKg", 10));
+    assertField(early, "harvestDate");
+    assertTrue(early.body().contains("season"), early.body());
+    Api.Res future = api.post(Fixture.RW_AGENT, "tenants/rwanda/intakes", Map.of("farmerId", grower.path("id").asText(),
+        "plotId", plot, "programmeId", "rw-coffee-2026", "harvestDate", java.time.LocalDate.now().plusDays(2).toString(),
+        "grossKg", 10));
+    assertField(future, "harvestDate");
+
+    JsonNode standard = api.get(RW_ADMIN, "tenants/rwanda/programmes/rw-coffee-2026/grading-standards/current").json();
+    Map<String, Object> other = Api.JSON.convertValue(standard, Map.class);
+    other.keySet().retainAll(List.of("commodity", "measures", "grades"));
+    other.put("commodity", "sesame");
+    assertField(api.post(RW_ADMIN, "tenants/rwanda/programmes/rw-coffee-2026/grading-standards", other), "commodity");
+    assertEquals(standard.path("version").asInt(), api.get(RW_ADMIN,
+        "tenants/rwanda/programmes/rw-coffee-2026/grading-standards/current").json().path("version").asInt());
+  }
+
+  @Test
+  void webhooksMayNotReachInternalAddresses() {
+    for (String target : List.of("http://127.0.0.1:27117/", "http://169.254.169.254/latest/meta-data",
+        "http://10.0.0.8/hook", "http://[::1]:8080/")) {
+      assertField(api.post(RW_ADMIN, "tenants/rwanda/webhooks", Map.of("url", target, "secret",
+          "sixteen-chars-secret", "eventTypes", List.of("farmer.created"))), "url");
+    }
+  }
+
+  @Test
   void aCorrectionThatCannotBeStoredLeavesTheLotAndItsTrailAsTheyWere() {
     JsonNode lot = null;
     for (String status : List.of("stored", "collected")) {
