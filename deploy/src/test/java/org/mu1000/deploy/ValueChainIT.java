@@ -313,8 +313,7 @@ class ValueChainIT {
     assertProblem(api.post("ethiopia.admin", T + "impact/recompute", Map.of()), 404);
 
     // 11. tamper with a stored event: the verification names the lot and the first broken event
-    try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + System.getenv().getOrDefault(
-        "MU1000_MONGODB_EMBEDDED_PORT", "27199"))) {
+    try (MongoClient mongo = MongoClients.create(Deployments.mongoUri())) {
       MongoCollection<Document> events = mongo.getDatabase("mu1000_rwanda").getCollection("epcis_events");
       Document first = events.find(Filters.eq("lots", lotA2.path("id").asText())).sort(new Document("recordedAt", 1))
           .first();
@@ -501,14 +500,13 @@ class ValueChainIT {
     Api api = new Api(Deployments.base(url));
     Fixture.tenants(api);
     de.bwaldvogel.mongo.MongoServer own = new de.bwaldvogel.mongo.MongoServer(
-        org.mu1000.platform.persistence.EmbeddedBackends.memory());
+        org.mu1000.localmongo.EmbeddedBackends.memory());
     java.net.InetSocketAddress at = own.bind();
     String id = "own-" + UUID.randomUUID().toString().substring(0, 6);
     String t = "tenants/" + id + "/";
     String db = "mu1000_" + id.replace('-', '_');
     try (MongoClient ownClient = MongoClients.create("mongodb://127.0.0.1:" + at.getPort());
-        MongoClient shared = MongoClients.create("mongodb://127.0.0.1:" + System.getenv().getOrDefault(
-            "MU1000_MONGODB_EMBEDDED_PORT", "27199"))) {
+        MongoClient shared = MongoClients.create(Deployments.mongoUri())) {
       Api.Res created = api.post(Fixture.AGENCY, "platform/tenants", Map.of("config", Map.of("id", id, "name",
           "In-country " + id, "country", "RW", "currency", "RWF", "areaUnit", "ha", "languages", List.of("rw", "en"),
           "timezone", "Africa/Kigali", "povertyLine", 1500, "fxRates", List.of(Map.of("date", "2026-01-01",

@@ -5,30 +5,23 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.MongoServer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The one shared MongoClient, and the databases it hands out. With {@code MONGODB_URI=embedded} it starts the
- * wire-protocol server in this JVM, in memory (tests); the local run starts {@link EmbeddedMongoServer} with a file
- * store beside the server instead. A tenant may name its own connection string (in-country hosting).
+ * The one shared MongoClient, and the databases it hands out. It only ever takes a connection string
+ * ({@code MONGODB_URI}): production's MongoDB, or the local wire server that {@code ./mu1000 run} and the tests start
+ * in a JVM of their own. A tenant may name its own connection string (in-country hosting).
  */
 @ApplicationScoped
 public class Mongo {
-  private static final Logger LOG = Logger.getLogger(Mongo.class.getName());
-
   private String prefix;
-  private MongoServer embedded;
   private MongoClient client;
   private final Map<String, MongoClient> ownClients = new ConcurrentHashMap<>();
   /** Per client: its server lacks MongoDB 8's bulkWrite, so batches go one write at a time. */
@@ -38,39 +31,20 @@ public class Mongo {
 
   @Inject
   public Mongo(
-      @ConfigProperty(name = "mongodb.uri", defaultValue = "embedded") String uri,
-      @ConfigProperty(name = "mu1000.mongodb.database", defaultValue = "mu1000") String prefix,
-      @ConfigProperty(name = "mu1000.mongodb.embedded-port", defaultValue = "0") int embeddedPort) {
+      @ConfigProperty(name = "mongodb.uri") java.util.Optional<String> uri,
+      @ConfigProperty(name = "mu1000.mongodb.database", defaultValue = "mu1000") String prefix) {
+    this(uri.filter(u -> !u.isBlank()).orElseThrow(() -> new IllegalStateException(
+        "set MONGODB_URI to the MongoDB connection string (./mu1000 run starts a local one)")), prefix);
+  }
+
+  private Mongo(String uri, String prefix) {
     this.prefix = prefix;
-    String effective = uri;
-    if (uri.isBlank() || "embedded".equals(uri)) {
-      effective = startEmbedded(embeddedPort);
-    }
-    this.client = MongoClients.create(settings(effective));
+    this.client = MongoClients.create(settings(uri));
   }
 
   /** For tests and tools outside a container. */
   public static Mongo connect(String uri, String prefix) {
-    return new Mongo(uri, prefix, 0);
-  }
-
-  /** Port 0 picks a free one; tests name a port to look at the stored documents the way an operator would. */
-  private String startEmbedded(int port) {
-    MongoBackend backend = EmbeddedBackends.memory();
-    embedded = new MongoServer(backend);
-    try {
-      embedded.bind("127.0.0.1", port);
-    } catch (RuntimeException e) {
-      if (port == 0) {
-        throw e;
-      }
-      LOG.warning("port " + port + " is taken; the embedded MongoDB wire server takes a free one");
-      embedded = new MongoServer(backend);
-      embedded.bind("127.0.0.1", 0);
-    }
-    InetSocketAddress address = embedded.getLocalAddress();
-    LOG.info("embedded MongoDB wire server (memory) on " + address);
-    return "mongodb://127.0.0.1:" + address.getPort();
+    return new Mongo(uri, prefix);
   }
 
   private static MongoClientSettings settings(String uri) {
@@ -130,9 +104,6 @@ public class Mongo {
     ownClients.values().forEach(MongoClient::close);
     if (client != null) {
       client.close();
-    }
-    if (embedded != null) {
-      embedded.shutdownNow();
     }
   }
 }

@@ -28,7 +28,7 @@ import org.mu1000.platform.persistence.Mongo;
 class RollupTableTest {
   private static final org.bson.json.JsonWriterSettings EXTENDED = org.bson.json.JsonWriterSettings.builder()
       .outputMode(org.bson.json.JsonMode.EXTENDED).build();
-  static final Mongo MONGO = Mongo.connect("embedded", "mu1000rolluptest");
+  static final Mongo MONGO = Mongo.connect(org.mu1000.localmongo.LocalMongo.memory(), "mu1000rolluptest");
   MongoCollection<Document> coll;
 
   @BeforeEach

@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import java.net.InetSocketAddress;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.mu1000.localmongo.EmbeddedBackends;
 
 /** The clients of tenants on deployments of their own: opened on first use, closed when released. */
 class MongoTest {

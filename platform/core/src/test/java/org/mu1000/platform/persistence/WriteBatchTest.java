@@ -35,6 +35,7 @@ import org.bson.Document;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mu1000.localmongo.EmbeddedBackends;
 
 /**
  * A batch writes to several databases and collections in one bulkWrite command, in order, stopping at the first

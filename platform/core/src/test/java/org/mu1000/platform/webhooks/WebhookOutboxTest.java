@@ -28,7 +28,7 @@ import org.mu1000.platform.tenancy.infrastructure.mongo.MongoTenantRepository;
 
 /** Deliveries wait in a Mongo outbox until delivered or dead-lettered, so a restart sends them again. */
 class WebhookOutboxTest {
-  static final Mongo MONGO = Mongo.connect("embedded", "mu1000outbox");
+  static final Mongo MONGO = Mongo.connect(org.mu1000.localmongo.LocalMongo.memory(), "mu1000outbox");
   static final Caller ADMIN = new Caller("s", "admin", Set.of(Caller.TENANT_ADMIN), Set.of("rw"), Set.of());
 
   final List<WebhookDelivery> fired = new ArrayList<>();

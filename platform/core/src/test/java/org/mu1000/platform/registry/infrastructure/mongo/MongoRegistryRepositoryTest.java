@@ -21,9 +21,9 @@ import org.mu1000.platform.registry.domain.Plot;
 import org.mu1000.platform.registry.domain.RegistryRepository.FarmerFilter;
 import org.mu1000.platform.registry.domain.Sex;
 
-/** The registry adapter against the embedded MongoDB wire server; the database is dropped before each test. */
+/** The registry adapter against the local MongoDB wire server; the database is dropped before each test. */
 class MongoRegistryRepositoryTest {
-  static final Mongo MONGO = Mongo.connect("embedded", "mu1000test");
+  static final Mongo MONGO = Mongo.connect(org.mu1000.localmongo.LocalMongo.memory(), "mu1000test");
   MongoRegistryRepository repo;
 
   @BeforeEach

@@ -1,4 +1,4 @@
-package org.mu1000.platform.persistence;
+package org.mu1000.localmongo;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoCollection;

@@ -1,4 +1,4 @@
-package org.mu1000.platform.persistence;
+package org.mu1000.localmongo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
