@@ -21,6 +21,9 @@ import org.mu1000.platform.registry.domain.RegistryRepository;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.valuechain.GradingService;
 import org.mu1000.platform.valuechain.LotService;
+import org.mu1000.platform.valuechain.ImpactRecompute;
+import org.mu1000.platform.valuechain.WarehouseService;
+import org.mu1000.platform.valuechain.IntakeService;
 import org.mu1000.platform.valuechain.OrderService;
 import org.mu1000.platform.valuechain.domain.GradingStandard;
 import org.mu1000.platform.valuechain.domain.Lot;
@@ -36,6 +39,12 @@ public class DemoHarvests {
   private static final Logger LOG = Logger.getLogger(DemoHarvests.class.getName());
 
   private LotService lots;
+
+  private IntakeService intakes;
+
+  private WarehouseService warehouses;
+
+  private ImpactRecompute recompute;
   private OrderService orders;
   private GradingService grading;
   private Registry registry;
@@ -43,8 +52,12 @@ public class DemoHarvests {
   protected DemoHarvests() {}
 
   @Inject
-  public DemoHarvests(LotService lots, OrderService orders, GradingService grading, Registry registry) {
+  public DemoHarvests(LotService lots, IntakeService intakes, WarehouseService warehouses, ImpactRecompute recompute,
+      OrderService orders, GradingService grading, Registry registry) {
     this.lots = lots;
+    this.intakes = intakes;
+    this.warehouses = warehouses;
+    this.recompute = recompute;
     this.orders = orders;
     this.grading = grading;
     this.registry = registry;
@@ -56,13 +69,13 @@ public class DemoHarvests {
       return;
     }
     // farmers registered before the value chain existed have no enrolment yet: build it from the registry
-    lots.recomputeImpact(t, DemoDataSeeder.SYSTEM);
+    recompute.recomputeImpact(t, DemoDataSeeder.SYSTEM);
     RegistryRepository repo = registry.repository(t);
     Random rnd = new Random(seed);
     LocalDate today = LocalDate.now(ZoneId.of(t.config().timezone()));
     Map<String, String> warehouseOf = new java.util.HashMap<>();
     for (Cooperative c : repo.cooperatives()) {
-      Warehouse w = lots.createWarehouse(t, DemoDataSeeder.SYSTEM, new Warehouse(null, c.collectionPoints().isEmpty()
+      Warehouse w = warehouses.createWarehouse(t, DemoDataSeeder.SYSTEM, new Warehouse(null, c.collectionPoints().isEmpty()
           ? c.name() + " store" : c.collectionPoints().get(0).name(), c.id(), c.district(), c.region(), null, null, 0));
       warehouseOf.put(c.id(), w.id());
     }
@@ -88,11 +101,11 @@ public class DemoHarvests {
         for (int i = 0; i < loads; i++) {
           BigDecimal kg = total.divide(BigDecimal.valueOf(loads), 1, RoundingMode.HALF_EVEN).max(BigDecimal.ONE);
           LocalDate day = p.seasonStart().plusDays(rnd.nextInt((int) days));
-          var in = lots.intake(t, DemoDataSeeder.SYSTEM, new LotService.IntakeInput(f.id(), plot.id(), programmeId,
-              day, kg, null, List.of(new LotService.Part(kg, measurements(std, rnd)))));
+          var in = intakes.intake(t, DemoDataSeeder.SYSTEM, new IntakeService.IntakeInput(f.id(), plot.id(), programmeId,
+              day, kg, null, List.of(new IntakeService.Part(kg, measurements(std, rnd)))));
           deliveries++;
           if (rnd.nextInt(10) < 8 && warehouseOf.containsKey(f.cooperativeId())) {
-            lots.receive(t, DemoDataSeeder.SYSTEM, warehouseOf.get(f.cooperativeId()),
+            warehouses.receive(t, DemoDataSeeder.SYSTEM, warehouseOf.get(f.cooperativeId()),
                 in.lots().stream().map(Lot::id).toList());
           }
         }

@@ -29,7 +29,7 @@ import org.mu1000.platform.registry.domain.Programme;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.TenantService;
 import org.mu1000.platform.tenancy.domain.Tenant;
-import org.mu1000.platform.valuechain.LotService;
+import org.mu1000.platform.valuechain.ImpactRecompute;
 import org.mu1000.ui.components.Charts;
 
 /** The programme dashboard: USD per mu against the target, live from the rollups, with server-drawn charts. */
@@ -38,15 +38,16 @@ import org.mu1000.ui.components.Charts;
 @Dependent
 public class ImpactView extends VerticalLayout {
   private final ImpactService impact;
-  private final LotService lots;
+  private final ImpactRecompute recomputation;
   private final OrganisationService orgs;
   private final Div body = new Div();
   private Tenant tenant;
 
   @Inject
-  public ImpactView(ImpactService impact, LotService lots, OrganisationService orgs, TenantService tenants) {
+  public ImpactView(ImpactService impact, ImpactRecompute recomputation, OrganisationService orgs,
+      TenantService tenants) {
     this.impact = impact;
-    this.lots = lots;
+    this.recomputation = recomputation;
     this.orgs = orgs;
     try {
       tenant = Ui.tenant(tenants);
@@ -67,7 +68,7 @@ public class ImpactView extends VerticalLayout {
       recompute.setVisible(Ui.caller().mayAdministerTenant());
       recompute.addClickListener(e -> {
         try {
-          Map<String, Object> r = lots.recomputeImpact(tenant, Ui.caller());
+          Map<String, Object> r = recomputation.recomputeImpact(tenant, Ui.caller());
           Ui.ok(getTranslation("impact.recomputed", r.get("lots"), r.get("millis"),
               Boolean.TRUE.equals(r.get("identical")) ? getTranslation("impact.identical")
                   : getTranslation("impact.different", r.get("differences"))));

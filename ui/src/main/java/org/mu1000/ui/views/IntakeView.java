@@ -42,6 +42,7 @@ import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.traceability.QrCodes;
 import org.mu1000.platform.valuechain.GradingService;
 import org.mu1000.platform.valuechain.LotService;
+import org.mu1000.platform.valuechain.IntakeService;
 import org.mu1000.platform.valuechain.domain.GradingStandard;
 import org.mu1000.platform.valuechain.domain.Lot;
 
@@ -54,6 +55,7 @@ import org.mu1000.platform.valuechain.domain.Lot;
 @Dependent
 public class IntakeView extends VerticalLayout {
   private final LotService lots;
+  private final IntakeService intakes;
   private final GradingService grading;
   private final PlotService plots;
   private Tenant tenant;
@@ -120,9 +122,11 @@ public class IntakeView extends VerticalLayout {
   }
 
   @Inject
-  public IntakeView(LotService lots, GradingService grading, FarmerService farmers, PlotService plots,
+  public IntakeView(LotService lots, IntakeService intakes, GradingService grading, FarmerService farmers,
+      PlotService plots,
       org.mu1000.platform.registry.OrganisationService orgs, TenantService tenants) {
     this.lots = lots;
+    this.intakes = intakes;
     this.grading = grading;
     this.plots = plots;
     try {
@@ -225,12 +229,12 @@ public class IntakeView extends VerticalLayout {
     fields.put("grossKg", gross);
     Ui.clearErrors(fields);
     try {
-      List<LotService.Part> ps = new ArrayList<>();
+      List<IntakeService.Part> ps = new ArrayList<>();
       for (Row r : parts) {
-        ps.add(new LotService.Part(r.kg.getValue() == null && parts.size() == 1 ? gross.getValue() : r.kg.getValue(),
+        ps.add(new IntakeService.Part(r.kg.getValue() == null && parts.size() == 1 ? gross.getValue() : r.kg.getValue(),
             r.values()));
       }
-      LotService.Intake in = lots.intake(tenant, Ui.caller(), new LotService.IntakeInput(
+      IntakeService.Intake in = intakes.intake(tenant, Ui.caller(), new IntakeService.IntakeInput(
           farmer.getValue() == null ? null : farmer.getValue().id(), plot.getValue() == null ? null
               : plot.getValue().id(), programme.getValue(), date.getValue(), gross.getValue(),
           point.getValue().isBlank() ? null : point.getValue(), ps));
@@ -243,14 +247,14 @@ public class IntakeView extends VerticalLayout {
     }
   }
 
-  private void showResult(LotService.Intake in) {
+  private void showResult(IntakeService.Intake in) {
     result.removeAll();
     result.setId("intake-result");
     Paragraph sms = new Paragraph(in.receipt());
     sms.setId("intake-sms");
     sms.getStyle().set("font-family", "monospace").set("background", "var(--lumo-contrast-5pct)")
         .set("padding", "var(--lumo-space-s)");
-    byte[] pdf = lots.receiptPdf(tenant, Ui.caller(), in.delivery().id());
+    byte[] pdf = intakes.receiptPdf(tenant, Ui.caller(), in.delivery().id());
     Anchor receipt = new Anchor(new StreamResource("receipt-" + in.delivery().id() + ".pdf",
         () -> new ByteArrayInputStream(pdf)), getTranslation("intake.receipt"));
     receipt.setId("intake-receipt");

@@ -27,6 +27,9 @@ import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.traceability.QrCodes;
 import org.mu1000.platform.traceability.TraceService;
 import org.mu1000.platform.valuechain.LotService;
+import org.mu1000.platform.valuechain.TransformationService;
+import org.mu1000.platform.valuechain.WarehouseService;
+import org.mu1000.platform.valuechain.LotCorrections;
 import org.mu1000.platform.valuechain.domain.Lot;
 import org.mu1000.platform.valuechain.domain.Transformation;
 import org.mu1000.platform.valuechain.domain.Warehouse;
@@ -37,9 +40,12 @@ import org.mu1000.platform.valuechain.domain.Warehouse;
 @Dependent
 public class LotsView extends VerticalLayout {
   private final LotService lots;
+  private final LotCorrections corrections;
+  private final WarehouseService warehouseService;
+  private final TransformationService transformations;
   private final TraceService trace;
   private final Grid<Lot> grid = new Grid<>();
-  private final Grid<LotService.StockLine> stock = new Grid<>();
+  private final Grid<WarehouseService.StockLine> stock = new Grid<>();
   private final VerticalLayout detail = new VerticalLayout();
   private final Select<Lot.Status> status = new Select<>();
   private final TextField code = new TextField();
@@ -47,12 +53,16 @@ public class LotsView extends VerticalLayout {
   private List<Warehouse> warehouses = List.of();
 
   @Inject
-  public LotsView(LotService lots, TraceService trace, TenantService tenants) {
+  public LotsView(LotService lots, LotCorrections corrections, WarehouseService warehouseService,
+      TransformationService transformations, TraceService trace, TenantService tenants) {
     this.lots = lots;
+    this.corrections = corrections;
+    this.warehouseService = warehouseService;
+    this.transformations = transformations;
     this.trace = trace;
     try {
       tenant = Ui.tenant(tenants);
-      warehouses = lots.warehouses(tenant, Ui.caller());
+      warehouses = warehouseService.warehouses(tenant, Ui.caller());
       status.setItems(Lot.Status.values());
       status.setEmptySelectionAllowed(true);
       status.setItemLabelGenerator(s -> s == null ? getTranslation("lot.anyStatus") : getTranslation("lot.status."
@@ -78,8 +88,8 @@ public class LotsView extends VerticalLayout {
       into.setItems(warehouses);
       into.setItemLabelGenerator(Warehouse::name);
       into.setPlaceholder(getTranslation("lot.warehouse"));
-      Button receive = new Button(getTranslation("lots.receive"), e -> act(() -> lots.receive(tenant, Ui.caller(),
-          into.getValue() == null ? "" : into.getValue().id(), selected())));
+      Button receive = new Button(getTranslation("lots.receive"), e -> act(() -> warehouseService.receive(tenant,
+          Ui.caller(), into.getValue() == null ? "" : into.getValue().id(), selected())));
       receive.setId("lots-receive");
       Button addWarehouse = new Button(getTranslation("lots.addWarehouse"), e -> addWarehouse());
       Button transform = new Button(getTranslation("lots.transform"), e -> transform());
@@ -91,10 +101,10 @@ public class LotsView extends VerticalLayout {
       stock.setId("stock-grid");
       stock.addColumn(s -> warehouses.stream().filter(w -> w.id().equals(s.warehouseId())).map(Warehouse::name)
           .findFirst().orElse(s.warehouseId())).setHeader(getTranslation("lot.warehouse")).setAutoWidth(true);
-      stock.addColumn(LotService.StockLine::commodity).setHeader(getTranslation("lot.commodity"));
-      stock.addColumn(LotService.StockLine::grade).setHeader(getTranslation("lot.grade"));
+      stock.addColumn(WarehouseService.StockLine::commodity).setHeader(getTranslation("lot.commodity"));
+      stock.addColumn(WarehouseService.StockLine::grade).setHeader(getTranslation("lot.grade"));
       stock.addColumn(s -> s.kg().stripTrailingZeros().toPlainString()).setHeader("kg");
-      stock.addColumn(LotService.StockLine::lots).setHeader(getTranslation("order.lots"));
+      stock.addColumn(WarehouseService.StockLine::lots).setHeader(getTranslation("order.lots"));
       stock.setAllRowsVisible(true);
       add(filters, grid, actions, new H3(getTranslation("lots.stock")), stock, detail);
       refresh();
@@ -111,14 +121,14 @@ public class LotsView extends VerticalLayout {
   private void refresh() {
     grid.setItems(lots.list(tenant, Ui.caller(), new LotService.LotFilter(null, null, null, status.getValue(), null,
         code.getValue().isBlank() ? null : code.getValue().trim().toUpperCase()), 0, 500).items());
-    stock.setItems(lots.stock(tenant, Ui.caller(), null));
+    stock.setItems(warehouseService.stock(tenant, Ui.caller(), null));
   }
 
   private void act(Runnable r) {
     try {
       r.run();
       Ui.ok(getTranslation("action.done"));
-      warehouses = lots.warehouses(tenant, Ui.caller());
+      warehouses = warehouseService.warehouses(tenant, Ui.caller());
       refresh();
     } catch (DomainException e) {
       Ui.show(e, Map.of());
@@ -129,9 +139,9 @@ public class LotsView extends VerticalLayout {
     TextField name = new TextField(getTranslation("warehouse.name"));
     TextField region = new TextField(getTranslation("warehouse.region"));
     Ui.formDialog(getTranslation("lots.addWarehouse"), new FormLayout(name, region), Map.of("name", name),
-        () -> lots.createWarehouse(tenant, Ui.caller(), new Warehouse(null, name.getValue(), null, null,
+        () -> warehouseService.createWarehouse(tenant, Ui.caller(), new Warehouse(null, name.getValue(), null, null,
             region.getValue(), null, null, 0)), () -> {
-              warehouses = lots.warehouses(tenant, Ui.caller());
+              warehouses = warehouseService.warehouses(tenant, Ui.caller());
               getUI().ifPresent(ui -> ui.getPage().reload());
             });
   }
@@ -151,8 +161,8 @@ public class LotsView extends VerticalLayout {
     });
     Ui.formDialog(getTranslation("lots.transform"), new FormLayout(kind, commodity, grade, kg),
         Map.of("kind", kind, "outputs", kg, "inputLotIds", commodity),
-        () -> lots.transform(tenant, Ui.caller(), new LotService.TransformInput(kind.getValue(), inputs,
-            List.of(new LotService.OutputSpec(commodity.getValue(), grade.getValue(), kg.getValue())))),
+        () -> transformations.transform(tenant, Ui.caller(), new TransformationService.TransformInput(kind.getValue(), inputs,
+            List.of(new TransformationService.OutputSpec(commodity.getValue(), grade.getValue(), kg.getValue())))),
         this::refresh);
   }
 
@@ -171,8 +181,8 @@ public class LotsView extends VerticalLayout {
       kg.setValue(l.kg());
       TextField reason = new TextField(getTranslation("lot.reason"));
       Button correct = new Button(getTranslation("lot.correct"), e -> Ui.formDialog(getTranslation("lot.correct"),
-          new FormLayout(kg, reason), Map.of("kg", kg, "reason", reason), () -> lots.correct(tenant, Ui.caller(),
-              l.id(), new LotService.Correction(kg.getValue(), null, reason.getValue()), l.version()), () -> {
+          new FormLayout(kg, reason), Map.of("kg", kg, "reason", reason), () -> corrections.correct(tenant, Ui.caller(),
+              l.id(), new LotCorrections.Correction(kg.getValue(), null, reason.getValue()), l.version()), () -> {
                 refresh();
                 show(lots.get(tenant, Ui.caller(), l.id()));
               }));

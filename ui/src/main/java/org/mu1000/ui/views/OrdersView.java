@@ -29,6 +29,7 @@ import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.TenantService;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.valuechain.LotService;
+import org.mu1000.platform.valuechain.ShipmentService;
 import org.mu1000.platform.valuechain.OrderService;
 import org.mu1000.platform.valuechain.domain.Lot;
 import org.mu1000.platform.valuechain.domain.PurchaseOrder;
@@ -41,6 +42,7 @@ import org.mu1000.platform.valuechain.domain.Shipment;
 public class OrdersView extends VerticalLayout {
   private final OrderService orders;
   private final LotService lots;
+  private final ShipmentService shipments;
   private final FarmerService farmers;
   private final VerticalLayout detail = new VerticalLayout();
   private final Grid<PurchaseOrder> grid = new Grid<>();
@@ -48,10 +50,12 @@ public class OrdersView extends VerticalLayout {
   private Map<String, String> coopNames = new HashMap<>();
 
   @Inject
-  public OrdersView(OrderService orders, LotService lots, FarmerService farmers, OrganisationService orgs,
+  public OrdersView(OrderService orders, LotService lots, ShipmentService shipments, FarmerService farmers,
+      OrganisationService orgs,
       TenantService tenants) {
     this.orders = orders;
     this.lots = lots;
+    this.shipments = shipments;
     this.farmers = farmers;
     try {
       tenant = Ui.tenant(tenants);
@@ -213,13 +217,13 @@ public class OrdersView extends VerticalLayout {
               && l.grade().equals(line.grade()) && (l.orderId() == null || l.orderId().equals(o.id()))).toList();
       stored.setItems(candidates);
       stored.setAllRowsVisible(true);
-      Button allocate = new Button(getTranslation("order.allocateSelected"), e -> act(() -> lots.allocate(tenant,
+      Button allocate = new Button(getTranslation("order.allocateSelected"), e -> act(() -> shipments.allocate(tenant,
           Ui.caller(), o.id(), line.id(), stored.getSelectedItems().stream().filter(l -> l.orderId() == null)
               .map(Lot::id).toList()), o.id()));
       allocate.setId("allocate-button-" + line.id());
       TextField destination = new TextField(getTranslation("order.destination"));
       destination.setId("ship-destination-" + line.id());
-      Button ship = new Button(getTranslation("order.ship"), e -> act(() -> lots.ship(tenant, Ui.caller(), o.id(),
+      Button ship = new Button(getTranslation("order.ship"), e -> act(() -> shipments.ship(tenant, Ui.caller(), o.id(),
           stored.getSelectedItems().stream().filter(l -> o.id().equals(l.orderId())).map(Lot::id).toList(),
           destination.getValue()), o.id()));
       ship.setId("ship-button-" + line.id());
@@ -232,7 +236,7 @@ public class OrdersView extends VerticalLayout {
   }
 
   private void shipments(PurchaseOrder o) {
-    List<Shipment> list = lots.shipments(tenant, Ui.caller(), o.id());
+    List<Shipment> list = shipments.shipments(tenant, Ui.caller(), o.id());
     if (list.isEmpty()) {
       return;
     }
@@ -244,7 +248,7 @@ public class OrdersView extends VerticalLayout {
     sg.addColumn(s -> s.lotIds().size()).setHeader(getTranslation("order.lots"));
     sg.addColumn(s -> getTranslation("shipment." + s.status())).setHeader(getTranslation("order.status"));
     sg.addComponentColumn(s -> {
-      Button b = new Button(getTranslation("shipment.confirm"), e -> act(() -> lots.confirmDelivery(tenant,
+      Button b = new Button(getTranslation("shipment.confirm"), e -> act(() -> shipments.confirmDelivery(tenant,
           Ui.caller(), s.id(), s.version()), o.id()));
       b.setVisible("shipped".equals(s.status()) && Ui.caller().mayConfirmDelivery());
       return b;

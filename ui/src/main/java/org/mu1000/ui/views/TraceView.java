@@ -21,7 +21,7 @@ import java.time.ZoneOffset;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.domain.TenantRepository;
 import org.mu1000.platform.traceability.QrCodes;
-import org.mu1000.platform.valuechain.LotService;
+import org.mu1000.platform.valuechain.PublicTraceService;
 
 /**
  * The public trace page a consumer's phone opens from the QR code on a bag (GS1 Digital Link path). No sign-in; it
@@ -32,12 +32,12 @@ import org.mu1000.platform.valuechain.LotService;
 @AnonymousAllowed
 @Dependent
 public class TraceView extends VerticalLayout implements BeforeEnterObserver {
-  private final LotService lots;
+  private final PublicTraceService publicTraces;
   private final TenantRepository tenants;
 
   @Inject
-  public TraceView(LotService lots, TenantRepository tenants) {
-    this.lots = lots;
+  public TraceView(PublicTraceService publicTraces, TenantRepository tenants) {
+    this.publicTraces = publicTraces;
     this.tenants = tenants;
     setMaxWidth("720px");
     getStyle().set("margin", "0 auto");
@@ -49,8 +49,8 @@ public class TraceView extends VerticalLayout implements BeforeEnterObserver {
     String gtin = event.getRouteParameters().get("gtin").orElse("");
     String code = event.getRouteParameters().get("lot").orElse("");
     try {
-      LotService.Located at = lots.byDigitalLink(gtin, code, tenants);
-      LotService.PublicTrace p = lots.publicTrace(at.tenant(), at.lot());
+      PublicTraceService.Located at = publicTraces.byDigitalLink(gtin, code, tenants);
+      PublicTraceService.PublicTrace p = publicTraces.publicTrace(at.tenant(), at.lot());
       H1 title = new H1(getTranslation("trace.title", p.commodity()));
       title.getStyle().set("font-size", "var(--lumo-font-size-xxl)");
       add(title);

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -213,7 +214,7 @@ public class ImportService {
               p.declaredAreaM2());
           repo.claimPlotExternalId(f.id(), p.externalId(), saved.id());
           pr.plotsWritten++;
-        } else if (!same(existing, p)) {
+        } else if (!same(existing, p, t.config().maxPlotAreaM2())) {
           plots.update(t, c, existing.id(), p.externalId(), p.crop(), p.plantingYear(), p.geometry(),
               p.declaredAreaM2(), existing.version());
           pr.plotsWritten++;
@@ -235,12 +236,14 @@ public class ImportService {
         Map.of("farmersCreated", pr.created, "farmersUpdated", pr.updated, "plotsWritten", pr.plotsWritten));
   }
 
-  private static boolean same(Plot existing, ImportRows.PlotRow p) {
-    return java.util.Objects.equals(existing.crop(), p.crop())
-        && java.util.Objects.equals(existing.plantingYear(), p.plantingYear())
-        && Registry.view(Plot.measured("x", "x", null, p.crop(), p.plantingYear(), p.geometry(), p.declaredAreaM2(), 0))
-            .get("areaM2").equals(existing.areaM2().toPlainString())
-        && String.valueOf(new Document(p.geometry()).toJson()).equals(new Document(existing.geometry()).toJson());
+  /** Whether a row would leave the plot as it is: the same crop, year, area and geometry as stored. */
+  private static boolean same(Plot existing, ImportRows.PlotRow p, BigDecimal maxAreaM2) {
+    Plot row = Plot.measured("x", "x", null, p.crop(), p.plantingYear(), p.geometry(), p.declaredAreaM2(), 0,
+        maxAreaM2);
+    return java.util.Objects.equals(existing.crop(), row.crop())
+        && java.util.Objects.equals(existing.plantingYear(), row.plantingYear())
+        && Registry.view(row).get("areaM2").equals(existing.areaM2().toPlainString())
+        && new Document(row.geometry()).toJson().equals(new Document(existing.geometry()).toJson());
   }
 
   private void guarded(Tenant t, String id, Progress progress, Runnable work) {

@@ -14,20 +14,20 @@ import org.mu1000.platform.impact.ImpactService;
 import org.mu1000.platform.impact.domain.Impact;
 import org.mu1000.platform.tenancy.TenantContext;
 import org.mu1000.platform.tenancy.domain.Tenant;
-import org.mu1000.platform.valuechain.LotService;
+import org.mu1000.platform.valuechain.ImpactRecompute;
 
 @RequestScoped
 public class ImpactResource implements ImpactApi {
   private ImpactService impact;
-  private LotService lots;
+  private ImpactRecompute recompute;
   private TenantContext ctx;
 
   protected ImpactResource() {}
 
   @Inject
-  public ImpactResource(ImpactService impact, LotService lots, TenantContext ctx) {
+  public ImpactResource(ImpactService impact, ImpactRecompute recompute, TenantContext ctx) {
     this.impact = impact;
-    this.lots = lots;
+    this.recompute = recompute;
     this.ctx = ctx;
   }
 
@@ -45,7 +45,7 @@ public class ImpactResource implements ImpactApi {
 
   @Override
   public Response recomputeImpact(String tenant) {
-    return Response.ok(lots.recomputeImpact(ctx.tenant(), ctx.caller())).build();
+    return Response.ok(recompute.recomputeImpact(ctx.tenant(), ctx.caller())).build();
   }
 
   @Override

@@ -13,12 +13,14 @@ import org.mu1000.platform.tenancy.domain.TenantRepository;
 import org.mu1000.platform.traceability.QrCodes;
 import org.mu1000.platform.traceability.TraceService;
 import org.mu1000.platform.valuechain.LotService;
+import org.mu1000.platform.valuechain.PublicTraceService;
 import org.mu1000.platform.valuechain.domain.Lot;
 
 /** EPCIS export and chain verification for signed-in users; the public trace page data and QR codes for anyone. */
 @RequestScoped
 public class TraceResource implements TraceabilityApi {
   private LotService lots;
+  private PublicTraceService publicTraces;
   private TraceService trace;
   private TenantRepository tenants;
   private TenantContext ctx;
@@ -26,8 +28,10 @@ public class TraceResource implements TraceabilityApi {
   protected TraceResource() {}
 
   @Inject
-  public TraceResource(LotService lots, TraceService trace, TenantRepository tenants, TenantContext ctx) {
+  public TraceResource(LotService lots, PublicTraceService publicTraces, TraceService trace,
+      TenantRepository tenants, TenantContext ctx) {
     this.lots = lots;
+    this.publicTraces = publicTraces;
     this.trace = trace;
     this.tenants = tenants;
     this.ctx = ctx;
@@ -59,22 +63,22 @@ public class TraceResource implements TraceabilityApi {
 
   @Override
   public Response getPublicTrace(String gtin, String lot) {
-    LotService.Located l = lots.byDigitalLink(gtin, lot, tenants);
+    PublicTraceService.Located l = publicTraces.byDigitalLink(gtin, lot, tenants);
     CacheControl cc = new CacheControl();
     cc.setMaxAge(60);
-    return Response.ok(lots.publicTrace(l.tenant(), l.lot())).cacheControl(cc)
+    return Response.ok(publicTraces.publicTrace(l.tenant(), l.lot())).cacheControl(cc)
         .header("Access-Control-Allow-Origin", "*").build();
   }
 
   @Override
   public Response getPublicQrPng(String gtin, String lot) {
-    LotService.Located l = lots.byDigitalLink(gtin, lot, tenants);
+    PublicTraceService.Located l = publicTraces.byDigitalLink(gtin, lot, tenants);
     return Response.ok(QrCodes.png(lots.digitalLink(l.lot()), 8), "image/png").build();
   }
 
   @Override
   public Response getPublicQrSvg(String gtin, String lot) {
-    LotService.Located l = lots.byDigitalLink(gtin, lot, tenants);
+    PublicTraceService.Located l = publicTraces.byDigitalLink(gtin, lot, tenants);
     return Response.ok(QrCodes.svg(lots.digitalLink(l.lot())), "image/svg+xml").build();
   }
 }

@@ -17,19 +17,32 @@ import org.mu1000.platform.registry.Registry;
 import org.mu1000.platform.shared.rest.Http;
 import org.mu1000.platform.tenancy.TenantContext;
 import org.mu1000.platform.valuechain.LotService;
+import org.mu1000.platform.valuechain.TransformationService;
+import org.mu1000.platform.valuechain.WarehouseService;
+import org.mu1000.platform.valuechain.LotCorrections;
+import org.mu1000.platform.valuechain.IntakeService;
 import org.mu1000.platform.valuechain.domain.Lot;
 import org.mu1000.platform.valuechain.domain.Warehouse;
 
 @RequestScoped
 public class LotResource implements LotsApi, WarehousesApi {
   private LotService lots;
+  private IntakeService intakes;
+  private LotCorrections corrections;
+  private WarehouseService warehouses;
+  private TransformationService transformations;
   private TenantContext ctx;
 
   protected LotResource() {}
 
   @Inject
-  public LotResource(LotService lots, TenantContext ctx) {
+  public LotResource(LotService lots, IntakeService intakes, LotCorrections corrections, WarehouseService warehouses,
+      TransformationService transformations, TenantContext ctx) {
     this.lots = lots;
+    this.intakes = intakes;
+    this.corrections = corrections;
+    this.warehouses = warehouses;
+    this.transformations = transformations;
     this.ctx = ctx;
   }
 
@@ -39,7 +52,7 @@ public class LotResource implements LotsApi, WarehousesApi {
 
   @Override
   public Response recordIntake(String tenant, IntakeRequest in) {
-    var intake = lots.intake(ctx.tenant(), ctx.caller(), input(in));
+    var intake = intakes.intake(ctx.tenant(), ctx.caller(), input(in));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("deliveryId", intake.delivery().id());
     out.put("lots", intake.lots().stream().map(this::view).toList());
@@ -50,17 +63,18 @@ public class LotResource implements LotsApi, WarehousesApi {
   }
 
   /** The request as the domain's input, field by field (the generic conversion was 5 % of an intake's own time). */
-  static LotService.IntakeInput input(IntakeRequest in) {
-    List<LotService.Part> parts = in.getLots() == null ? null : in.getLots().stream()
-        .map(l -> l == null ? new LotService.Part(null, null) : new LotService.Part(l.getKg(), l.getMeasurements()))
+  static IntakeService.IntakeInput input(IntakeRequest in) {
+    List<IntakeService.Part> parts = in.getLots() == null ? null : in.getLots().stream()
+        .map(l -> l == null ? new IntakeService.Part(null, null)
+            : new IntakeService.Part(l.getKg(), l.getMeasurements()))
         .toList();
-    return new LotService.IntakeInput(in.getFarmerId(), in.getPlotId(), in.getProgrammeId(), in.getHarvestDate(),
+    return new IntakeService.IntakeInput(in.getFarmerId(), in.getPlotId(), in.getProgrammeId(), in.getHarvestDate(),
         in.getGrossKg(), in.getCollectionPoint(), parts);
   }
 
   @Override
   public Response getReceipt(String tenant, String id) {
-    return Response.ok(lots.receiptPdf(ctx.tenant(), ctx.caller(), id), "application/pdf")
+    return Response.ok(intakes.receiptPdf(ctx.tenant(), ctx.caller(), id), "application/pdf")
         .header("Content-Disposition", "inline; filename=\"receipt-" + id + ".pdf\"").build();
   }
 
@@ -81,7 +95,7 @@ public class LotResource implements LotsApi, WarehousesApi {
 
   @Override
   public Response correctLot(String tenant, String id, LotCorrection in, String ifMatch) {
-    Lot l = lots.correct(ctx.tenant(), ctx.caller(), id, Views.as(in, LotService.Correction.class),
+    Lot l = corrections.correct(ctx.tenant(), ctx.caller(), id, Views.as(in, LotCorrections.Correction.class),
         Registry.expectedVersion(ifMatch, null));
     return Http.ok(view(l), l.version());
   }
@@ -90,29 +104,30 @@ public class LotResource implements LotsApi, WarehousesApi {
   public Response createWarehouse(String tenant, org.mu1000.api.model.Warehouse in) {
     Map<String, Object> m = Views.map(in);
     m.remove("version");
-    Warehouse w = lots.createWarehouse(ctx.tenant(), ctx.caller(), Views.as(m, Warehouse.class));
+    Warehouse w = warehouses.createWarehouse(ctx.tenant(), ctx.caller(), Views.as(m, Warehouse.class));
     return Http.created("tenants/" + tenant + "/warehouses/" + w.id(), w, w.version());
   }
 
   @Override
   public Response listWarehouses(String tenant) {
-    return Response.ok(lots.warehouses(ctx.tenant(), ctx.caller())).build();
+    return Response.ok(warehouses.warehouses(ctx.tenant(), ctx.caller())).build();
   }
 
   @Override
   public Response receiveLots(String tenant, String id, LotIds in) {
-    return Response.ok(lots.receive(ctx.tenant(), ctx.caller(), id, in.getLotIds()).stream().map(this::view)
+    return Response.ok(warehouses.receive(ctx.tenant(), ctx.caller(), id, in.getLotIds()).stream().map(this::view)
         .toList()).build();
   }
 
   @Override
   public Response getStock(String tenant, String warehouseId) {
-    return Response.ok(lots.stock(ctx.tenant(), ctx.caller(), warehouseId)).build();
+    return Response.ok(warehouses.stock(ctx.tenant(), ctx.caller(), warehouseId)).build();
   }
 
   @Override
   public Response transformLots(String tenant, TransformationRequest in) {
-    var r = lots.transform(ctx.tenant(), ctx.caller(), Views.as(in, LotService.TransformInput.class));
+    var r = transformations.transform(ctx.tenant(), ctx.caller(),
+        Views.as(in, TransformationService.TransformInput.class));
     Map<String, Object> out = Views.map(r.transformation());
     out.remove("outputLotIds");
     out.put("outputs", r.outputs().stream().map(this::view).toList());

@@ -18,6 +18,7 @@ import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.rest.Http;
 import org.mu1000.platform.tenancy.TenantContext;
 import org.mu1000.platform.valuechain.LotService;
+import org.mu1000.platform.valuechain.ShipmentService;
 import org.mu1000.platform.valuechain.OrderService;
 import org.mu1000.platform.valuechain.domain.PurchaseOrder;
 
@@ -25,14 +26,16 @@ import org.mu1000.platform.valuechain.domain.PurchaseOrder;
 public class OrderResource implements OrdersApi, ShipmentsApi {
   private OrderService orders;
   private LotService lots;
+  private ShipmentService shipments;
   private TenantContext ctx;
 
   protected OrderResource() {}
 
   @Inject
-  public OrderResource(OrderService orders, LotService lots, TenantContext ctx) {
+  public OrderResource(OrderService orders, LotService lots, ShipmentService shipments, TenantContext ctx) {
     this.orders = orders;
     this.lots = lots;
+    this.shipments = shipments;
     this.ctx = ctx;
   }
 
@@ -115,24 +118,24 @@ public class OrderResource implements OrdersApi, ShipmentsApi {
 
   @Override
   public Response allocateLots(String tenant, String id, String line, LotIds in) {
-    return Response.ok(lots.allocate(ctx.tenant(), ctx.caller(), id, line, in.getLotIds()).stream()
+    return Response.ok(shipments.allocate(ctx.tenant(), ctx.caller(), id, line, in.getLotIds()).stream()
         .map(l -> Views.lot(l, ctx.tenant(), lots)).toList()).build();
   }
 
   @Override
   public Response listShipments(String tenant, String id) {
-    return Response.ok(lots.shipments(ctx.tenant(), ctx.caller(), id)).build();
+    return Response.ok(shipments.shipments(ctx.tenant(), ctx.caller(), id)).build();
   }
 
   @Override
   public Response shipLots(String tenant, String id, ShipmentRequest in) {
-    var s = lots.ship(ctx.tenant(), ctx.caller(), id, in.getLotIds(), in.getDestination());
+    var s = shipments.ship(ctx.tenant(), ctx.caller(), id, in.getLotIds(), in.getDestination());
     return Http.created("tenants/" + tenant + "/shipments/" + s.id(), s, s.version());
   }
 
   @Override
   public Response confirmDelivery(String tenant, String id, String ifMatch) {
-    var s = lots.confirmDelivery(ctx.tenant(), ctx.caller(), id, Registry.expectedVersion(ifMatch, null));
+    var s = shipments.confirmDelivery(ctx.tenant(), ctx.caller(), id, Registry.expectedVersion(ifMatch, null));
     return Http.ok(s, s.version());
   }
 }
