@@ -21,7 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.mu1000.platform.impact.ImpactService;
+import org.mu1000.platform.impact.ImpactFigures;
 import org.mu1000.platform.impact.domain.Impact;
 import org.mu1000.platform.registry.OrganisationService;
 import org.mu1000.platform.registry.domain.Cooperative;
@@ -37,14 +37,14 @@ import org.mu1000.ui.components.Charts;
 @PageTitle("Mu1000 — impact")
 @Dependent
 public class ImpactView extends VerticalLayout {
-  private final ImpactService impact;
+  private final ImpactFigures impact;
   private final ImpactRecompute recomputation;
   private final OrganisationService orgs;
   private final Div body = new Div();
   private Tenant tenant;
 
   @Inject
-  public ImpactView(ImpactService impact, ImpactRecompute recomputation, OrganisationService orgs,
+  public ImpactView(ImpactFigures impact, ImpactRecompute recomputation, OrganisationService orgs,
       TenantService tenants) {
     this.impact = impact;
     this.recomputation = recomputation;
@@ -97,7 +97,7 @@ public class ImpactView extends VerticalLayout {
     if (p == null || season == null) {
       return;
     }
-    ImpactService.Figures f = impact.figures(tenant, Ui.caller(), p.id(), season, "programme", null);
+    ImpactFigures.Figures f = impact.figures(tenant, Ui.caller(), p.id(), season, "programme", null);
     BigDecimal perMu = f.usdPerMu() == null ? BigDecimal.ZERO : f.usdPerMu();
     BigDecimal target = f.targetUsdPerMu();
     H2 headline = new H2(getTranslation("impact.headline", Impact.cents(perMu).toPlainString(),
@@ -139,7 +139,7 @@ public class ImpactView extends VerticalLayout {
     List<BigDecimal> perCoop = new ArrayList<>();
     Map<String, String> coopNames = new java.util.HashMap<>();
     orgs.cooperatives(tenant, Ui.caller()).forEach(c -> coopNames.put(c.id(), c.name()));
-    for (ImpactService.Figures c : impact.cooperatives(tenant, Ui.caller(), p.id(), season)) {
+    for (ImpactFigures.Figures c : impact.cooperatives(tenant, Ui.caller(), p.id(), season)) {
       if (c.areaM2().signum() > 0 || c.lots() > 0) {
         names.add(shortName(coopNames.getOrDefault(c.id(), c.id())));
         perCoop.add(c.usdPerMu() == null ? BigDecimal.ZERO : Impact.cents(c.usdPerMu()));

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.mu1000.platform.impact.ImpactRebuild;
 import org.mu1000.platform.impact.ImpactService;
 import org.mu1000.platform.impact.ImpactService.Contribution;
 import org.mu1000.platform.security.Caller;
@@ -24,13 +25,13 @@ import org.mu1000.platform.valuechain.infrastructure.mongo.ValueChainStore;
 @ApplicationScoped
 public class ImpactRecompute {
   private ValueChain chain;
-  private ImpactService impact;
+  private ImpactRebuild impact;
   private LotService lotService;
 
   protected ImpactRecompute() {}
 
   @Inject
-  public ImpactRecompute(ValueChain chain, ImpactService impact, LotService lotService) {
+  public ImpactRecompute(ValueChain chain, ImpactRebuild impact, LotService lotService) {
     this.chain = chain;
     this.impact = impact;
     this.lotService = lotService;

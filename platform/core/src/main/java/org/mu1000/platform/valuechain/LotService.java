@@ -55,8 +55,9 @@ import org.mu1000.platform.valuechain.domain.Warehouse;
 import org.mu1000.platform.valuechain.infrastructure.mongo.ValueChainStore;
 
 /**
- * A lot's life: intake and grading at the collection point, corrections, the warehouse, transformations, allocation
- * to an order, shipment and the buyer's confirmation. Every step records an EPCIS event and moves the impact figures.
+ * Lots as every step of the value chain sees them: their GS1 identifiers and lot numbers, reading them within the
+ * caller's scope, their value, their lineage, and the EPCIS event each step records. The steps themselves (intake,
+ * corrections, warehouses, transformations, shipments) are services of their own.
  */
 @ApplicationScoped
 public class LotService {

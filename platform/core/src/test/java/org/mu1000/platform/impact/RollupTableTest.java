@@ -198,42 +198,20 @@ class RollupTableTest {
   }
 
   @Test
-  void theUpgradeMovesPayoutsAndSeasonSumsOntoEnrolmentsOnce() {
-    var db = MONGO.tenantDatabase("t1", null);
-    var households = db.getCollection(ImpactService.HOUSEHOLDS);
-    var areas = db.getCollection(ImpactService.AREAS);
-    var rollups = db.getCollection(ImpactService.ROLLUPS);
-    areas.insertOne(new Document("_id", "farmer|f1").append("area", 5).append("v", 3L)
-        .append("rollups", List.of("2026|pg1|farmer|f1")));
-    rollups.insertOne(new Document("_id", "2026|pg1|farmer|f1").append("level", "farmer").append("key", "f1")
-        .append("season", "2026").append("programmeId", "pg1").append("usd", new Decimal128(new BigDecimal("3.5")))
-        .append("lots", 2).append("band", 1).append("delivering", true));
-    rollups.insertOne(new Document("_id", "2026|pg1|programme|pg1").append("level", "programme").append("lots", 2));
-    households.insertOne(new Document("_id", "f1").append("paid", new Document("2026-05-10",
-        new Decimal128(new BigDecimal("40.00")))));
-    households.insertOne(new Document("_id", "f2").append("paid", new Document("2026-06-01",
-        new Decimal128(new BigDecimal("7")))));
-    assertEquals(3, ImpactService.upgrade(db));
-    Document f1 = areas.find(new Document("_id", "farmer|f1")).first();
-    assertEquals(5, f1.getInteger("area"), "the enrolment keeps what it had");
-    assertEquals(6L, RollupTable.version(f1), "and its version moves: a change in flight reads again");
-    assertEquals(new Document("usd", new Decimal128(new BigDecimal("3.5"))).append("lots", 2).append("band", 1)
-        .append("delivering", true), f1.get("seasons", Document.class).get("2026|pg1"));
-    assertFalse(f1.containsKey("rollups"), f1.toJson());
-    assertEquals(List.of("2026|pg1|programme|pg1"), rollups.find().map(d -> d.getString("_id")).into(
-        new ArrayList<>()), "only the farmer's rollup moved");
-    assertEquals(new BigDecimal("40.00"), ImpactService.paidWithinYear(f1, java.time.LocalDate.of(2026, 11, 29)));
-    assertEquals(new BigDecimal("7"), ImpactService.paidWithinYear(areas.find(new Document("_id", "farmer|f2"))
-        .first(), java.time.LocalDate.of(2026, 11, 29)), "a household without an enrolment gets one");
-    assertEquals(0, households.countDocuments());
-    assertEquals(0, ImpactService.upgrade(db), "nothing left to move: a second start changes nothing");
-    assertEquals(6L, RollupTable.version(areas.find(new Document("_id", "farmer|f1")).first()));
+  void aHouseholdsPaymentsCountForTheLast365Days() {
+    Document enrolment = new Document("_id", "farmer|f1").append("paid", new Document("2025-11-29",
+        new Decimal128(new BigDecimal("5"))).append("2025-11-30", new Decimal128(new BigDecimal("40.00")))
+        .append("2026-11-29", new Decimal128(new BigDecimal("2.5")))
+        .append("2026-11-30", new Decimal128(new BigDecimal("100"))));
+    assertEquals(new BigDecimal("42.50"), RollupDocs.paidWithinYear(enrolment, java.time.LocalDate.of(2026, 11, 29)),
+        "from the day after a year ago to today");
+    assertEquals(0, BigDecimal.ZERO.compareTo(RollupDocs.paidWithinYear(null, java.time.LocalDate.of(2026, 1, 1))));
   }
 
   static Object normal(Document d) {
     Document copy = new Document(d);
     copy.remove("v");
-    return ImpactService.sorted(copy);
+    return ImpactRebuild.sorted(copy);
   }
 
 }

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mu1000.api.ImpactApi;
-import org.mu1000.platform.impact.ImpactService;
+import org.mu1000.platform.impact.ImpactFigures;
 import org.mu1000.platform.impact.domain.Impact;
 import org.mu1000.platform.tenancy.TenantContext;
 import org.mu1000.platform.tenancy.domain.Tenant;
@@ -18,28 +18,28 @@ import org.mu1000.platform.valuechain.ImpactRecompute;
 
 @RequestScoped
 public class ImpactResource implements ImpactApi {
-  private ImpactService impact;
+  private ImpactFigures figures;
   private ImpactRecompute recompute;
   private TenantContext ctx;
 
   protected ImpactResource() {}
 
   @Inject
-  public ImpactResource(ImpactService impact, ImpactRecompute recompute, TenantContext ctx) {
-    this.impact = impact;
+  public ImpactResource(ImpactFigures figures, ImpactRecompute recompute, TenantContext ctx) {
+    this.figures = figures;
     this.recompute = recompute;
     this.ctx = ctx;
   }
 
   @Override
   public Response getImpact(String tenant, String programmeId, String season, String level, String id) {
-    return Response.ok(view(impact.figures(ctx.tenant(), ctx.caller(), programmeId, season, level, id),
+    return Response.ok(view(figures.figures(ctx.tenant(), ctx.caller(), programmeId, season, level, id),
         ctx.tenant())).build();
   }
 
   @Override
   public Response getImpactByCooperative(String tenant, String programmeId, String season) {
-    return Response.ok(impact.cooperatives(ctx.tenant(), ctx.caller(), programmeId, season).stream()
+    return Response.ok(figures.cooperatives(ctx.tenant(), ctx.caller(), programmeId, season).stream()
         .map(f -> view(f, ctx.tenant())).toList()).build();
   }
 
@@ -55,7 +55,7 @@ public class ImpactResource implements ImpactApi {
   }
 
   /** Figures as the contract shows them: exact sums, cents for display, the area in the tenant's unit. */
-  public static Map<String, Object> view(ImpactService.Figures f, Tenant t) {
+  public static Map<String, Object> view(ImpactFigures.Figures f, Tenant t) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("level", f.level());
     m.put("id", f.id());
