@@ -1,4 +1,4 @@
-package org.mu1000.ui.views;
+package org.mu1000.ui.registry;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -24,6 +24,8 @@ import org.mu1000.platform.registry.importing.ImportService;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.TenantService;
 import org.mu1000.platform.tenancy.domain.Tenant;
+import org.mu1000.ui.shell.MainLayout;
+import org.mu1000.ui.shell.Ui;
 
 /** The import wizard: choose a cooperative, upload CSV/XLSX, read the dry run's problems, then commit. */
 @Route(value = "import", layout = MainLayout.class)

@@ -1,4 +1,4 @@
-package org.mu1000.ui.views;
+package org.mu1000.ui.tenancy;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -22,6 +22,8 @@ import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.webhooks.WebhookService;
 import org.mu1000.platform.webhooks.WebhookService.DeadLetter;
 import org.mu1000.platform.webhooks.WebhookService.Subscription;
+import org.mu1000.ui.shell.MainLayout;
+import org.mu1000.ui.shell.Ui;
 
 /** Tenant admins: webhook subscriptions, and the deliveries that failed after the last retry, to replay. */
 @Route(value = "webhooks", layout = MainLayout.class)

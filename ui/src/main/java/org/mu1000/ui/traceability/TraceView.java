@@ -1,4 +1,4 @@
-package org.mu1000.ui.views;
+package org.mu1000.ui.traceability;
 
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Div;

@@ -1,4 +1,4 @@
-package org.mu1000.ui.views;
+package org.mu1000.ui.shell;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
@@ -13,19 +13,19 @@ import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.ui.security.UiSession;
 
 /** What views share: the signed-in caller, their current tenant, and showing refusals next to the fields. */
-final class Ui {
+public final class Ui {
   private Ui() {}
 
-  static UiSession session() {
+  public static UiSession session() {
     return UiSession.current().orElseThrow(() -> new DomainException(DomainException.Kind.UNAUTHENTICATED, "sign in"));
   }
 
-  static Caller caller() {
+  public static Caller caller() {
     return session().caller();
   }
 
   /** The tenant the person works in, checked like the API checks it: member of it, and it is open. */
-  static Tenant tenant(TenantService tenants) {
+  public static Tenant tenant(TenantService tenants) {
     String id = session().tenant();
     if (id == null) {
       throw new DomainException(DomainException.Kind.NOT_FOUND, "you are not a member of any tenant");
@@ -37,18 +37,18 @@ final class Ui {
     return t;
   }
 
-  static void ok(String message) {
+  public static void ok(String message) {
     Notification.show(message, 3000, Notification.Position.BOTTOM_START)
         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
   }
 
-  static void error(String message) {
+  public static void error(String message) {
     Notification n = Notification.show(message, 6000, Notification.Position.MIDDLE);
     n.addThemeVariants(NotificationVariant.LUMO_ERROR);
   }
 
   /** Puts each violation on its field when the form has one; the rest in a notification. */
-  static void show(DomainException e, Map<String, ? extends Component> fields) {
+  public static void show(DomainException e, Map<String, ? extends Component> fields) {
     StringBuilder rest = new StringBuilder();
     for (Violation v : e.violations()) {
       String head = v.field().split("[.\\[]")[0];
@@ -69,7 +69,7 @@ final class Ui {
    * A dialog with Cancel and Save: Save runs {@code save}; a refusal is shown on the fields, success closes the
    * dialog and runs {@code after}.
    */
-  static com.vaadin.flow.component.dialog.Dialog formDialog(String title, Component form,
+  public static com.vaadin.flow.component.dialog.Dialog formDialog(String title, Component form,
       Map<String, ? extends Component> fields, Runnable save, Runnable after) {
     var d = new com.vaadin.flow.component.dialog.Dialog();
     if (title != null) {
@@ -94,7 +94,7 @@ final class Ui {
     return d;
   }
 
-  static void clearErrors(Map<String, ? extends Component> fields) {
+  public static void clearErrors(Map<String, ? extends Component> fields) {
     fields.values().forEach(c -> {
       if (c instanceof HasValidation h) {
         h.setInvalid(false);

@@ -1,4 +1,4 @@
-package org.mu1000.ui.views;
+package org.mu1000.ui.impact;
 
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
@@ -31,6 +31,8 @@ import org.mu1000.platform.tenancy.TenantService;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.valuechain.ImpactRecompute;
 import org.mu1000.ui.components.Charts;
+import org.mu1000.ui.shell.MainLayout;
+import org.mu1000.ui.shell.Ui;
 
 /** The programme dashboard: USD per mu against the target, live from the rollups, with server-drawn charts. */
 @Route(value = "impact", layout = MainLayout.class)

@@ -1,4 +1,4 @@
-package org.mu1000.ui.views;
+package org.mu1000.ui.registry;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -24,6 +24,8 @@ import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.TenantService;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.ui.components.PlotMap;
+import org.mu1000.ui.shell.MainLayout;
+import org.mu1000.ui.shell.Ui;
 
 /** One farmer: details, plots with their area in the tenant's unit, and the plots on a map. */
 @Route(value = "farmers/:id", layout = MainLayout.class)

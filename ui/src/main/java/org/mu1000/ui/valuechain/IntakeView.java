@@ -1,4 +1,4 @@
-package org.mu1000.ui.views;
+package org.mu1000.ui.valuechain;
 
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -45,6 +45,8 @@ import org.mu1000.platform.valuechain.LotService;
 import org.mu1000.platform.valuechain.IntakeService;
 import org.mu1000.platform.valuechain.domain.GradingStandard;
 import org.mu1000.platform.valuechain.domain.Lot;
+import org.mu1000.ui.shell.MainLayout;
+import org.mu1000.ui.shell.Ui;
 
 /**
  * Harvest intake at the collection point: built for a field agent with a scale and a tablet. Tab moves field to field,

@@ -1,4 +1,4 @@
-package org.mu1000.ui.views;
+package org.mu1000.ui.shell;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;

@@ -1,4 +1,4 @@
-package org.mu1000.ui.views;
+package org.mu1000.ui.valuechain;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -33,6 +33,8 @@ import org.mu1000.platform.valuechain.LotCorrections;
 import org.mu1000.platform.valuechain.domain.Lot;
 import org.mu1000.platform.valuechain.domain.Transformation;
 import org.mu1000.platform.valuechain.domain.Warehouse;
+import org.mu1000.ui.shell.MainLayout;
+import org.mu1000.ui.shell.Ui;
 
 /** Lots and stock: receive into a warehouse, correct, transform, and each lot's traced history and QR code. */
 @Route(value = "lots", layout = MainLayout.class)

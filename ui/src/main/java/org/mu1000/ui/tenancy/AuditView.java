@@ -1,4 +1,4 @@
-package org.mu1000.ui.views;
+package org.mu1000.ui.tenancy;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
@@ -13,6 +13,8 @@ import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.TenantDatabases;
 import org.mu1000.platform.tenancy.TenantService;
 import org.mu1000.platform.tenancy.domain.Tenant;
+import org.mu1000.ui.shell.MainLayout;
+import org.mu1000.ui.shell.Ui;
 
 /** Tenant admins read who changed what, newest first, paged lazily. */
 @Route(value = "audit", layout = MainLayout.class)

@@ -1,4 +1,4 @@
-package org.mu1000.ui.views;
+package org.mu1000.ui.registry;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -19,6 +19,8 @@ import org.mu1000.platform.registry.domain.Programme;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.TenantService;
 import org.mu1000.platform.tenancy.domain.Tenant;
+import org.mu1000.ui.shell.MainLayout;
+import org.mu1000.ui.shell.Ui;
 
 @Route(value = "programmes", layout = MainLayout.class)
 @PageTitle("Mu1000 — programmes")

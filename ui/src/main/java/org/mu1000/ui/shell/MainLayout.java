@@ -1,4 +1,4 @@
-package org.mu1000.ui.views;
+package org.mu1000.ui.shell;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -23,6 +23,19 @@ import org.mu1000.platform.tenancy.TenantService;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.ui.I18n;
 import org.mu1000.ui.security.UiSession;
+import org.mu1000.ui.tenancy.AuditView;
+import org.mu1000.ui.registry.CooperativesView;
+import org.mu1000.ui.registry.FarmerListView;
+import org.mu1000.ui.registry.FarmerView;
+import org.mu1000.ui.impact.ImpactView;
+import org.mu1000.ui.registry.ImportView;
+import org.mu1000.ui.valuechain.IntakeView;
+import org.mu1000.ui.valuechain.LotsView;
+import org.mu1000.ui.valuechain.OrdersView;
+import org.mu1000.ui.registry.ProgrammesView;
+import org.mu1000.ui.tenancy.TenantsView;
+import org.mu1000.ui.tenancy.UsersView;
+import org.mu1000.ui.tenancy.WebhooksView;
 
 /** The frame of every signed-in page: navigation by role, the tenant being worked in, language, sign-out. */
 @Dependent

@@ -1,4 +1,4 @@
-package org.mu1000.ui.views;
+package org.mu1000.ui.registry;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -27,6 +27,8 @@ import org.mu1000.platform.registry.domain.Sex;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.TenantService;
 import org.mu1000.platform.tenancy.domain.Tenant;
+import org.mu1000.ui.shell.MainLayout;
+import org.mu1000.ui.shell.Ui;
 
 /** Farmers of the tenant (or of the person's cooperatives): filter, page lazily, add and edit. */
 @Route(value = "farmers", layout = MainLayout.class)

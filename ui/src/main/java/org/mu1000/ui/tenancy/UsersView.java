@@ -1,4 +1,4 @@
-package org.mu1000.ui.views;
+package org.mu1000.ui.tenancy;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -25,6 +25,8 @@ import org.mu1000.platform.registry.domain.Cooperative;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.TenantService;
 import org.mu1000.platform.tenancy.domain.Tenant;
+import org.mu1000.ui.shell.MainLayout;
+import org.mu1000.ui.shell.Ui;
 
 /** Tenant admins invite people, give them a role and limit them to cooperatives. */
 @Route(value = "users", layout = MainLayout.class)

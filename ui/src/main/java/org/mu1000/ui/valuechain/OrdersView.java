@@ -1,4 +1,4 @@
-package org.mu1000.ui.views;
+package org.mu1000.ui.valuechain;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -34,6 +34,8 @@ import org.mu1000.platform.valuechain.OrderService;
 import org.mu1000.platform.valuechain.domain.Lot;
 import org.mu1000.platform.valuechain.domain.PurchaseOrder;
 import org.mu1000.platform.valuechain.domain.Shipment;
+import org.mu1000.ui.shell.MainLayout;
+import org.mu1000.ui.shell.Ui;
 
 /** Buyers' orders: place and confirm, plan production to farmers' quotas, follow delivery, allocate and ship lots. */
 @Route(value = "orders", layout = MainLayout.class)

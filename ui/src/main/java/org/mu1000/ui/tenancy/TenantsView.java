@@ -1,4 +1,4 @@
-package org.mu1000.ui.views;
+package org.mu1000.ui.tenancy;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -24,6 +24,8 @@ import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.TenantService;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.tenancy.domain.TenantConfig;
+import org.mu1000.ui.shell.MainLayout;
+import org.mu1000.ui.shell.Ui;
 
 /** Platform admins: every tenant, create one from a template or from scratch, suspend, resume, export, delete. */
 @Route(value = "platform/tenants", layout = MainLayout.class)

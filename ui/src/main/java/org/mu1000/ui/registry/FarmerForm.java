@@ -1,4 +1,4 @@
-package org.mu1000.ui.views;
+package org.mu1000.ui.registry;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.checkbox.Checkbox;
