@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.mu1000.platform.audit.AuditResource;
+import org.mu1000.platform.audit.interfaces.rest.AuditResource;
 import org.mu1000.platform.identity.interfaces.rest.UserResource;
 import org.mu1000.platform.registry.interfaces.rest.CooperativeResource;
 import org.mu1000.platform.registry.interfaces.rest.FarmerResource;

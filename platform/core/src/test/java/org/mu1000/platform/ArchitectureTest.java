@@ -15,14 +15,28 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "org.bson..", "com.mongodb..",
           "..infrastructure..", "..interfaces..", "org.mu1000.api..");
 
+  /** The application services of every context: they never reach into a REST layer or the generated models. */
   @ArchTest
   static final ArchRule applicationDoesNotUseTheRestLayer = noClasses().that()
       .resideInAnyPackage("org.mu1000.platform.registry", "org.mu1000.platform.tenancy",
-          "org.mu1000.platform.identity", "org.mu1000.platform.webhooks", "org.mu1000.platform.registry.importing")
+          "org.mu1000.platform.identity", "org.mu1000.platform.webhooks", "org.mu1000.platform.registry.importing",
+          "org.mu1000.platform.valuechain", "org.mu1000.platform.impact", "org.mu1000.platform.traceability",
+          "org.mu1000.platform.audit", "org.mu1000.platform.security", "org.mu1000.platform.persistence")
       .should().dependOnClassesThat().resideInAnyPackage("..interfaces.rest..", "org.mu1000.api..");
+
+  /** The local development store lives in its own module and never on the application's class path. */
+  @ArchTest
+  static final ArchRule noLocalStoreInTheApplication = noClasses().should().dependOnClassesThat()
+      .resideInAnyPackage("de.bwaldvogel..", "org.h2..", "org.mu1000.localmongo..");
+
+  /** Security decides from the caller's identity; it never depends on the identity provider's adapter. */
+  @ArchTest
+  static final ArchRule securityDependsOnPortsNotOnKeycloak = noClasses().that()
+      .resideInAPackage("org.mu1000.platform.security..")
+      .should().dependOnClassesThat().resideInAPackage("org.mu1000.platform.identity..");
 
   @ArchTest
   static final ArchRule onlyAdaptersAndPersistenceTouchTheDriver = noClasses().that()
       .resideInAnyPackage("..interfaces.rest..", "..domain..")
-      .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..");
+      .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "org.bson..");
 }

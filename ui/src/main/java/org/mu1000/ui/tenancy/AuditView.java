@@ -7,7 +7,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import org.bson.Document;
 import org.mu1000.platform.audit.AuditLog;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.TenantDatabases;
@@ -29,16 +28,14 @@ public class AuditView extends VerticalLayout {
       if (!Ui.caller().mayAdministerTenant()) {
         throw DomainException.forbidden(getTranslation("users.forbidden"));
       }
-      Grid<Document> grid = new Grid<>();
-      grid.addColumn(d -> d.getDate("at").toInstant().toString()).setHeader(getTranslation("audit.at")).setAutoWidth(true);
-      grid.addColumn(d -> d.getString("actor")).setHeader(getTranslation("audit.actor")).setAutoWidth(true);
-      grid.addColumn(d -> d.getString("action")).setHeader(getTranslation("audit.action")).setAutoWidth(true);
-      grid.addColumn(d -> d.getString("entityId")).setHeader("Id").setAutoWidth(true);
-      grid.addColumn(d -> summary(d.get("after", Document.class), d.get("before", Document.class)))
-          .setHeader(getTranslation("audit.change")).setFlexGrow(1);
-      var filter = AuditLog.filter(null, null);
-      grid.setItems(q -> audit.read(databases.of(t), filter, q.getPage(), q.getPageSize()).items().stream(),
-          q -> (int) audit.read(databases.of(t), filter, 0, 1).total());
+      Grid<AuditLog.Entry> grid = new Grid<>();
+      grid.addColumn(d -> d.at().toString()).setHeader(getTranslation("audit.at")).setAutoWidth(true);
+      grid.addColumn(AuditLog.Entry::actor).setHeader(getTranslation("audit.actor")).setAutoWidth(true);
+      grid.addColumn(AuditLog.Entry::action).setHeader(getTranslation("audit.action")).setAutoWidth(true);
+      grid.addColumn(AuditLog.Entry::entityId).setHeader("Id").setAutoWidth(true);
+      grid.addColumn(d -> summary(d.after(), d.before())).setHeader(getTranslation("audit.change")).setFlexGrow(1);
+      grid.setItems(q -> audit.read(databases.of(t), null, null, q.getPage(), q.getPageSize()).items().stream(),
+          q -> (int) audit.read(databases.of(t), null, null, 0, 1).total());
       grid.setSizeFull();
       add(grid);
     } catch (DomainException e) {
@@ -46,8 +43,8 @@ public class AuditView extends VerticalLayout {
     }
   }
 
-  private static String summary(Document after, Document before) {
-    Document d = after != null ? after : before;
+  private static String summary(java.util.Map<String, Object> after, java.util.Map<String, Object> before) {
+    java.util.Map<String, Object> d = after != null ? after : before;
     if (d == null) {
       return "";
     }

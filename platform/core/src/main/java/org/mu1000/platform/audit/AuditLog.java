@@ -8,8 +8,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+import org.bson.json.StrictJsonWriter;
 import org.mu1000.platform.shared.domain.Pages;
 import org.mu1000.platform.persistence.Ids;
 import org.mu1000.platform.persistence.WriteBatch;
@@ -59,17 +63,38 @@ public class AuditLog {
     return copy;
   }
 
-  public record Page(List<Document> items, long total) {}
+  /** One change: who, what, when, and the record before and after it as plain values (decimals, ISO instants). */
+  public record Entry(String id, Instant at, String actor, String action, String entityType, String entityId,
+      Map<String, Object> before, Map<String, Object> after) {}
 
-  public Page read(MongoDatabase db, Bson filter, int page, int size) {
+  public record Page(List<Entry> items, long total) {}
+
+  /** Entries newest first, of one kind of entity or one entity when those are given. */
+  public Page read(MongoDatabase db, String entityType, String entityId, int page, int size) {
+    Bson filter = filter(entityType, entityId);
     var coll = db.getCollection(COLLECTION);
-    List<Document> items = new ArrayList<>();
+    List<Entry> items = new ArrayList<>();
     coll.find(filter).sort(Sorts.descending("at", "_id")).skip(Pages.skip(page, size)).limit(size)
-        .forEach(items::add);
+        .forEach(d -> items.add(entry(d)));
     return new Page(items, coll.countDocuments(filter));
   }
 
-  public static Bson filter(String entityType, String entityId) {
+
+  private static Entry entry(Document d) {
+    return new Entry(d.getString("_id"), d.getDate("at").toInstant(), d.getString("actor"), d.getString("action"),
+        d.getString("entityType"), d.getString("entityId"), plain(d.get("before", Document.class)),
+        plain(d.get("after", Document.class)));
+  }
+
+  private static Map<String, Object> plain(Document d) {
+    return d == null ? null : Document.parse(d.toJson(JsonWriterSettings.builder()
+        .outputMode(JsonMode.RELAXED)
+        .dateTimeConverter((Long v, StrictJsonWriter w) -> w.writeString(new Date(v).toInstant().toString()))
+        .decimal128Converter((v, w) -> w.writeString(v.bigDecimalValue().toPlainString()))
+        .build()));
+  }
+
+  private static Bson filter(String entityType, String entityId) {
     List<Bson> parts = new ArrayList<>();
     if (entityType != null) {
       parts.add(Filters.eq("entityType", entityType));

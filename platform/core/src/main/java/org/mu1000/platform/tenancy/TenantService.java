@@ -200,7 +200,7 @@ public class TenantService {
   }
 
   public AuditLog.Page audit(String id, int page, int size) {
-    return audit.read(mongo.controlPlane(), AuditLog.filter("tenant", id), page, size);
+    return audit.read(mongo.controlPlane(), "tenant", id, page, size);
   }
 
   /** The tenant must be open for its members; platform admins may still read a suspended one. */

@@ -1,15 +1,13 @@
-package org.mu1000.platform.audit;
+package org.mu1000.platform.audit.interfaces.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.time.ZoneOffset;
-import java.util.Date;
-import java.util.Map;
-import org.bson.Document;
 import org.mu1000.api.AuditApi;
 import org.mu1000.api.model.AuditEntry;
 import org.mu1000.api.model.AuditPage;
+import org.mu1000.platform.audit.AuditLog;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.rest.Http;
 import org.mu1000.platform.tenancy.TenantContext;
@@ -38,7 +36,7 @@ public class AuditResource implements AuditApi {
     if (!ctx.caller().mayAdministerTenant()) {
       throw DomainException.forbidden("only tenant admins read the audit trail");
     }
-    return Response.ok(page(audit.read(databases.current(), AuditLog.filter(entityType, entityId),
+    return Response.ok(page(audit.read(databases.current(), entityType, entityId,
         Http.page(page), Http.size(size)), page, size)).build();
   }
 
@@ -57,24 +55,16 @@ public class AuditResource implements AuditApi {
     return out;
   }
 
-  private static AuditEntry entry(Document d) {
+  private static AuditEntry entry(AuditLog.Entry d) {
     AuditEntry e = new AuditEntry();
-    e.setId(d.getString("_id"));
-    e.setAt(d.getDate("at").toInstant().atOffset(ZoneOffset.UTC));
-    e.setActor(d.getString("actor"));
-    e.setAction(d.getString("action"));
-    e.setEntityType(d.getString("entityType"));
-    e.setEntityId(d.getString("entityId"));
-    e.setBefore(plain(d.get("before", Document.class)));
-    e.setAfter(plain(d.get("after", Document.class)));
+    e.setId(d.id());
+    e.setAt(d.at().atOffset(ZoneOffset.UTC));
+    e.setActor(d.actor());
+    e.setAction(d.action());
+    e.setEntityType(d.entityType());
+    e.setEntityId(d.entityId());
+    e.setBefore(d.before());
+    e.setAfter(d.after());
     return e;
-  }
-
-  private static Map<String, Object> plain(Document d) {
-    return d == null ? null : Document.parse(d.toJson(org.bson.json.JsonWriterSettings.builder()
-        .outputMode(org.bson.json.JsonMode.RELAXED)
-        .dateTimeConverter((Long v, org.bson.json.StrictJsonWriter w) -> w.writeString(new Date(v).toInstant().toString()))
-        .decimal128Converter((v, w) -> w.writeString(v.bigDecimalValue().toPlainString()))
-        .build()));
   }
 }
