@@ -222,6 +222,8 @@ class BrowserIT {
     // the demo coffee season runs from March to July: the harvest is recorded within it
     ((JavascriptExecutor) browser).executeScript("document.getElementById('intake-date').value = '2026-07-15'");
     type("intake-gross", "100");
+    // free text reaches the public page: it must show as typed, never as markup
+    type("intake-point", "<img src=x onerror=alert(1)>Kinini");
     type("lot-kg-0", "100");
     type("lot-0-ripe", "96");
     type("lot-0-defects", "2");
@@ -256,6 +258,9 @@ class BrowserIT {
     WebElement origins = visible(By.id("trace-origins"));
     assertTrue(origins.getText().contains("Abakundakawa"), origins.getText());
     assertTrue(visible(By.id("trace-chain")).getText().contains("verified"));
+    WebElement steps = visible(By.id("trace-steps"));
+    assertTrue(steps.getText().contains("<img src=x onerror=alert(1)>Kinini"), steps.getText());
+    assertTrue(browser.findElements(By.cssSelector("#trace-steps img")).isEmpty(), "the collection point is text");
     assertTrue(!browser.getPageSource().contains(family), "no farmer name on the public page");
     screenshot("10-trace");
   }
