@@ -104,13 +104,6 @@ public final class Benchmark {
     System.out.println(name + ": " + value + " " + unit + (beside == null ? "" : "    (" + beside + ")"));
   }
 
-  static void progress(String what, long done, long total) {
-    System.err.printf("\r%s %d / %d (%d%%)   ", what, done, total, done * 100 / Math.max(1, total));
-    if (done == total) {
-      System.err.println();
-    }
-  }
-
   /** A loaded benchmark tenant: its programme and the farmer/plot pairs intake is timed with. */
   record Loaded(String tenant, String programme, MongoDatabase db, List<String[]> growers) {}
 
@@ -160,7 +153,7 @@ public final class Benchmark {
     String t = "tenants/" + tenant + "/";
     String programme = call("POST", t + "programmes", Map.of("name", "Coffee benchmark", "commodity",
         "coffee cherry", "seasonStart", "2026-03-01", "seasonEnd", "2026-07-31"), 201).path("id").asText();
-    call("POST", t + "programmes/" + programme + "/grading-standards", standard(), 201);
+    call("POST", t + "programmes/" + programme + "/grading-standards", Measure.standard(), 201);
     List<String> coops = new ArrayList<>();
     for (String c : COOPS) {
       coops.add(call("POST", t + "cooperatives", Map.of("name", c + " " + tenant, "region", "Northern Province",
@@ -185,7 +178,7 @@ public final class Benchmark {
       double lat = -1.6 - rnd.nextDouble() * 0.3;
       double lon = 29.6 + rnd.nextDouble() * 0.3;
       double side = 20 + rnd.nextDouble() * 40;
-      Plot p = Plot.measured(Ids.next("pl"), fid, null, "coffee", 2015, square(lon, lat, side), null, 1);
+      Plot p = Plot.measured(Ids.next("pl"), fid, null, "coffee", 2015, Measure.square(lon, lat, side), null, 1);
       fb.add(MongoRegistryRepository.farmerDoc(f).append("version", 1L).append("deleted", false));
       pb.add(MongoRegistryRepository.plotDoc(p).append("version", 1L).append("deleted", false));
       growers.add(new String[] {fid, p.id(), coop});
@@ -194,7 +187,7 @@ public final class Benchmark {
         db.getCollection("plots").insertMany(pb);
         fb.clear();
         pb.clear();
-        progress("farmers and plots", i + 1, farmers);
+        Measure.progress("farmers and plots", i + 1, farmers);
       }
     }
     out("load.farmers", rate(farmers, l0), "farmers/s", "bulk insert, farmer + plot documents");
@@ -214,7 +207,7 @@ public final class Benchmark {
       if (lb.size() == 5000 || i == lotCount - 1) {
         lotsColl.insertMany(lb);
         lb.clear();
-        progress("lots", i + 1, lotCount);
+        Measure.progress("lots", i + 1, lotCount);
       }
     }
     out("load.lots", rate(lotCount, l0), "lots/s", "bulk insert");
@@ -250,17 +243,17 @@ public final class Benchmark {
     BigDecimal rawUsdPerMu = null;
     for (int i = 0; i < rawRuns; i++) {
       long s = System.nanoTime();
-      rawUsdPerMu = fromRawLots(db, programme);
+      rawUsdPerMu = Measure.fromRawLots(db, programme);
       raw.add(System.nanoTime() - s);
     }
-    out("dashboard.programme.p50", pct(dash, 50), "ms", null);
-    out("dashboard.programme.p95", pct(dash, 95), "ms", "target ≤ 200 ms; " + queries + " queries");
-    out("dashboard.cooperatives.p50", pct(coopQ, 50), "ms", null);
-    out("dashboard.cooperatives.p95", pct(coopQ, 95), "ms", null);
+    out("dashboard.programme.p50", Measure.pct(dash, 50), "ms", null);
+    out("dashboard.programme.p95", Measure.pct(dash, 95), "ms", "target ≤ 200 ms; " + queries + " queries");
+    out("dashboard.cooperatives.p50", Measure.pct(coopQ, 50), "ms", null);
+    out("dashboard.cooperatives.p95", Measure.pct(coopQ, 95), "ms", null);
     if (rawRuns > 0) {
-      out("raw-lots.programme.p50", pct(raw, 50), "ms", "the same figure by scanning lots and plots, " + rawRuns
+      out("raw-lots.programme.p50", Measure.pct(raw, 50), "ms", "the same figure by scanning lots and plots, " + rawRuns
           + " runs");
-      out("raw-lots.programme.p95", pct(raw, 95), "ms", null);
+      out("raw-lots.programme.p95", Measure.pct(raw, 95), "ms", null);
     }
     out("figure.usdPerMu.rollup", fig.path("usdPerMu").asText(), "USD/mu", "raw lots: "
         + (rawUsdPerMu == null ? "-" : rawUsdPerMu.setScale(2, RoundingMode.HALF_EVEN).toPlainString()));
@@ -279,8 +272,8 @@ public final class Benchmark {
     // quarter of the requests at a time: the store's background work (writing pages back, compacting, which it does
     // most when no writes come, i.e. during a run of no-ops) then falls on both alike.
     int warm = Math.max(1000, requests / 2);
-    throughput(warm, concurrency, noopCall);
-    throughput(warm, concurrency, intakeCall);
+    Measure.throughput(warm, concurrency, noopCall);
+    Measure.throughput(warm, concurrency, intakeCall);
     int rounds = 4;
     int each = Math.max(1, requests / rounds);
     double noopSeconds = 0;
@@ -291,9 +284,9 @@ public final class Benchmark {
     List<String> turns = new ArrayList<>();
     for (int r = 0; r < rounds; r++) {
       long[] c0 = cpu.nanos();
-      double noopRate = throughput(each, concurrency, noopCall);
+      double noopRate = Measure.throughput(each, concurrency, noopCall);
       long[] c1 = cpu.nanos();
-      double intakeRate = throughput(each, concurrency, intakeCall);
+      double intakeRate = Measure.throughput(each, concurrency, intakeCall);
       long[] c2 = cpu.nanos();
       noopSeconds += each / noopRate;
       intakeSeconds += each / intakeRate;
@@ -319,120 +312,12 @@ public final class Benchmark {
     }
   }
 
-  /**
-   * The CPU time of the processes serving the benchmark on this machine (the application server, the embedded
-   * MongoDB wire server, this client), found by their command lines: where a request's time goes. Processes it
-   * cannot find (a remote server, MONGODB_URI) are left out.
-   */
-  static final class Cpu {
-    final Map<String, ProcessHandle> processes = new LinkedHashMap<>();
-
-    Cpu() {
-      ProcessHandle.allProcesses().forEach(p -> {
-        String c = commandLine(p);
-        if (c.contains("payara-micro")) {
-          processes.putIfAbsent("app", p);
-        } else if (c.contains("EmbeddedMongoServer")) {
-          processes.putIfAbsent("store", p);
-        }
-      });
-      processes.put("client", ProcessHandle.current());
-    }
-
-    /** From /proc where there is one: ProcessHandle leaves out a command line as long as the store's class path. */
-    private static String commandLine(ProcessHandle p) {
-      try {
-        return new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/" + p.pid() + "/cmdline")),
-            StandardCharsets.UTF_8);
-      } catch (java.io.IOException | RuntimeException notLinux) {
-        return p.info().commandLine().orElse("");
-      }
-    }
-
-    int size() {
-      return processes.size();
-    }
-
-    long[] nanos() {
-      return processes.values().stream().mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos)
-          .orElse(0L)).toArray();
-    }
-
-    String perRequest(long[] nanos, int requests) {
-      StringBuilder s = new StringBuilder();
-      int k = 0;
-      for (String name : processes.keySet()) {
-        s.append(k == 0 ? "" : ", ").append(name).append(' ').append(String.format("%.2f", nanos[k++] / 1e6
-            / requests));
-      }
-      return s.toString();
-    }
-  }
-
-  /**
-   * What a dashboard without rollups does: stream the programme's lots (kg and grade only) and the plots' areas, value
-   * the lots, divide. Streamed with a projection so the server does not hold a million full documents at once.
-   */
-  static BigDecimal fromRawLots(MongoDatabase db, String programme) {
-    Map<String, BigDecimal> prices = Map.of("A", new BigDecimal("620"), "B", new BigDecimal("480"), "C",
-        new BigDecimal("300"));
-    Map<String, BigDecimal> kgByGrade = new java.util.HashMap<>();
-    for (Document d : db.getCollection("lots").find(Filters.and(Filters.eq("programmeId", programme),
-        Filters.eq("season", "2026"), Filters.eq("harvest", true))).projection(new Document("kg", 1)
-        .append("grade", 1).append("_id", 0)).batchSize(5000)) {
-      kgByGrade.merge(d.getString("grade"), dec(d.get("kg")), BigDecimal::add);
-    }
-    BigDecimal usd = BigDecimal.ZERO;
-    for (Map.Entry<String, BigDecimal> e : kgByGrade.entrySet()) {
-      usd = usd.add(e.getValue().multiply(prices.getOrDefault(e.getKey(), BigDecimal.ZERO)).divide(RATE, 10,
-          RoundingMode.HALF_EVEN));
-    }
-    BigDecimal area = BigDecimal.ZERO;
-    for (Document d : db.getCollection("plots").find(Filters.eq("deleted", false)).projection(
-        new Document("areaM2", 1).append("_id", 0)).batchSize(5000)) {
-      area = area.add(dec(d.get("areaM2")));
-    }
-    return Impact.usdPerMu(usd, area);
-  }
-
   static BigDecimal dec(Object v) {
     return v instanceof org.bson.types.Decimal128 x ? x.bigDecimalValue() : new BigDecimal(String.valueOf(v));
   }
 
   interface Call {
     void run(int i) throws Exception;
-  }
-
-  static double throughput(int n, int concurrency, Call call) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-    AtomicInteger next = new AtomicInteger();
-    AtomicInteger done = new AtomicInteger();
-    long s = System.nanoTime();
-    List<Future<?>> fs = new ArrayList<>();
-    for (int c = 0; c < concurrency; c++) {
-      fs.add(pool.submit(() -> {
-        int i;
-        while ((i = next.getAndIncrement()) < n) {
-          call.run(i);
-          int d = done.incrementAndGet();
-          if (d % Math.max(1, n / 20) == 0) {
-            progress("requests", d, n);
-          }
-        }
-        return null;
-      }));
-    }
-    try {
-      for (Future<?> f : fs) {
-        f.get();
-      }
-    } catch (java.util.concurrent.ExecutionException failed) {
-      next.set(n); // the other clients stop after their current request
-      throw new IllegalStateException("a request failed: " + failed.getCause().getMessage(), failed.getCause());
-    } finally {
-      pool.shutdown(); // its threads keep the JVM alive otherwise: a failed run would never end
-    }
-    return n / ((System.nanoTime() - s) / 1e9);
   }
 
   JsonNode call(String method, String path, Object body, int expect) throws Exception {
@@ -487,26 +372,6 @@ public final class Benchmark {
     return token;
   }
 
-  static Map<String, Object> standard() {
-    return Map.of("commodity", "coffee cherry", "measures", List.of(Map.of("key", "ripe", "label", "Ripe %"),
-        Map.of("key", "defects", "label", "Defects"), Map.of("key", "moisture", "label", "Moisture %")),
-        "grades", List.of(
-            Map.of("code", "A", "name", "A", "rules", List.of(Map.of("measure", "ripe", "op", ">=", "value", 95),
-                Map.of("measure", "defects", "op", "<=", "value", 5)), "prices", List.of(Map.of("validFrom",
-                    "2025-01-01", "perKg", 620))),
-            Map.of("code", "B", "name", "B", "rules", List.of(Map.of("measure", "ripe", "op", ">=", "value", 85)),
-                "prices", List.of(Map.of("validFrom", "2025-01-01", "perKg", 480))),
-            Map.of("code", "C", "name", "C", "rules", List.of(Map.of("measure", "ripe", "op", ">=", "value", 60)),
-                "prices", List.of(Map.of("validFrom", "2025-01-01", "perKg", 300)))));
-  }
-
-  static Map<String, Object> square(double lon, double lat, double side) {
-    double dLat = side / 111_320.0;
-    double dLon = side / (111_320.0 * Math.cos(Math.toRadians(lat)));
-    return Map.of("type", "Polygon", "coordinates", List.of(List.of(List.of(lon, lat), List.of(lon + dLon, lat),
-        List.of(lon + dLon, lat + dLat), List.of(lon, lat + dLat), List.of(lon, lat))));
-  }
-
   static String rate(long n, long startNanos) {
     return String.format("%.0f", n / ((System.nanoTime() - startNanos) / 1e9));
   }
@@ -515,10 +380,4 @@ public final class Benchmark {
     return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
-  static String pct(List<Long> nanos, int p) {
-    List<Long> s = new ArrayList<>(nanos);
-    Collections.sort(s);
-    long v = s.get(Math.min(s.size() - 1, (int) Math.ceil(p / 100.0 * s.size()) - 1));
-    return String.format("%.1f", v / 1e6);
-  }
 }
