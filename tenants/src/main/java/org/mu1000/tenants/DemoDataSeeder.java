@@ -22,7 +22,7 @@ import org.mu1000.platform.registry.domain.Money;
 import org.mu1000.platform.registry.domain.Programme;
 import org.mu1000.platform.registry.domain.RegistryRepository;
 import org.mu1000.platform.registry.domain.Sex;
-import org.mu1000.platform.security.Caller;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.tenancy.DemoData;
 import org.mu1000.platform.tenancy.domain.Tenant;
 

@@ -21,7 +21,7 @@ import org.mu1000.platform.registry.domain.RegistryRepository;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.valuechain.GradingService;
 import org.mu1000.platform.valuechain.LotService;
-import org.mu1000.platform.valuechain.ImpactRecompute;
+import org.mu1000.platform.impact.ImpactRebuild;
 import org.mu1000.platform.valuechain.WarehouseService;
 import org.mu1000.platform.valuechain.IntakeService;
 import org.mu1000.platform.valuechain.OrderService;
@@ -44,7 +44,7 @@ public class DemoHarvests {
 
   private WarehouseService warehouses;
 
-  private ImpactRecompute recompute;
+  private ImpactRebuild recompute;
   private OrderService orders;
   private GradingService grading;
   private Registry registry;
@@ -52,7 +52,7 @@ public class DemoHarvests {
   protected DemoHarvests() {}
 
   @Inject
-  public DemoHarvests(LotService lots, IntakeService intakes, WarehouseService warehouses, ImpactRecompute recompute,
+  public DemoHarvests(LotService lots, IntakeService intakes, WarehouseService warehouses, ImpactRebuild recompute,
       OrderService orders, GradingService grading, Registry registry) {
     this.lots = lots;
     this.intakes = intakes;
@@ -69,7 +69,7 @@ public class DemoHarvests {
       return;
     }
     // farmers registered before the value chain existed have no enrolment yet: build it from the registry
-    recompute.recomputeImpact(t, DemoDataSeeder.SYSTEM);
+    recompute.rebuild(t, DemoDataSeeder.SYSTEM);
     RegistryRepository repo = registry.repository(t);
     Random rnd = new Random(seed);
     LocalDate today = LocalDate.now(ZoneId.of(t.config().timezone()));

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.mu1000.platform.audit.interfaces.rest.AuditResource;
+import org.mu1000.platform.tenancy.interfaces.rest.AuditResource;
 import org.mu1000.platform.identity.interfaces.rest.UserResource;
 import org.mu1000.platform.registry.interfaces.rest.CooperativeResource;
 import org.mu1000.platform.registry.interfaces.rest.FarmerResource;
@@ -36,7 +36,7 @@ public class RestApplication extends Application {
         org.mu1000.platform.valuechain.interfaces.rest.GradingResource.class,
         org.mu1000.platform.valuechain.interfaces.rest.OrderResource.class,
         org.mu1000.platform.valuechain.interfaces.rest.LotResource.class,
-        org.mu1000.platform.traceability.interfaces.rest.TraceResource.class,
+        org.mu1000.platform.valuechain.interfaces.rest.TraceResource.class,
         org.mu1000.platform.impact.interfaces.rest.ImpactResource.class));
     classes.addAll(ExceptionMappers.all());
     return classes;

@@ -1,6 +1,7 @@
 package org.mu1000.platform;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -10,6 +11,11 @@ import com.tngtech.archunit.lang.ArchRule;
 /** The layering rules of ARCHITECTURE.md, kept true as the code grows. */
 @AnalyzeClasses(packages = "org.mu1000.platform", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+  /** Contexts talk one way: no two of them (nor the kernel, shared code or persistence) import each other. */
+  @ArchTest
+  static final ArchRule contextsAreFreeOfCycles = slices().matching("org.mu1000.platform.(*)..").should()
+      .beFreeOfCycles();
+
   @ArchTest
   static final ArchRule domainIsPlainJava = noClasses().that().resideInAPackage("..domain..")
       .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "org.bson..", "com.mongodb..",

@@ -29,7 +29,7 @@ import org.mu1000.platform.registry.domain.Programme;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.TenantService;
 import org.mu1000.platform.tenancy.domain.Tenant;
-import org.mu1000.platform.valuechain.ImpactRecompute;
+import org.mu1000.platform.impact.ImpactRebuild;
 import org.mu1000.ui.components.Charts;
 import org.mu1000.ui.shell.MainLayout;
 import org.mu1000.ui.shell.Ui;
@@ -40,13 +40,13 @@ import org.mu1000.ui.shell.Ui;
 @Dependent
 public class ImpactView extends VerticalLayout {
   private final ImpactFigures impact;
-  private final ImpactRecompute recomputation;
+  private final ImpactRebuild recomputation;
   private final OrganisationService orgs;
   private final Div body = new Div();
   private Tenant tenant;
 
   @Inject
-  public ImpactView(ImpactFigures impact, ImpactRecompute recomputation, OrganisationService orgs,
+  public ImpactView(ImpactFigures impact, ImpactRebuild recomputation, OrganisationService orgs,
       TenantService tenants) {
     this.impact = impact;
     this.recomputation = recomputation;
@@ -70,7 +70,7 @@ public class ImpactView extends VerticalLayout {
       recompute.setVisible(Ui.caller().mayAdministerTenant());
       recompute.addClickListener(e -> {
         try {
-          Map<String, Object> r = recomputation.recomputeImpact(tenant, Ui.caller());
+          Map<String, Object> r = recomputation.rebuild(tenant, Ui.caller());
           Ui.ok(getTranslation("impact.recomputed", r.get("lots"), r.get("millis"),
               Boolean.TRUE.equals(r.get("identical")) ? getTranslation("impact.identical")
                   : getTranslation("impact.different", r.get("differences"))));

@@ -5,7 +5,7 @@ import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.util.Optional;
-import org.mu1000.platform.security.Caller;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.security.Identities;
 import org.mu1000.platform.security.Identity;
 import org.mu1000.platform.security.VerifiedToken;

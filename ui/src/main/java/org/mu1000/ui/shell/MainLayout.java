@@ -18,7 +18,7 @@ import com.vaadin.flow.server.VaadinSession;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.util.Locale;
-import org.mu1000.platform.security.Caller;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.tenancy.TenantService;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.ui.I18n;

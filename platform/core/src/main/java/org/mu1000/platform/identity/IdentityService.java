@@ -6,11 +6,12 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.mu1000.platform.security.Caller;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.security.Identities;
 import org.mu1000.platform.security.Identity.Membership;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.DomainException.Kind;
+import org.mu1000.platform.tenancy.TenantIdentity;
 import org.mu1000.platform.tenancy.domain.Tenant;
 
 /**
@@ -20,7 +21,7 @@ import org.mu1000.platform.tenancy.domain.Tenant;
  * with the tenant's id and a dot, so whether a name is free never tells anything about another tenant.
  */
 @ApplicationScoped
-public class IdentityService {
+public class IdentityService implements TenantIdentity {
   /** Roles a tenant admin may hand to a person; api-client belongs to integration clients, platform-admin to none. */
   public static final Set<String> PERSON_ROLES = Set.of(Caller.TENANT_ADMIN, Caller.COOP_MANAGER, Caller.FIELD_AGENT,
       Caller.BUYER, Caller.DONOR);
@@ -44,6 +45,7 @@ public class IdentityService {
    * step checks before it writes, so it can be repeated. An existing user named as first admin becomes admin of this
    * tenant only. The initial password (may be null) is used only if that user must be created, and never stored.
    */
+  @Override
   public void provisionTenant(Tenant t, String initialPassword) {
     String orgId = keycloak.ensureOrganization(t.id(), t.config().name());
     for (String role : TenantGroups.ROLES) {
@@ -67,12 +69,14 @@ public class IdentityService {
   }
 
   /** Whether the identity provider holds the tenant's organization and role groups. */
+  @Override
   public boolean isProvisioned(Tenant t) {
     return keycloak.organization(t.id()).isPresent()
         && keycloak.groupId(TenantGroups.role(t.id(), Caller.TENANT_ADMIN)).isPresent();
   }
 
   /** The tenant's organization and groups go, so a tenant made again under the same id starts with nobody. */
+  @Override
   public void forgetTenant(Tenant t) {
     keycloak.deleteOrganization(t.id());
     keycloak.deleteGroup(TenantGroups.tenant(t.id()));

@@ -16,7 +16,7 @@ import org.bson.types.Decimal128;
 import org.mu1000.platform.registry.Registry;
 import org.mu1000.platform.registry.domain.Plot;
 import org.mu1000.platform.registry.domain.RegistryRepository;
-import org.mu1000.platform.security.Caller;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.TenantDatabases;
 import org.mu1000.platform.tenancy.domain.Tenant;
@@ -30,17 +30,44 @@ public class ImpactRebuild {
   private ImpactService impact;
   private TenantDatabases databases;
   private Registry registry;
+  private HarvestLots harvests;
 
   protected ImpactRebuild() {}
 
   @Inject
-  public ImpactRebuild(ImpactService impact, TenantDatabases databases, Registry registry) {
+  public ImpactRebuild(ImpactService impact, TenantDatabases databases, Registry registry,
+      HarvestLots harvests) {
     this.impact = impact;
     this.databases = databases;
     this.registry = registry;
+    this.harvests = harvests;
   }
 
   // ---- recompute ----
+
+  /**
+   * The admin action: rebuilds every rollup from the registry and every harvest lot, and says whether the live ones
+   * were identical (and, if not, which documents differed, the first 20).
+   */
+  public Map<String, Object> rebuild(Tenant t, Caller c) {
+    if (!c.mayAdministerTenant()) {
+      throw DomainException.forbidden("only tenant admins recompute the impact figures");
+    }
+    Map<String, Object> before = snapshot(t);
+    Map<String, Object> out = new LinkedHashMap<>(recompute(t, c, harvests.contributions(t)));
+    Map<String, Object> after = snapshot(t);
+    List<String> differences = new ArrayList<>();
+    for (String k : new java.util.TreeSet<>(after.keySet())) {
+      if (!java.util.Objects.equals(before.get(k), after.get(k))) {
+        differences.add(k);
+      }
+    }
+    before.keySet().stream().filter(k -> !after.containsKey(k)).forEach(differences::add);
+    out.put("identical", differences.isEmpty());
+    out.put("differences", differences.stream().limit(20).toList());
+    registry.audit(t, c.username(), "impact.recomputed", "impact", t.id(), null, out);
+    return out;
+  }
 
   /** Rebuilds every rollup of the tenant from the registry and the raw harvest lots, then replaces the stored ones. */
   public Map<String, Object> recompute(Tenant t, Caller c, Iterable<ImpactService.Contribution> lots) {

@@ -24,12 +24,11 @@ import org.mu1000.platform.registry.domain.Plot;
 import org.mu1000.platform.registry.domain.Programme;
 import org.mu1000.platform.registry.domain.RegistryRepository;
 import org.mu1000.platform.registry.domain.Sex;
-import org.mu1000.platform.security.Caller;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.TenantDatabases;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.tenancy.domain.TenantRepository;
-import org.mu1000.platform.valuechain.domain.Lot;
 
 /**
  * The live impact figures. Every change of a harvest lot (intake, correction, allocation to an order) and every
@@ -61,22 +60,6 @@ public class ImpactService {
   /** A harvest lot's share of the figures: its value and where it counts. */
   public record Contribution(String programmeId, String season, String plotId, String farmerId, String cooperativeId,
       LocalDate harvestDate, BigDecimal kg, BigDecimal local, BigDecimal usd) {}
-
-  /** The value of a harvest lot at a price per kg (the order line's, else the grade's reference price, else 0). */
-  public static Optional<Contribution> contribution(Tenant t, Lot lot, BigDecimal pricePerKg) {
-    if (lot == null || !lot.harvest()) {
-      return Optional.empty();
-    }
-    BigDecimal price = pricePerKg == null ? BigDecimal.ZERO : pricePerKg;
-    Impact.Valuation v;
-    try {
-      v = Impact.value(lot.kg(), price, t.config().fxRates(), lot.harvestDate());
-    } catch (IllegalStateException noRate) {
-      v = new Impact.Valuation(lot.kg().multiply(price), BigDecimal.ZERO, null);
-    }
-    return Optional.of(new Contribution(lot.programmeId(), lot.season(), lot.plotId(), lot.farmerId(),
-        lot.cooperativeId(), lot.harvestDate(), lot.kg(), v.local(), v.usd()));
-  }
 
   /** Moves the figures from a lot's old contribution to its new one. */
   public void changed(Tenant t, Optional<Contribution> before, Optional<Contribution> after) {

@@ -13,7 +13,7 @@ import org.mu1000.platform.registry.domain.RegistryRepository;
 import org.mu1000.platform.registry.domain.RegistryRepository.FarmerFilter;
 import org.mu1000.platform.registry.domain.RegistryRepository.Page;
 import org.mu1000.platform.registry.domain.Sex;
-import org.mu1000.platform.security.Caller;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.Violations;
 import org.mu1000.platform.tenancy.domain.Tenant;

@@ -8,7 +8,7 @@ import org.mu1000.platform.persistence.Ids;
 import org.mu1000.platform.registry.domain.Cooperative;
 import org.mu1000.platform.registry.domain.Programme;
 import org.mu1000.platform.registry.domain.RegistryRepository;
-import org.mu1000.platform.security.Caller;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.domain.Tenant;
 

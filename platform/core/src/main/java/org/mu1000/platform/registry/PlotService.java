@@ -8,7 +8,7 @@ import java.util.Map;
 import org.mu1000.platform.persistence.Ids;
 import org.mu1000.platform.registry.domain.Farmer;
 import org.mu1000.platform.registry.domain.Plot;
-import org.mu1000.platform.security.Caller;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.domain.Tenant;
 

@@ -68,23 +68,6 @@ public class Registry {
     events.fire(new RegistryEvent(Ids.next("ev"), tenant.id(), type, entityId, Instant.now(), data));
   }
 
-  /** The version the caller read: If-Match wins over the body's version; neither is a 428. */
-  public static long expectedVersion(String ifMatch, Long bodyVersion) {
-    if (ifMatch != null && !ifMatch.isBlank()) {
-      String v = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
-      try {
-        return Long.parseLong(v);
-      } catch (NumberFormatException e) {
-        throw DomainException.invalid("If-Match", "must be the ETag you read, e.g. \"3\"");
-      }
-    }
-    if (bodyVersion != null) {
-      return bodyVersion;
-    }
-    throw new DomainException(Kind.PRECONDITION_REQUIRED,
-        "send If-Match with the ETag you read (or the version in the body)");
-  }
-
   public static DomainException stale(String what, String id) {
     return new DomainException(Kind.STALE, what + " " + id + " was changed by someone else; read it again");
   }

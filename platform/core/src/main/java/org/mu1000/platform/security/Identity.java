@@ -1,5 +1,6 @@
 package org.mu1000.platform.security;
 
+import org.mu1000.platform.kernel.Caller;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;

@@ -1,5 +1,6 @@
 package org.mu1000.platform.security;
 
+import org.mu1000.platform.kernel.Caller;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;

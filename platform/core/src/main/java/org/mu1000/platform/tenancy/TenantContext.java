@@ -1,7 +1,7 @@
 package org.mu1000.platform.tenancy;
 
 import jakarta.enterprise.context.RequestScoped;
-import org.mu1000.platform.security.Caller;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.DomainException.Kind;
 import org.mu1000.platform.tenancy.domain.Tenant;

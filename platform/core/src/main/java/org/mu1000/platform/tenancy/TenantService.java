@@ -20,7 +20,6 @@ import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 import org.mu1000.platform.audit.AuditLog;
-import org.mu1000.platform.identity.IdentityService;
 import org.mu1000.platform.persistence.Mongo;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.DomainException.Kind;
@@ -39,7 +38,7 @@ public class TenantService {
   private TenantDatabases databases;
   private Mongo mongo;
   private AuditLog audit;
-  private IdentityService identity;
+  private TenantIdentity identity;
   private Instance<TenantTemplates> templates;
   private Instance<DemoData> demoData;
 
@@ -47,7 +46,7 @@ public class TenantService {
 
   @Inject
   public TenantService(TenantRepository tenants, TenantDatabases databases, Mongo mongo, AuditLog audit,
-      IdentityService identity, Instance<TenantTemplates> templates, Instance<DemoData> demoData) {
+      TenantIdentity identity, Instance<TenantTemplates> templates, Instance<DemoData> demoData) {
     this.tenants = tenants;
     this.databases = databases;
     this.mongo = mongo;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mu1000.platform.registry.ReferenceCache;
-import org.mu1000.platform.security.Caller;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.Violations;
 import org.mu1000.platform.tenancy.domain.Tenant;

@@ -24,7 +24,7 @@ import org.mu1000.platform.registry.domain.Farmer;
 import org.mu1000.platform.registry.domain.Plot;
 import org.mu1000.platform.registry.domain.Programme;
 import org.mu1000.platform.registry.domain.RegistryRepository;
-import org.mu1000.platform.security.Caller;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.Violations;
 import org.mu1000.platform.tenancy.domain.Tenant;
@@ -179,7 +179,7 @@ public class IntakeService {
         ilmd.put("mu1000:region", coop == null ? null : coop.region());
         e.put("ilmd", ilmd);
         trace.recordFirst(batch, t, e, saved.id());
-        ImpactService.contribution(t, saved, std.referencePrice(saved.grade(), saved.harvestDate())
+        LotService.contributionOf(t, saved, std.referencePrice(saved.grade(), saved.harvestDate())
             .orElse(BigDecimal.ZERO)).ifPresent(counted::add);
       }
       Runnable settle = impact.delivered(t, batch, counted, farmer.enrolment());

@@ -25,6 +25,7 @@ import org.mu1000.platform.shared.domain.Pages;
 import org.mu1000.platform.shared.domain.Texts;
 import org.mu1000.platform.impact.ImpactService;
 import org.mu1000.platform.impact.ImpactService.Contribution;
+import org.mu1000.platform.impact.domain.Impact;
 import org.mu1000.platform.persistence.Ids;
 import org.mu1000.platform.persistence.WriteBatch;
 import org.mu1000.platform.registry.ReferenceCache;
@@ -34,7 +35,7 @@ import org.mu1000.platform.registry.domain.Farmer;
 import org.mu1000.platform.registry.domain.Plot;
 import org.mu1000.platform.registry.domain.Programme;
 import org.mu1000.platform.registry.domain.RegistryRepository;
-import org.mu1000.platform.security.Caller;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.DomainException.Kind;
 import org.mu1000.platform.shared.domain.Violations;
@@ -210,7 +211,7 @@ public class LotService {
 
   /** The lot's value now (for display): its order line's price, else its grade's reference price. */
   public Optional<Contribution> contribution(Tenant t, Lot lot) {
-    return ImpactService.contribution(t, lot, price(t, lot, new HashMap<>(), new HashMap<>()));
+    return contributionOf(t, lot, price(t, lot, new HashMap<>(), new HashMap<>()));
   }
 
   BigDecimal price(Tenant t, Lot lot, Map<String, PurchaseOrder> orderCache,
@@ -316,4 +317,19 @@ public class LotService {
     return out;
   }
 
+  /** The value of a harvest lot at a price per kg (the order line's, else the grade's reference price, else 0). */
+  public static Optional<Contribution> contributionOf(Tenant t, Lot lot, BigDecimal pricePerKg) {
+    if (lot == null || !lot.harvest()) {
+      return Optional.empty();
+    }
+    BigDecimal price = pricePerKg == null ? BigDecimal.ZERO : pricePerKg;
+    Impact.Valuation v;
+    try {
+      v = Impact.value(lot.kg(), price, t.config().fxRates(), lot.harvestDate());
+    } catch (IllegalStateException noRate) {
+      v = new Impact.Valuation(lot.kg().multiply(price), BigDecimal.ZERO, null);
+    }
+    return Optional.of(new Contribution(lot.programmeId(), lot.season(), lot.plotId(), lot.farmerId(),
+        lot.cooperativeId(), lot.harvestDate(), lot.kg(), v.local(), v.usd()));
+  }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.mu1000.platform.impact.ImpactService;
 import org.mu1000.platform.persistence.Ids;
 import org.mu1000.platform.registry.Registry;
-import org.mu1000.platform.security.Caller;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.DomainException.Kind;
 import org.mu1000.platform.shared.domain.Violations;

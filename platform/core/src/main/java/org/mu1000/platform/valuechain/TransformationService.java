@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mu1000.platform.persistence.Ids;
-import org.mu1000.platform.security.Caller;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.shared.domain.Violations;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.traceability.TraceService;

@@ -8,7 +8,7 @@ import org.mu1000.platform.persistence.RecordDocs;
 import org.mu1000.platform.persistence.WriteBatch;
 import org.mu1000.platform.registry.domain.RegistryRepository;
 import org.mu1000.platform.registry.Registry;
-import org.mu1000.platform.security.Caller;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.TenantDatabases;
 import org.mu1000.platform.tenancy.domain.Tenant;

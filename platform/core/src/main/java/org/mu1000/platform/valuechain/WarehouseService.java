@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.bson.conversions.Bson;
 import org.mu1000.platform.persistence.Ids;
-import org.mu1000.platform.security.Caller;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.Violations;
 import org.mu1000.platform.tenancy.domain.Tenant;

@@ -21,7 +21,7 @@ import org.mu1000.platform.audit.AuditLog;
 import org.mu1000.platform.persistence.Docs;
 import org.mu1000.platform.persistence.Ids;
 import org.mu1000.platform.registry.RegistryEvent;
-import org.mu1000.platform.security.Caller;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.Violations;
 import org.mu1000.platform.tenancy.TenantDatabases;

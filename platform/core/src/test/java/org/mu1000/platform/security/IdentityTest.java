@@ -1,5 +1,6 @@
 package org.mu1000.platform.security;
 
+import org.mu1000.platform.kernel.Caller;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

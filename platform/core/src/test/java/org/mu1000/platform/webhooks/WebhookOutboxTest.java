@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.mu1000.platform.audit.AuditLog;
 import org.mu1000.platform.persistence.Mongo;
 import org.mu1000.platform.registry.RegistryEvent;
-import org.mu1000.platform.security.Caller;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.tenancy.TenantDatabases;
 import org.mu1000.platform.tenancy.domain.AreaUnit;
 import org.mu1000.platform.tenancy.domain.Tenant;

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.mu1000.platform.tenancy.domain.FxRate;
-import org.mu1000.platform.valuechain.domain.Mu;
+import org.mu1000.platform.kernel.Mu;
 
 /**
  * The arithmetic the programme is judged by, in one place. Sums are exact; a division keeps {@value #SCALE} decimals

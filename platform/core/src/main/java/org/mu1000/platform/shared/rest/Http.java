@@ -3,6 +3,8 @@ package org.mu1000.platform.shared.rest;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.shared.domain.DomainException.Kind;
 
 /** Small response helpers shared by resources: ETags carry the stored version. */
 public final class Http {
@@ -22,5 +24,22 @@ public final class Http {
 
   public static int size(Integer size) {
     return size == null ? 50 : size;
+  }
+
+  /** The version the caller read: If-Match wins over the body's version; neither is a 428. */
+  public static long expectedVersion(String ifMatch, Long bodyVersion) {
+    if (ifMatch != null && !ifMatch.isBlank()) {
+      String v = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+      try {
+        return Long.parseLong(v);
+      } catch (NumberFormatException e) {
+        throw DomainException.invalid("If-Match", "must be the ETag you read, e.g. \"3\"");
+      }
+    }
+    if (bodyVersion != null) {
+      return bodyVersion;
+    }
+    throw new DomainException(Kind.PRECONDITION_REQUIRED,
+        "send If-Match with the ETag you read (or the version in the body)");
   }
 }

@@ -1,5 +1,6 @@
 package org.mu1000.platform.valuechain.domain;
 
+import org.mu1000.platform.kernel.Mu;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

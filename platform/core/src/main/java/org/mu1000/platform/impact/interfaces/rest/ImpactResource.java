@@ -14,18 +14,18 @@ import org.mu1000.platform.impact.ImpactFigures;
 import org.mu1000.platform.impact.domain.Impact;
 import org.mu1000.platform.tenancy.TenantContext;
 import org.mu1000.platform.tenancy.domain.Tenant;
-import org.mu1000.platform.valuechain.ImpactRecompute;
+import org.mu1000.platform.impact.ImpactRebuild;
 
 @RequestScoped
 public class ImpactResource implements ImpactApi {
   private ImpactFigures figures;
-  private ImpactRecompute recompute;
+  private ImpactRebuild recompute;
   private TenantContext ctx;
 
   protected ImpactResource() {}
 
   @Inject
-  public ImpactResource(ImpactFigures figures, ImpactRecompute recompute, TenantContext ctx) {
+  public ImpactResource(ImpactFigures figures, ImpactRebuild recompute, TenantContext ctx) {
     this.figures = figures;
     this.recompute = recompute;
     this.ctx = ctx;
@@ -45,7 +45,7 @@ public class ImpactResource implements ImpactApi {
 
   @Override
   public Response recomputeImpact(String tenant) {
-    return Response.ok(recompute.recomputeImpact(ctx.tenant(), ctx.caller())).build();
+    return Response.ok(recompute.rebuild(ctx.tenant(), ctx.caller())).build();
   }
 
   @Override

@@ -6,7 +6,6 @@ import jakarta.ws.rs.core.Response;
 import org.mu1000.api.CooperativesApi;
 import org.mu1000.api.model.Cooperative;
 import org.mu1000.platform.registry.OrganisationService;
-import org.mu1000.platform.registry.Registry;
 import org.mu1000.platform.shared.rest.Http;
 import org.mu1000.platform.tenancy.TenantContext;
 
@@ -31,7 +30,7 @@ public class CooperativeResource implements CooperativesApi {
 
   @Override
   public Response deleteCooperative(String tenant, String id, String ifMatch) {
-    orgs.deleteCooperative(ctx.tenant(), ctx.caller(), id, Registry.expectedVersion(ifMatch, null));
+    orgs.deleteCooperative(ctx.tenant(), ctx.caller(), id, Http.expectedVersion(ifMatch, null));
     return Response.noContent().build();
   }
 
@@ -50,7 +49,7 @@ public class CooperativeResource implements CooperativesApi {
   @Override
   public Response updateCooperative(String tenant, String id, Cooperative cooperative, String ifMatch) {
     var saved = orgs.update(ctx.tenant(), ctx.caller(), id, RegistryMapper.coop(cooperative),
-        Registry.expectedVersion(ifMatch, cooperative.getVersion()));
+        Http.expectedVersion(ifMatch, cooperative.getVersion()));
     return Http.ok(RegistryMapper.api(saved), saved.version());
   }
 }

@@ -10,7 +10,6 @@ import org.mu1000.api.model.FarmerPage;
 import org.mu1000.api.model.Sex;
 import org.mu1000.platform.registry.FarmerService;
 import org.mu1000.platform.registry.PlotService;
-import org.mu1000.platform.registry.Registry;
 import org.mu1000.platform.shared.rest.Http;
 import org.mu1000.platform.tenancy.TenantContext;
 
@@ -38,7 +37,7 @@ public class FarmerResource implements FarmersApi {
 
   @Override
   public Response deleteFarmer(String tenant, String id, String ifMatch) {
-    farmers.delete(ctx.tenant(), ctx.caller(), id, Registry.expectedVersion(ifMatch, null));
+    farmers.delete(ctx.tenant(), ctx.caller(), id, Http.expectedVersion(ifMatch, null));
     return Response.noContent().build();
   }
 
@@ -65,7 +64,7 @@ public class FarmerResource implements FarmersApi {
   @Override
   public Response updateFarmer(String tenant, String id, Farmer farmer, String ifMatch) {
     var saved = farmers.update(ctx.tenant(), ctx.caller(), id, RegistryMapper.input(farmer),
-        Registry.expectedVersion(ifMatch, farmer.getVersion()));
+        Http.expectedVersion(ifMatch, farmer.getVersion()));
     return Http.ok(RegistryMapper.api(saved, plots.of(ctx.tenant(), ctx.caller(), id), ctx.tenant()), saved.version());
   }
 }

@@ -6,7 +6,6 @@ import jakarta.ws.rs.core.Response;
 import org.mu1000.api.PlotsApi;
 import org.mu1000.api.model.Plot;
 import org.mu1000.platform.registry.PlotService;
-import org.mu1000.platform.registry.Registry;
 import org.mu1000.platform.shared.rest.Http;
 import org.mu1000.platform.tenancy.TenantContext;
 
@@ -33,7 +32,7 @@ public class PlotResource implements PlotsApi {
 
   @Override
   public Response deletePlot(String tenant, String id, String ifMatch) {
-    plots.delete(ctx.tenant(), ctx.caller(), id, Registry.expectedVersion(ifMatch, null));
+    plots.delete(ctx.tenant(), ctx.caller(), id, Http.expectedVersion(ifMatch, null));
     return Response.noContent().build();
   }
 
@@ -53,7 +52,7 @@ public class PlotResource implements PlotsApi {
   public Response updatePlot(String tenant, String id, Plot plot, String ifMatch) {
     var saved = plots.update(ctx.tenant(), ctx.caller(), id, plot.getExternalId(), plot.getCrop(),
         plot.getPlantingYear(), plot.getGeometry(), plot.getDeclaredAreaM2(),
-        Registry.expectedVersion(ifMatch, plot.getVersion()));
+        Http.expectedVersion(ifMatch, plot.getVersion()));
     return Http.ok(RegistryMapper.api(saved, ctx.tenant()), saved.version());
   }
 }

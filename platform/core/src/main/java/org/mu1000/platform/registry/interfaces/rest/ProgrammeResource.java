@@ -6,7 +6,6 @@ import jakarta.ws.rs.core.Response;
 import org.mu1000.api.ProgrammesApi;
 import org.mu1000.api.model.Programme;
 import org.mu1000.platform.registry.OrganisationService;
-import org.mu1000.platform.registry.Registry;
 import org.mu1000.platform.shared.rest.Http;
 import org.mu1000.platform.tenancy.TenantContext;
 
@@ -31,7 +30,7 @@ public class ProgrammeResource implements ProgrammesApi {
 
   @Override
   public Response deleteProgramme(String tenant, String id, String ifMatch) {
-    orgs.deleteProgramme(ctx.tenant(), ctx.caller(), id, Registry.expectedVersion(ifMatch, null));
+    orgs.deleteProgramme(ctx.tenant(), ctx.caller(), id, Http.expectedVersion(ifMatch, null));
     return Response.noContent().build();
   }
 
@@ -49,7 +48,7 @@ public class ProgrammeResource implements ProgrammesApi {
   @Override
   public Response updateProgramme(String tenant, String id, Programme programme, String ifMatch) {
     var saved = orgs.update(ctx.tenant(), ctx.caller(), id, RegistryMapper.programme(programme),
-        Registry.expectedVersion(ifMatch, programme.getVersion()));
+        Http.expectedVersion(ifMatch, programme.getVersion()));
     return Http.ok(RegistryMapper.api(saved), saved.version());
   }
 }

@@ -10,7 +10,6 @@ import org.mu1000.api.model.DeletionRequest;
 import org.mu1000.api.model.Reason;
 import org.mu1000.api.model.TenantConfig;
 import org.mu1000.api.model.TenantCreate;
-import org.mu1000.platform.registry.Registry;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.rest.Http;
 import org.mu1000.platform.tenancy.TenantContext;
@@ -66,7 +65,7 @@ public class TenantResource implements TenantsApi {
 
   @Override
   public Response updateTenant(String tenant, TenantConfig config, String ifMatch) {
-    Tenant t = tenants.update(tenant, TenantMapper.config(config), Registry.expectedVersion(ifMatch, null), ctx.actor());
+    Tenant t = tenants.update(tenant, TenantMapper.config(config), Http.expectedVersion(ifMatch, null), ctx.actor());
     return Http.ok(TenantMapper.api(t), t.version());
   }
 

@@ -13,7 +13,6 @@ import org.mu1000.api.model.LotCorrection;
 import org.mu1000.api.model.LotIds;
 import org.mu1000.api.model.LotStatus;
 import org.mu1000.api.model.TransformationRequest;
-import org.mu1000.platform.registry.Registry;
 import org.mu1000.platform.shared.rest.Http;
 import org.mu1000.platform.tenancy.TenantContext;
 import org.mu1000.platform.valuechain.LotService;
@@ -96,7 +95,7 @@ public class LotResource implements LotsApi, WarehousesApi {
   @Override
   public Response correctLot(String tenant, String id, LotCorrection in, String ifMatch) {
     Lot l = corrections.correct(ctx.tenant(), ctx.caller(), id, Views.as(in, LotCorrections.Correction.class),
-        Registry.expectedVersion(ifMatch, null));
+        Http.expectedVersion(ifMatch, null));
     return Http.ok(view(l), l.version());
   }
 

@@ -13,7 +13,6 @@ import org.mu1000.api.model.OrderStatusChange;
 import org.mu1000.api.model.PlanRequest;
 import org.mu1000.api.model.QuotaAdjustment;
 import org.mu1000.api.model.ShipmentRequest;
-import org.mu1000.platform.registry.Registry;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.rest.Http;
 import org.mu1000.platform.tenancy.TenantContext;
@@ -65,7 +64,7 @@ public class OrderResource implements OrdersApi, ShipmentsApi {
   @Override
   public Response updateOrder(String tenant, String id, org.mu1000.api.model.PurchaseOrder in, String ifMatch) {
     return order(orders.update(ctx.tenant(), ctx.caller(), id, input(in),
-        Registry.expectedVersion(ifMatch, in.getVersion())), 200);
+        Http.expectedVersion(ifMatch, in.getVersion())), 200);
   }
 
   @Override
@@ -74,7 +73,7 @@ public class OrderResource implements OrdersApi, ShipmentsApi {
     if (s == null || s == PurchaseOrder.Status.DRAFT) {
       throw DomainException.invalid("status", "must be confirmed, in-delivery, fulfilled or cancelled");
     }
-    return order(orders.transition(ctx.tenant(), ctx.caller(), id, s, Registry.expectedVersion(ifMatch, null)), 200);
+    return order(orders.transition(ctx.tenant(), ctx.caller(), id, s, Http.expectedVersion(ifMatch, null)), 200);
   }
 
   @Override
@@ -102,7 +101,7 @@ public class OrderResource implements OrdersApi, ShipmentsApi {
       String ifMatch) {
     Map<String, BigDecimal> quotas = in.getQuotas() == null ? Map.of() : in.getQuotas();
     var p = orders.adjust(ctx.tenant(), ctx.caller(), id, line, coop, quotas,
-        Registry.expectedVersion(ifMatch, null));
+        Http.expectedVersion(ifMatch, null));
     return Http.ok(Views.map(p), p.version());
   }
 
@@ -135,7 +134,7 @@ public class OrderResource implements OrdersApi, ShipmentsApi {
 
   @Override
   public Response confirmDelivery(String tenant, String id, String ifMatch) {
-    var s = shipments.confirmDelivery(ctx.tenant(), ctx.caller(), id, Registry.expectedVersion(ifMatch, null));
+    var s = shipments.confirmDelivery(ctx.tenant(), ctx.caller(), id, Http.expectedVersion(ifMatch, null));
     return Http.ok(s, s.version());
   }
 }

@@ -1,4 +1,4 @@
-package org.mu1000.platform.valuechain.domain;
+package org.mu1000.platform.kernel;
 
 import java.math.BigDecimal;
 

@@ -1,4 +1,4 @@
-package org.mu1000.platform.audit.interfaces.rest;
+package org.mu1000.platform.tenancy.interfaces.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -14,6 +14,7 @@ import org.mu1000.platform.tenancy.TenantContext;
 import org.mu1000.platform.tenancy.TenantDatabases;
 import org.mu1000.platform.tenancy.TenantService;
 
+/** The audit trails as the API gives them: a tenant's own (tenant admins), and the platform's trail of a tenant. */
 @RequestScoped
 public class AuditResource implements AuditApi {
   private AuditLog audit;

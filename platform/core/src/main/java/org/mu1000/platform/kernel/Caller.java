@@ -1,4 +1,4 @@
-package org.mu1000.platform.security;
+package org.mu1000.platform.kernel;
 
 import java.util.Set;
 

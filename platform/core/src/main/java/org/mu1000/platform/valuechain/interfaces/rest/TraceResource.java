@@ -1,4 +1,4 @@
-package org.mu1000.platform.traceability.interfaces.rest;
+package org.mu1000.platform.valuechain.interfaces.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
