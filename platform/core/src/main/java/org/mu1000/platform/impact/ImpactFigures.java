@@ -99,7 +99,8 @@ public class ImpactFigures {
         months.put(e.getKey(), ((Decimal128) e.getValue()).bigDecimalValue());
       }
     }
-    return new Figures(level, key, programmeId, season, usd, RollupDocs.num(r, "local"), RollupDocs.num(r, "kg"), r.getInteger("lots", 0),
+    return new Figures(level, key, programmeId, season, usd, RollupDocs.num(r, "local"), RollupDocs.num(r, "kg"),
+        r.getInteger("lots", 0),
         area, Impact.usdPerMu(usd, area), p.targetUsdPerMu(), programme ? r.getInteger("farmers", 0) : null,
         programme ? r.getInteger("women", 0) : null, programme ? r.getInteger("crossed", 0) : null,
         programme ? RollupDocs.bands(r) : null, months);

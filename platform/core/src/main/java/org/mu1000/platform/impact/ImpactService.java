@@ -99,7 +99,8 @@ public class ImpactService {
     if (farmerId == null) {
       return Optional.empty();
     }
-    Document d = databases.of(t).getCollection(AREAS).find(new Document("_id", RollupDocs.enrolmentId(farmerId))).first();
+    Document d = databases.of(t).getCollection(AREAS).find(new Document("_id", RollupDocs.enrolmentId(farmerId)))
+        .first();
     if (d == null) {
       return Optional.empty();
     }
@@ -293,7 +294,8 @@ public class ImpactService {
       d.put("cooperativeId", coop);
       d.put("female", farmer.map(f -> f.sex() == Sex.FEMALE).orElse(false));
       d.put("householdSize", farmer.map(Farmer::householdSize).orElse(null));
-      d.put("baselineIncome", farmer.map(Farmer::baselineAnnualIncome).map(m -> RollupDocs.dec(m.amount())).orElse(null));
+      d.put("baselineIncome", farmer.map(Farmer::baselineAnnualIncome).map(m -> RollupDocs.dec(m.amount()))
+          .orElse(null));
       d.put("povertyLine", RollupDocs.dec(t.config().povertyLine()));
       return d;
     });

@@ -41,6 +41,9 @@ import org.mu1000.platform.valuechain.infrastructure.mongo.ValueChainStore;
  */
 @ApplicationScoped
 public class IntakeService {
+  /** A harvest may be recorded this long before or after the programme's season (early and late pickings). */
+  static final java.time.Period SEASON_TOLERANCE = java.time.Period.ofDays(30);
+
   private ValueChain chain;
   private GradingService grading;
   private TraceService trace;
@@ -51,7 +54,8 @@ public class IntakeService {
   protected IntakeService() {}
 
   @Inject
-  public IntakeService(ValueChain chain, GradingService grading, TraceService trace, ImpactService impact, ReferenceCache references, LotService lotService) {
+  public IntakeService(ValueChain chain, GradingService grading, TraceService trace, ImpactService impact,
+      ReferenceCache references, LotService lotService) {
     this.chain = chain;
     this.grading = grading;
     this.trace = trace;
@@ -59,11 +63,6 @@ public class IntakeService {
     this.references = references;
     this.lotService = lotService;
   }
-
-  /** A harvest may be recorded this long before or after the programme's season (early and late pickings). */
-  static final java.time.Period SEASON_TOLERANCE = java.time.Period.ofDays(30);
-
-  // ---- intake ----
 
   public record Part(BigDecimal kg, Map<String, BigDecimal> measurements) {}
 
@@ -148,7 +147,8 @@ public class IntakeService {
       String id = Ids.next("lt");
       ids.add(id);
       // a tenant on a deployment of its own claims its lot numbers in the control plane first, one by one
-      codes.add(claimInBatch ? LotService.lotNumber(t, in.harvestDate()) : lotService.claimCode(t, id, in.harvestDate()));
+      codes.add(claimInBatch ? LotService.lotNumber(t, in.harvestDate())
+          : lotService.claimCode(t, id, in.harvestDate()));
     }
     // One batch writes the lot-number claims, the lots, their first events and chain heads, the plot's, coop's and
     // programme's rollups, the delivery and its audit entry: one round trip instead of one per write.
@@ -267,7 +267,7 @@ public class IntakeService {
     return v.stripTrailingZeros().toPlainString();
   }
 
-  // ---- receipts and the public trace page ----
+  // ---- receipts ----
 
   /** The printable receipt of a delivery (PDF). */
   public byte[] receiptPdf(Tenant t, Caller c, String deliveryId) {
@@ -284,11 +284,13 @@ public class IntakeService {
     lines.add(" ");
     for (Lot l : lots) {
       lines.add("Lot " + l.code() + ": " + strip(l.kg()) + " kg, grade " + l.grade());
-      lotService.contribution(t, l).ifPresent(k -> lines.add("    value " + k.local().setScale(0, java.math.RoundingMode.HALF_EVEN)
+      lotService.contribution(t, l).ifPresent(k -> lines.add("    value "
+          + k.local().setScale(0, java.math.RoundingMode.HALF_EVEN)
           .toPlainString() + " " + t.config().currency() + " at reference price"));
     }
     lines.add(" ");
-    lines.add("Recorded by " + d.createdBy() + " at " + d.createdAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+    lines.add("Recorded by " + d.createdBy() + " at "
+        + d.createdAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
     return ReceiptPdf.render("Mu1000 harvest receipt", lines);
   }
 }

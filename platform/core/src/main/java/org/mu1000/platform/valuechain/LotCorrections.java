@@ -32,15 +32,14 @@ public class LotCorrections {
   protected LotCorrections() {}
 
   @Inject
-  public LotCorrections(ValueChain chain, GradingService grading, TraceService trace, ImpactService impact, LotService lotService) {
+  public LotCorrections(ValueChain chain, GradingService grading, TraceService trace, ImpactService impact,
+      LotService lotService) {
     this.chain = chain;
     this.grading = grading;
     this.trace = trace;
     this.impact = impact;
     this.lotService = lotService;
   }
-
-  // ---- corrections ----
 
   public record Correction(BigDecimal kg, Map<String, BigDecimal> measurements, String reason) {}
 

@@ -237,7 +237,7 @@ public class LotService {
     return chain.store(t).get(ValueChainStore.WAREHOUSES, id, Warehouse.class, "warehouse");
   }
 
-  // ---- lineage and the impact recompute ----
+  // ---- lineage ----
 
   /** The lot and every lot it was made from, nearest first. */
   public List<Lot> lineage(Tenant t, Lot lot) {

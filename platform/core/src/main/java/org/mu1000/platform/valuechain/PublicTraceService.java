@@ -88,7 +88,8 @@ public class PublicTraceService {
     harvests.stream().map(Lot::cooperativeId).distinct().forEach(id -> chain.registry(t).cooperative(id)
         .ifPresent(c -> certs.addAll(c.certifications())));
     List<String> certifications = List.copyOf(certs);
-    return new PublicTrace(lot.code(), LotService.gtin(lot.commodity()), lotService.digitalLink(lot), lot.commodity(), lot.grade(), lot.kg(),
+    return new PublicTrace(lot.code(), LotService.gtin(lot.commodity()), lotService.digitalLink(lot), lot.commodity(),
+        lot.grade(), lot.kg(),
         from, to, List.copyOf(origins.values()), certifications, List.copyOf(steps.values()), intact);
   }
 }

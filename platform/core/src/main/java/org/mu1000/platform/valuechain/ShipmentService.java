@@ -40,15 +40,14 @@ public class ShipmentService {
   protected ShipmentService() {}
 
   @Inject
-  public ShipmentService(ValueChain chain, OrderService orders, TraceService trace, ImpactService impact, LotService lotService) {
+  public ShipmentService(ValueChain chain, OrderService orders, TraceService trace, ImpactService impact,
+      LotService lotService) {
     this.chain = chain;
     this.orders = orders;
     this.trace = trace;
     this.impact = impact;
     this.lotService = lotService;
   }
-
-  // ---- orders: allocation, shipment, delivery ----
 
   public List<Lot> allocate(Tenant t, Caller c, String orderId, String lineId, List<String> lotIds) {
     ValueChain.require(c.mayHandleLots() && (c.mayAdministerTenant() || c.has(Caller.COOP_MANAGER)
@@ -84,7 +83,8 @@ public class ShipmentService {
     for (Lot l : lots) {
       Lot saved = lotService.save(t, l.with(l.status(), l.warehouseId(), orderId, lineId, null, l.kg(), l.grade(),
           l.measurements(), Instant.now()), l.version());
-      trace.record(t, lotService.objectEvent("OBSERVE", "reserving", "reserved", List.of(saved), null, l.warehouseId(), o),
+      trace.record(t, lotService.objectEvent("OBSERVE", "reserving", "reserved", List.of(saved), null, l.warehouseId(),
+          o),
           List.of(l.id()));
       impact.changed(t, lotService.contribution(t, l), lotService.contribution(t, saved));
       out.add(saved);
@@ -122,7 +122,8 @@ public class ShipmentService {
     String place = w == null ? "origin" : w.name();
     Map<String, Object> pack = new LinkedHashMap<>();
     pack.put("type", "AggregationEvent");
-    pack.put("parentID", "urn:epc:id:sscc:" + LotService.COMPANY_PREFIX + "." + sscc.substring(0, 1) + sscc.substring(8, 17));
+    pack.put("parentID", "urn:epc:id:sscc:" + LotService.COMPANY_PREFIX + "." + sscc.substring(0, 1)
+        + sscc.substring(8, 17));
     pack.put("childQuantityList", LotService.quantities(shipped));
     pack.put("action", "ADD");
     pack.put("bizStep", "packing");
@@ -170,7 +171,8 @@ public class ShipmentService {
       Lot l = lotService.lot(t, id);
       lots.add(lotService.save(t, l.moved(Status.DELIVERED, l.warehouseId(), now), l.version()));
     }
-    Map<String, Object> e = lotService.objectEvent("OBSERVE", "receiving", "in_progress", lots, o.buyer().name(), null, o);
+    Map<String, Object> e = lotService.objectEvent("OBSERVE", "receiving", "in_progress", lots, o.buyer().name(), null,
+        o);
     e.put("bizLocation", Map.of("id", "urn:mu1000:buyer:" + java.net.URLEncoder.encode(o.buyer().name(),
         java.nio.charset.StandardCharsets.UTF_8)));
     trace.record(t, e, s.lotIds());

@@ -42,8 +42,6 @@ public class TransformationService {
     this.lotService = lotService;
   }
 
-  // ---- transformations ----
-
   public record OutputSpec(String commodity, String grade, BigDecimal kg) {}
 
   public record TransformInput(String kind, List<String> inputLotIds, List<OutputSpec> outputs) {}

@@ -40,8 +40,6 @@ public class WarehouseService {
     this.lotService = lotService;
   }
 
-  // ---- warehouses and stock ----
-
   public Warehouse createWarehouse(Tenant t, Caller c, Warehouse in) {
     ValueChain.require(c.mayAdministerTenant() || c.has(Caller.COOP_MANAGER), "your role may not add warehouses");
     in.validate();
@@ -81,7 +79,8 @@ public class WarehouseService {
     List<Lot> out = new ArrayList<>();
     for (Lot l : lots) {
       Lot saved = lotService.save(t, l.moved(Status.STORED, warehouseId, Instant.now()), l.version());
-      trace.record(t, lotService.objectEvent("OBSERVE", "receiving", "in_progress", List.of(saved), w.name(), warehouseId,
+      trace.record(t, lotService.objectEvent("OBSERVE", "receiving", "in_progress", List.of(saved), w.name(),
+          warehouseId,
           null), List.of(l.id()));
       out.add(saved);
     }
