@@ -32,6 +32,7 @@ public class KeycloakDirectory implements IdentityDirectory {
     if (user.isEmpty() || !user.get().path("enabled").asBoolean(false)) {
       return Optional.empty();
     }
+    // the name only spares people a look-up of their client; what makes a service account is Keycloak's link
     boolean serviceAccount = user.get().path("username").asText().startsWith("service-account-")
         && settings.accepts(azp) && keycloak.serviceAccountOf(azp).filter(subject::equals).isPresent();
     boolean platformAdmin = !serviceAccount && keycloak.effectiveRealmRoles(subject).contains(Caller.PLATFORM_ADMIN);
