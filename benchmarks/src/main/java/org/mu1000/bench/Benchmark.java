@@ -30,14 +30,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.mu1000.platform.impact.domain.Impact;
-import org.mu1000.platform.persistence.Ids;
-import org.mu1000.platform.persistence.RecordDocs;
+import org.mu1000.platform.shared.infrastructure.mongo.Ids;
+import org.mu1000.platform.shared.infrastructure.mongo.RecordDocs;
 import org.mu1000.platform.registry.domain.Farmer;
-import org.mu1000.platform.registry.domain.Money;
+import org.mu1000.platform.kernel.Money;
 import org.mu1000.platform.registry.domain.Plot;
 import org.mu1000.platform.registry.domain.Sex;
 import org.mu1000.platform.registry.infrastructure.mongo.MongoRegistryRepository;
-import org.mu1000.platform.tenancy.domain.FxRate;
+import org.mu1000.platform.kernel.FxRate;
 import org.mu1000.platform.valuechain.domain.Lot;
 
 /**

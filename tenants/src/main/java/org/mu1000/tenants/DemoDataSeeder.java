@@ -11,19 +11,19 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.logging.Logger;
-import org.mu1000.platform.registry.FarmerInput;
-import org.mu1000.platform.registry.FarmerService;
-import org.mu1000.platform.registry.OrganisationService;
-import org.mu1000.platform.registry.PlotService;
-import org.mu1000.platform.registry.Registry;
+import org.mu1000.platform.registry.application.FarmerInput;
+import org.mu1000.platform.registry.application.FarmerService;
+import org.mu1000.platform.registry.application.OrganisationService;
+import org.mu1000.platform.registry.application.PlotService;
+import org.mu1000.platform.registry.application.Registry;
 import org.mu1000.platform.registry.domain.Cooperative;
 import org.mu1000.platform.registry.domain.Farmer;
-import org.mu1000.platform.registry.domain.Money;
+import org.mu1000.platform.kernel.Money;
 import org.mu1000.platform.registry.domain.Programme;
 import org.mu1000.platform.registry.domain.RegistryRepository;
 import org.mu1000.platform.registry.domain.Sex;
 import org.mu1000.platform.kernel.Caller;
-import org.mu1000.platform.tenancy.DemoData;
+import org.mu1000.platform.tenancy.application.DemoData;
 import org.mu1000.platform.tenancy.domain.Tenant;
 
 /**
@@ -40,14 +40,14 @@ public class DemoDataSeeder implements DemoData {
   private FarmerService farmers;
   private PlotService plots;
   private Registry registry;
-  private org.mu1000.platform.valuechain.GradingService grading;
+  private org.mu1000.platform.valuechain.application.GradingService grading;
   private DemoHarvests harvests;
 
   protected DemoDataSeeder() {}
 
   @Inject
   public DemoDataSeeder(YamlTenantTemplates templates, OrganisationService orgs, FarmerService farmers,
-      PlotService plots, Registry registry, org.mu1000.platform.valuechain.GradingService grading,
+      PlotService plots, Registry registry, org.mu1000.platform.valuechain.application.GradingService grading,
       DemoHarvests harvests) {
     this.grading = grading;
     this.harvests = harvests;

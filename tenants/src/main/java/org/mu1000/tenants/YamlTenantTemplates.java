@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.mu1000.platform.tenancy.TenantTemplates;
+import org.mu1000.platform.tenancy.application.TenantTemplates;
 import org.mu1000.platform.tenancy.domain.AreaUnit;
-import org.mu1000.platform.tenancy.domain.FxRate;
+import org.mu1000.platform.kernel.FxRate;
 import org.mu1000.platform.tenancy.domain.TenantConfig;
 
 /** Reads the country templates shipped on the classpath under {@code templates/}. */

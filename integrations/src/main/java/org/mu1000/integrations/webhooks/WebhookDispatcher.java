@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.mu1000.integrations.CamelBootstrap;
-import org.mu1000.platform.webhooks.WebhookDelivery;
+import org.mu1000.platform.webhooks.domain.WebhookDelivery;
 
 /** Hands each delivery to the Camel route's queue, so the request that caused it never waits for a subscriber. */
 @ApplicationScoped
@@ -24,7 +24,7 @@ public class WebhookDispatcher {
 
   /** After Camel is up, deliveries the outbox still holds from before a restart go out again. */
   void onStart(@Observes @jakarta.enterprise.context.Initialized(ApplicationScoped.class) Object ignored,
-      org.mu1000.platform.webhooks.WebhookService webhooks) {
+      org.mu1000.platform.webhooks.application.WebhookService webhooks) {
     camel.start();
     int n = webhooks.resendPending();
     if (n > 0) {

@@ -6,10 +6,10 @@ import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.mu1000.platform.webhooks.WebhookDelivery;
-import org.mu1000.platform.webhooks.DeliveryOutcomes;
-import org.mu1000.platform.webhooks.WebhookService;
-import org.mu1000.platform.webhooks.WebhookTargets;
+import org.mu1000.platform.webhooks.domain.WebhookDelivery;
+import org.mu1000.platform.webhooks.application.DeliveryOutcomes;
+import org.mu1000.platform.webhooks.application.WebhookService;
+import org.mu1000.platform.webhooks.application.WebhookTargets;
 
 /**
  * Delivers registry events to subscribers: POST JSON with an HMAC signature; a non-2xx answer or a network error is

@@ -12,9 +12,9 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mu1000.platform.webhooks.DeliveryOutcomes;
-import org.mu1000.platform.webhooks.WebhookDelivery;
-import org.mu1000.platform.webhooks.WebhookTargets;
+import org.mu1000.platform.webhooks.application.DeliveryOutcomes;
+import org.mu1000.platform.webhooks.domain.WebhookDelivery;
+import org.mu1000.platform.webhooks.application.WebhookTargets;
 
 /** The delivery route against the webhook sandbox, over real HTTP on loopback. */
 class WebhookRoutesTest {

@@ -24,10 +24,8 @@ class ArchitectureTest {
   /** The application services of every context: they never reach into a REST layer or the generated models. */
   @ArchTest
   static final ArchRule applicationDoesNotUseTheRestLayer = noClasses().that()
-      .resideInAnyPackage("org.mu1000.platform.registry", "org.mu1000.platform.tenancy",
-          "org.mu1000.platform.identity", "org.mu1000.platform.webhooks", "org.mu1000.platform.registry.importing",
-          "org.mu1000.platform.valuechain", "org.mu1000.platform.impact", "org.mu1000.platform.traceability",
-          "org.mu1000.platform.audit", "org.mu1000.platform.security", "org.mu1000.platform.persistence")
+      .resideInAnyPackage("..application..", "..domain..", "..infrastructure..", "org.mu1000.platform.security..",
+          "org.mu1000.platform.kernel..")
       .should().dependOnClassesThat().resideInAnyPackage("..interfaces.rest..", "org.mu1000.api..");
 
   /** The local development store lives in its own module and never on the application's class path. */

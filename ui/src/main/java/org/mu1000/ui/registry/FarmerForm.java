@@ -14,10 +14,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mu1000.platform.registry.FarmerInput;
+import org.mu1000.platform.registry.application.FarmerInput;
 import org.mu1000.platform.registry.domain.Cooperative;
 import org.mu1000.platform.registry.domain.Farmer;
-import org.mu1000.platform.registry.domain.Money;
+import org.mu1000.platform.kernel.Money;
 import org.mu1000.platform.registry.domain.Programme;
 import org.mu1000.platform.registry.domain.Sex;
 

@@ -15,13 +15,13 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
-import org.mu1000.platform.registry.FarmerService;
-import org.mu1000.platform.registry.OrganisationService;
-import org.mu1000.platform.registry.PlotService;
+import org.mu1000.platform.registry.application.FarmerService;
+import org.mu1000.platform.registry.application.OrganisationService;
+import org.mu1000.platform.registry.application.PlotService;
 import org.mu1000.platform.registry.domain.Farmer;
 import org.mu1000.platform.registry.domain.Plot;
 import org.mu1000.platform.shared.domain.DomainException;
-import org.mu1000.platform.tenancy.TenantService;
+import org.mu1000.platform.tenancy.application.TenantService;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.ui.components.PlotMap;
 import org.mu1000.ui.shell.MainLayout;
@@ -37,11 +37,11 @@ public class FarmerView extends VerticalLayout implements BeforeEnterObserver {
   private final OrganisationService orgs;
   private final TenantService tenants;
 
-  private final org.mu1000.platform.valuechain.OrderService orders;
+  private final org.mu1000.platform.valuechain.application.OrderService orders;
 
   @Inject
   public FarmerView(FarmerService farmers, PlotService plots, OrganisationService orgs, TenantService tenants,
-      org.mu1000.platform.valuechain.OrderService orders) {
+      org.mu1000.platform.valuechain.application.OrderService orders) {
     this.orders = orders;
     this.farmers = farmers;
     this.plots = plots;
@@ -90,7 +90,7 @@ public class FarmerView extends VerticalLayout implements BeforeEnterObserver {
       add(grid, map);
       var quotas = orders.quotasOf(t, Ui.caller(), f.id());
       if (!quotas.isEmpty()) {
-        Grid<org.mu1000.platform.valuechain.OrderService.FarmerQuota> qg = new Grid<>();
+        Grid<org.mu1000.platform.valuechain.application.OrderService.FarmerQuota> qg = new Grid<>();
         qg.setId("farmer-quotas");
         qg.addColumn(q -> q.orderNumber() + " · " + q.buyer()).setHeader(getTranslation("order.number"))
             .setAutoWidth(true);

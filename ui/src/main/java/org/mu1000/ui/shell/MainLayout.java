@@ -19,7 +19,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.util.Locale;
 import org.mu1000.platform.kernel.Caller;
-import org.mu1000.platform.tenancy.TenantService;
+import org.mu1000.platform.tenancy.application.TenantService;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.ui.I18n;
 import org.mu1000.ui.security.UiSession;

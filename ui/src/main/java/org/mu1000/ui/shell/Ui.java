@@ -8,7 +8,7 @@ import java.util.Map;
 import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.Violation;
-import org.mu1000.platform.tenancy.TenantService;
+import org.mu1000.platform.tenancy.application.TenantService;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.ui.security.UiSession;
 

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.mu1000.platform.tenancy.domain.AreaUnit;
-import org.mu1000.platform.tenancy.domain.FxRate;
+import org.mu1000.platform.kernel.FxRate;
 import org.mu1000.platform.tenancy.domain.TenantConfig;
 
 /** A tenant's configuration fields, for creating and editing; the service checks the values. */

@@ -21,7 +21,7 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import org.mu1000.platform.shared.domain.DomainException;
-import org.mu1000.platform.tenancy.TenantService;
+import org.mu1000.platform.tenancy.application.TenantService;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.tenancy.domain.TenantConfig;
 import org.mu1000.ui.shell.MainLayout;

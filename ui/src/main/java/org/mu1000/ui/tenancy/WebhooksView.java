@@ -17,11 +17,11 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.mu1000.platform.shared.domain.DomainException;
-import org.mu1000.platform.tenancy.TenantService;
+import org.mu1000.platform.tenancy.application.TenantService;
 import org.mu1000.platform.tenancy.domain.Tenant;
-import org.mu1000.platform.webhooks.WebhookService;
-import org.mu1000.platform.webhooks.WebhookService.DeadLetter;
-import org.mu1000.platform.webhooks.WebhookService.Subscription;
+import org.mu1000.platform.webhooks.application.WebhookService;
+import org.mu1000.platform.webhooks.application.WebhookService.DeadLetter;
+import org.mu1000.platform.webhooks.application.WebhookService.Subscription;
 import org.mu1000.ui.shell.MainLayout;
 import org.mu1000.ui.shell.Ui;
 

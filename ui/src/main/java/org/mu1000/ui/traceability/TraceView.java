@@ -20,8 +20,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.domain.TenantRepository;
-import org.mu1000.platform.traceability.QrCodes;
-import org.mu1000.platform.valuechain.PublicTraceService;
+import org.mu1000.platform.traceability.application.QrCodes;
+import org.mu1000.platform.valuechain.application.PublicTraceService;
 
 /**
  * The public trace page a consumer's phone opens from the QR code on a bag (GS1 Digital Link path). No sign-in; it

@@ -32,17 +32,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mu1000.platform.registry.FarmerService;
-import org.mu1000.platform.registry.PlotService;
+import org.mu1000.platform.registry.application.FarmerService;
+import org.mu1000.platform.registry.application.PlotService;
 import org.mu1000.platform.registry.domain.Farmer;
 import org.mu1000.platform.registry.domain.Plot;
 import org.mu1000.platform.shared.domain.DomainException;
-import org.mu1000.platform.tenancy.TenantService;
+import org.mu1000.platform.tenancy.application.TenantService;
 import org.mu1000.platform.tenancy.domain.Tenant;
-import org.mu1000.platform.traceability.QrCodes;
-import org.mu1000.platform.valuechain.GradingService;
-import org.mu1000.platform.valuechain.LotService;
-import org.mu1000.platform.valuechain.IntakeService;
+import org.mu1000.platform.traceability.application.QrCodes;
+import org.mu1000.platform.valuechain.application.GradingService;
+import org.mu1000.platform.valuechain.application.LotService;
+import org.mu1000.platform.valuechain.application.IntakeService;
 import org.mu1000.platform.valuechain.domain.GradingStandard;
 import org.mu1000.platform.valuechain.domain.Lot;
 import org.mu1000.ui.shell.MainLayout;
@@ -126,7 +126,7 @@ public class IntakeView extends VerticalLayout {
   @Inject
   public IntakeView(LotService lots, IntakeService intakes, GradingService grading, FarmerService farmers,
       PlotService plots,
-      org.mu1000.platform.registry.OrganisationService orgs, TenantService tenants) {
+      org.mu1000.platform.registry.application.OrganisationService orgs, TenantService tenants) {
     this.lots = lots;
     this.intakes = intakes;
     this.grading = grading;

@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.mu1000.platform.identity.KeycloakAdmin;
-import org.mu1000.platform.persistence.Mongo;
+import org.mu1000.platform.identity.infrastructure.keycloak.KeycloakAdmin;
+import org.mu1000.platform.shared.infrastructure.mongo.Mongo;
 
 /** Ready means both the database and the identity provider answer. */
 public final class ReadinessChecks {

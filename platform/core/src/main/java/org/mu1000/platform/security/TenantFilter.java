@@ -16,8 +16,8 @@ import java.util.List;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.DomainException.Kind;
 import org.mu1000.platform.shared.rest.ExceptionMappers;
-import org.mu1000.platform.tenancy.TenantContext;
-import org.mu1000.platform.tenancy.TenantService;
+import org.mu1000.platform.tenancy.application.TenantContext;
+import org.mu1000.platform.tenancy.application.TenantService;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.tenancy.domain.TenantRepository;
 

@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.mu1000.platform.tenancy.domain.FxRate;
+import org.mu1000.platform.kernel.FxRate;
 import org.mu1000.platform.kernel.Mu;
 
 /**

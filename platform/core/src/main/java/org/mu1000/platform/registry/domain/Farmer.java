@@ -1,5 +1,6 @@
 package org.mu1000.platform.registry.domain;
 
+import org.mu1000.platform.kernel.Money;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;

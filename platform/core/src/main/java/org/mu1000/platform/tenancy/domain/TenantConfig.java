@@ -1,5 +1,6 @@
 package org.mu1000.platform.tenancy.domain;
 
+import org.mu1000.platform.kernel.FxRate;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.ZoneId;

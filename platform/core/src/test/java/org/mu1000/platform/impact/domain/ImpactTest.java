@@ -10,7 +10,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mu1000.platform.tenancy.domain.FxRate;
+import org.mu1000.platform.kernel.FxRate;
 
 /** Hand-computed cases, to the cent. */
 class ImpactTest {

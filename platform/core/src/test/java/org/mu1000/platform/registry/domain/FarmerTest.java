@@ -1,5 +1,6 @@
 package org.mu1000.platform.registry.domain;
 
+import org.mu1000.platform.kernel.Money;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package org.mu1000.platform.tenancy.domain;
 
+import org.mu1000.platform.kernel.FxRate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

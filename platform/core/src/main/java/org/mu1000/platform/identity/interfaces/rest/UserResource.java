@@ -8,11 +8,11 @@ import org.mu1000.api.UsersApi;
 import org.mu1000.api.model.User;
 import org.mu1000.api.model.UserInvite;
 import org.mu1000.api.model.UserUpdate;
-import org.mu1000.platform.identity.IdentityService;
-import org.mu1000.platform.registry.OrganisationService;
+import org.mu1000.platform.identity.application.IdentityService;
+import org.mu1000.platform.registry.application.OrganisationService;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.Violations;
-import org.mu1000.platform.tenancy.TenantContext;
+import org.mu1000.platform.tenancy.application.TenantContext;
 
 @RequestScoped
 public class UserResource implements UsersApi {

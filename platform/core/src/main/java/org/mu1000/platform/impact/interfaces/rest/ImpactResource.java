@@ -10,11 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mu1000.api.ImpactApi;
-import org.mu1000.platform.impact.ImpactFigures;
+import org.mu1000.platform.impact.application.ImpactFigures;
 import org.mu1000.platform.impact.domain.Impact;
-import org.mu1000.platform.tenancy.TenantContext;
+import org.mu1000.platform.tenancy.application.TenantContext;
 import org.mu1000.platform.tenancy.domain.Tenant;
-import org.mu1000.platform.impact.ImpactRebuild;
+import org.mu1000.platform.impact.application.ImpactRebuild;
 
 @RequestScoped
 public class ImpactResource implements ImpactApi {

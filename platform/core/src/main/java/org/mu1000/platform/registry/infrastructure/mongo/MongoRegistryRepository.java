@@ -1,8 +1,8 @@
 package org.mu1000.platform.registry.infrastructure.mongo;
 
-import static org.mu1000.platform.persistence.Docs.date;
-import static org.mu1000.platform.persistence.Docs.dec;
-import static org.mu1000.platform.persistence.Docs.instant;
+import static org.mu1000.platform.shared.infrastructure.mongo.Docs.date;
+import static org.mu1000.platform.shared.infrastructure.mongo.Docs.dec;
+import static org.mu1000.platform.shared.infrastructure.mongo.Docs.instant;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -18,11 +18,11 @@ import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.mu1000.platform.shared.domain.Pages;
-import org.mu1000.platform.persistence.Docs;
-import org.mu1000.platform.persistence.VersionedCollection;
+import org.mu1000.platform.shared.infrastructure.mongo.Docs;
+import org.mu1000.platform.shared.infrastructure.mongo.VersionedCollection;
 import org.mu1000.platform.registry.domain.Cooperative;
 import org.mu1000.platform.registry.domain.Farmer;
-import org.mu1000.platform.registry.domain.Money;
+import org.mu1000.platform.kernel.Money;
 import org.mu1000.platform.registry.domain.Plot;
 import org.mu1000.platform.registry.domain.Programme;
 import org.mu1000.platform.registry.domain.RegistryRepository;

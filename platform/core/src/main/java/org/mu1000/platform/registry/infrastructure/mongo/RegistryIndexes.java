@@ -3,7 +3,7 @@ package org.mu1000.platform.registry.infrastructure.mongo;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.bson.Document;
-import org.mu1000.platform.persistence.IndexDeclaration;
+import org.mu1000.platform.shared.infrastructure.mongo.IndexDeclaration;
 
 /** The registry's indexes. Hot paths use _id lookups; these help list filters on a real MongoDB. */
 @ApplicationScoped

@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import org.mu1000.api.CooperativesApi;
 import org.mu1000.api.model.Cooperative;
-import org.mu1000.platform.registry.OrganisationService;
+import org.mu1000.platform.registry.application.OrganisationService;
 import org.mu1000.platform.shared.rest.Http;
-import org.mu1000.platform.tenancy.TenantContext;
+import org.mu1000.platform.tenancy.application.TenantContext;
 
 @RequestScoped
 public class CooperativeResource implements CooperativesApi {

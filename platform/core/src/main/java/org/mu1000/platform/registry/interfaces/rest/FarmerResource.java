@@ -8,10 +8,10 @@ import org.mu1000.api.FarmersApi;
 import org.mu1000.api.model.Farmer;
 import org.mu1000.api.model.FarmerPage;
 import org.mu1000.api.model.Sex;
-import org.mu1000.platform.registry.FarmerService;
-import org.mu1000.platform.registry.PlotService;
+import org.mu1000.platform.registry.application.FarmerService;
+import org.mu1000.platform.registry.application.PlotService;
 import org.mu1000.platform.shared.rest.Http;
-import org.mu1000.platform.tenancy.TenantContext;
+import org.mu1000.platform.tenancy.application.TenantContext;
 
 @RequestScoped
 public class FarmerResource implements FarmersApi {

@@ -11,8 +11,8 @@ import java.time.ZoneOffset;
 import org.mu1000.api.ImportsApi;
 import org.mu1000.api.model.ImportJob;
 import org.mu1000.api.model.ImportProblem;
-import org.mu1000.platform.registry.importing.ImportService;
-import org.mu1000.platform.tenancy.TenantContext;
+import org.mu1000.platform.registry.application.importing.ImportService;
+import org.mu1000.platform.tenancy.application.TenantContext;
 
 @RequestScoped
 public class ImportResource implements ImportsApi {

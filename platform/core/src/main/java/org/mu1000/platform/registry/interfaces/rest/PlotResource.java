@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import org.mu1000.api.PlotsApi;
 import org.mu1000.api.model.Plot;
-import org.mu1000.platform.registry.PlotService;
+import org.mu1000.platform.registry.application.PlotService;
 import org.mu1000.platform.shared.rest.Http;
-import org.mu1000.platform.tenancy.TenantContext;
+import org.mu1000.platform.tenancy.application.TenantContext;
 
 @RequestScoped
 public class PlotResource implements PlotsApi {

@@ -1,8 +1,8 @@
 package org.mu1000.platform.tenancy.infrastructure.mongo;
 
-import static org.mu1000.platform.persistence.Docs.date;
-import static org.mu1000.platform.persistence.Docs.dec;
-import static org.mu1000.platform.persistence.Docs.instant;
+import static org.mu1000.platform.shared.infrastructure.mongo.Docs.date;
+import static org.mu1000.platform.shared.infrastructure.mongo.Docs.dec;
+import static org.mu1000.platform.shared.infrastructure.mongo.Docs.instant;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -17,10 +17,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
-import org.mu1000.platform.persistence.Docs;
-import org.mu1000.platform.persistence.Mongo;
+import org.mu1000.platform.shared.infrastructure.mongo.Docs;
+import org.mu1000.platform.shared.infrastructure.mongo.Mongo;
 import org.mu1000.platform.tenancy.domain.AreaUnit;
-import org.mu1000.platform.tenancy.domain.FxRate;
+import org.mu1000.platform.kernel.FxRate;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.tenancy.domain.TenantConfig;
 import org.mu1000.platform.tenancy.domain.TenantRepository;

@@ -7,12 +7,12 @@ import java.time.ZoneOffset;
 import org.mu1000.api.AuditApi;
 import org.mu1000.api.model.AuditEntry;
 import org.mu1000.api.model.AuditPage;
-import org.mu1000.platform.audit.AuditLog;
+import org.mu1000.platform.audit.application.AuditLog;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.rest.Http;
-import org.mu1000.platform.tenancy.TenantContext;
-import org.mu1000.platform.tenancy.TenantDatabases;
-import org.mu1000.platform.tenancy.TenantService;
+import org.mu1000.platform.tenancy.application.TenantContext;
+import org.mu1000.platform.tenancy.infrastructure.mongo.TenantDatabases;
+import org.mu1000.platform.tenancy.application.TenantService;
 
 /** The audit trails as the API gives them: a tenant's own (tenant admins), and the platform's trail of a tenant. */
 @RequestScoped

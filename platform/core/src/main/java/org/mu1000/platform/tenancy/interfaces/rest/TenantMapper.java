@@ -16,8 +16,8 @@ public final class TenantMapper {
     if (c == null) {
       return null;
     }
-    List<org.mu1000.platform.tenancy.domain.FxRate> fx = c.getFxRates() == null ? List.of()
-        : c.getFxRates().stream().map(r -> new org.mu1000.platform.tenancy.domain.FxRate(r.getDate(), r.getRate()))
+    List<org.mu1000.platform.kernel.FxRate> fx = c.getFxRates() == null ? List.of()
+        : c.getFxRates().stream().map(r -> new org.mu1000.platform.kernel.FxRate(r.getDate(), r.getRate()))
             .toList();
     return new TenantConfig(c.getId(), c.getName(), c.getCountry(), c.getCurrency(),
         c.getAreaUnit() == null ? null : AreaUnit.of(c.getAreaUnit().toString()), c.getLanguages(), c.getTimezone(),

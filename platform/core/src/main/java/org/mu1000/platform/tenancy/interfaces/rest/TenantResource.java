@@ -12,8 +12,8 @@ import org.mu1000.api.model.TenantConfig;
 import org.mu1000.api.model.TenantCreate;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.rest.Http;
-import org.mu1000.platform.tenancy.TenantContext;
-import org.mu1000.platform.tenancy.TenantService;
+import org.mu1000.platform.tenancy.application.TenantContext;
+import org.mu1000.platform.tenancy.application.TenantService;
 import org.mu1000.platform.tenancy.domain.Tenant;
 
 @RequestScoped

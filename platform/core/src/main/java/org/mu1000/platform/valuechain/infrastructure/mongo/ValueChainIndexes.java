@@ -3,7 +3,7 @@ package org.mu1000.platform.valuechain.infrastructure.mongo;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.bson.Document;
-import org.mu1000.platform.persistence.IndexDeclaration;
+import org.mu1000.platform.shared.infrastructure.mongo.IndexDeclaration;
 
 /** Indexes of the value chain: lots are looked up by farmer, order line, warehouse and status. */
 @ApplicationScoped

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.mu1000.platform.persistence.RecordDocs;
-import org.mu1000.platform.persistence.VersionedCollection;
-import org.mu1000.platform.persistence.WriteBatch;
+import org.mu1000.platform.shared.infrastructure.mongo.RecordDocs;
+import org.mu1000.platform.shared.infrastructure.mongo.VersionedCollection;
+import org.mu1000.platform.shared.infrastructure.mongo.WriteBatch;
 
 /** The value chain's documents in one tenant's database: records stored field by field, every write version-checked. */
 public final class ValueChainStore {

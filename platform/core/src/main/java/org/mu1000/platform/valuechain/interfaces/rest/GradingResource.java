@@ -7,8 +7,8 @@ import java.util.Map;
 import org.mu1000.api.GradingApi;
 import org.mu1000.api.model.GradePreview;
 import org.mu1000.api.model.GradingStandard;
-import org.mu1000.platform.tenancy.TenantContext;
-import org.mu1000.platform.valuechain.GradingService;
+import org.mu1000.platform.tenancy.application.TenantContext;
+import org.mu1000.platform.valuechain.application.GradingService;
 
 @RequestScoped
 public class GradingResource implements GradingApi {

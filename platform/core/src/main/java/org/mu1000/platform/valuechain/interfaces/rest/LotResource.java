@@ -14,12 +14,12 @@ import org.mu1000.api.model.LotIds;
 import org.mu1000.api.model.LotStatus;
 import org.mu1000.api.model.TransformationRequest;
 import org.mu1000.platform.shared.rest.Http;
-import org.mu1000.platform.tenancy.TenantContext;
-import org.mu1000.platform.valuechain.LotService;
-import org.mu1000.platform.valuechain.TransformationService;
-import org.mu1000.platform.valuechain.WarehouseService;
-import org.mu1000.platform.valuechain.LotCorrections;
-import org.mu1000.platform.valuechain.IntakeService;
+import org.mu1000.platform.tenancy.application.TenantContext;
+import org.mu1000.platform.valuechain.application.LotService;
+import org.mu1000.platform.valuechain.application.TransformationService;
+import org.mu1000.platform.valuechain.application.WarehouseService;
+import org.mu1000.platform.valuechain.application.LotCorrections;
+import org.mu1000.platform.valuechain.application.IntakeService;
 import org.mu1000.platform.valuechain.domain.Lot;
 import org.mu1000.platform.valuechain.domain.Warehouse;
 

@@ -15,10 +15,10 @@ import org.mu1000.api.model.QuotaAdjustment;
 import org.mu1000.api.model.ShipmentRequest;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.rest.Http;
-import org.mu1000.platform.tenancy.TenantContext;
-import org.mu1000.platform.valuechain.LotService;
-import org.mu1000.platform.valuechain.ShipmentService;
-import org.mu1000.platform.valuechain.OrderService;
+import org.mu1000.platform.tenancy.application.TenantContext;
+import org.mu1000.platform.valuechain.application.LotService;
+import org.mu1000.platform.valuechain.application.ShipmentService;
+import org.mu1000.platform.valuechain.application.OrderService;
 import org.mu1000.platform.valuechain.domain.PurchaseOrder;
 
 @RequestScoped

@@ -8,12 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mu1000.api.TraceabilityApi;
-import org.mu1000.platform.tenancy.TenantContext;
+import org.mu1000.platform.tenancy.application.TenantContext;
 import org.mu1000.platform.tenancy.domain.TenantRepository;
-import org.mu1000.platform.traceability.QrCodes;
-import org.mu1000.platform.traceability.TraceService;
-import org.mu1000.platform.valuechain.LotService;
-import org.mu1000.platform.valuechain.PublicTraceService;
+import org.mu1000.platform.traceability.application.QrCodes;
+import org.mu1000.platform.traceability.application.TraceService;
+import org.mu1000.platform.valuechain.application.LotService;
+import org.mu1000.platform.valuechain.application.PublicTraceService;
 import org.mu1000.platform.valuechain.domain.Lot;
 
 /** EPCIS export and chain verification for signed-in users; the public trace page data and QR codes for anyone. */

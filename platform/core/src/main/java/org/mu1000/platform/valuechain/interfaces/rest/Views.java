@@ -11,7 +11,7 @@ import org.mu1000.platform.impact.domain.Impact;
 import org.mu1000.platform.shared.RecordFields;
 import org.mu1000.platform.shared.rest.JacksonConfig;
 import org.mu1000.platform.tenancy.domain.Tenant;
-import org.mu1000.platform.valuechain.LotService;
+import org.mu1000.platform.valuechain.application.LotService;
 import org.mu1000.platform.valuechain.domain.GradingStandard;
 import org.mu1000.platform.valuechain.domain.Lot;
 import org.mu1000.platform.valuechain.domain.PurchaseOrder;

@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import org.mu1000.api.WebhooksApi;
 import org.mu1000.api.model.DeadLetter;
 import org.mu1000.api.model.WebhookSubscription;
-import org.mu1000.platform.tenancy.TenantContext;
-import org.mu1000.platform.webhooks.WebhookService;
+import org.mu1000.platform.tenancy.application.TenantContext;
+import org.mu1000.platform.webhooks.application.WebhookService;
 
 @RequestScoped
 public class WebhookResource implements WebhooksApi {

@@ -1,0 +1,119 @@
+package org.mu1000.platform.impact.application;
+
+import com.mongodb.client.MongoDatabase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+import org.mu1000.platform.impact.domain.Impact;
+import org.mu1000.platform.registry.application.Registry;
+import org.mu1000.platform.registry.domain.Farmer;
+import org.mu1000.platform.registry.domain.Plot;
+import org.mu1000.platform.registry.domain.Programme;
+import org.mu1000.platform.registry.domain.RegistryRepository;
+import org.mu1000.platform.kernel.Caller;
+import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.tenancy.infrastructure.mongo.TenantDatabases;
+import org.mu1000.platform.tenancy.domain.Tenant;
+
+/**
+ * The live figures as people read them: one plot's, farmer's, cooperative's or programme's USD per mu in a season,
+ * and the cooperatives of a programme side by side. Farmers' and plots' figures are person-level: not for donors.
+ */
+@ApplicationScoped
+public class ImpactFigures {
+  private TenantDatabases databases;
+  private Registry registry;
+
+  protected ImpactFigures() {}
+
+  @Inject
+  public ImpactFigures(TenantDatabases databases, Registry registry) {
+    this.databases = databases;
+    this.registry = registry;
+  }
+
+  // ---- reading ----
+
+  /** The figures of one plot, farmer, cooperative or programme in one season. */
+  public record Figures(String level, String id, String programmeId, String season, BigDecimal usd, BigDecimal local,
+      BigDecimal kg, int lots, BigDecimal areaM2, BigDecimal usdPerMu, BigDecimal targetUsdPerMu, Integer farmers,
+      Integer women, Integer crossed, List<Integer> bands, Map<String, BigDecimal> usdByMonth) {}
+
+  public Figures figures(Tenant t, Caller c, String programmeId, String season, String level, String id) {
+    if (!c.mayReadImpact()) {
+      throw DomainException.forbidden("your role may not read impact figures");
+    }
+    RegistryRepository repo = registry.repository(t);
+    Programme p = repo.programme(programmeId).orElseThrow(() -> DomainException.notFound("programme", programmeId));
+    MongoDatabase db = databases.of(t);
+    RollupTable rollups = RollupTable.of(db.getCollection(ImpactService.ROLLUPS));
+    RollupTable areas = RollupTable.of(db.getCollection(ImpactService.AREAS));
+    if ((level.equals("farmer") || level.equals("plot")) && !c.mayReadPersons()) {
+      throw DomainException.forbidden("your role sees programme and cooperative figures, not a farmer's or a plot's");
+    }
+    String key = switch (level) {
+      case "programme" -> programmeId;
+      case "coop", "plot", "farmer" -> id;
+      default -> throw DomainException.invalid("level", "must be one of plot, farmer, coop, programme");
+    };
+    if (key == null || key.isBlank()) {
+      throw DomainException.invalid("id", "is required for level " + level);
+    }
+    Document[] enrolment = {null};
+    BigDecimal area = switch (level) {
+      case "programme" -> RollupDocs.num(areas.get("programme|" + programmeId), "area");
+      case "coop" -> {
+        if (!c.maySeeCoop(key)) {
+          throw DomainException.notFound("cooperative", key);
+        }
+        yield RollupDocs.num(areas.get("coop|" + programmeId + "|" + key), "area");
+      }
+      case "farmer" -> {
+        Farmer f = repo.farmer(key).filter(x -> c.maySeeCoop(x.cooperativeId()))
+            .orElseThrow(() -> DomainException.notFound("farmer", id));
+        enrolment[0] = areas.get(RollupDocs.enrolmentId(key));
+        yield f.programmeIds().contains(programmeId) ? RollupDocs.num(enrolment[0], "area") : BigDecimal.ZERO;
+      }
+      default -> {
+        Plot pl = repo.plot(key).orElseThrow(() -> DomainException.notFound("plot", id));
+        repo.farmer(pl.farmerId()).filter(x -> c.maySeeCoop(x.cooperativeId()))
+            .orElseThrow(() -> DomainException.notFound("plot", id));
+        yield pl.areaM2();
+      }
+    };
+    // a farmer's sums are on their enrolment; the others' in rollups of their own
+    Document d = level.equals("farmer") ? RollupDocs.seasonOf(enrolment[0], RollupDocs.seasonKey(season, programmeId))
+        : rollups.get(season + "|" + programmeId + "|" + level + "|" + key);
+    Document r = d == null ? new Document() : d;
+    BigDecimal usd = RollupDocs.num(r, "usd");
+    boolean programme = level.equals("programme");
+    Map<String, BigDecimal> months = null;
+    if (programme) {
+      months = new java.util.TreeMap<>();
+      for (Map.Entry<String, Object> e : r.get("months", new Document()).entrySet()) {
+        months.put(e.getKey(), ((Decimal128) e.getValue()).bigDecimalValue());
+      }
+    }
+    return new Figures(level, key, programmeId, season, usd, RollupDocs.num(r, "local"), RollupDocs.num(r, "kg"),
+        r.getInteger("lots", 0),
+        area, Impact.usdPerMu(usd, area), p.targetUsdPerMu(), programme ? r.getInteger("farmers", 0) : null,
+        programme ? r.getInteger("women", 0) : null, programme ? r.getInteger("crossed", 0) : null,
+        programme ? RollupDocs.bands(r) : null, months);
+  }
+
+  /** The cooperatives of a programme with their figures (dashboard comparison). */
+  public List<Figures> cooperatives(Tenant t, Caller c, String programmeId, String season) {
+    List<Figures> out = new ArrayList<>();
+    for (var coop : registry.repository(t).cooperatives()) {
+      if (c.maySeeCoop(coop.id())) {
+        out.add(figures(t, c, programmeId, season, "coop", coop.id()));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,67 @@
+package org.mu1000.platform.shared.infrastructure.mongo;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+
+/** Small conversions between BSON values and Java types used by every Mongo adapter. */
+public final class Docs {
+  private Docs() {}
+
+  public static Decimal128 dec(BigDecimal v) {
+    return v == null ? null : new Decimal128(v);
+  }
+
+  public static BigDecimal dec(Document d, String key) {
+    Object v = d.get(key);
+    if (v instanceof Decimal128 x) {
+      return x.bigDecimalValue();
+    }
+    if (v instanceof Number n) {
+      return new BigDecimal(n.toString());
+    }
+    return null;
+  }
+
+  public static Date date(Instant i) {
+    return i == null ? null : Date.from(i);
+  }
+
+  public static Instant instant(Document d, String key) {
+    Date v = d.getDate(key);
+    return v == null ? null : v.toInstant();
+  }
+
+  public static String day(LocalDate d) {
+    return d == null ? null : d.toString();
+  }
+
+  public static LocalDate day(Document d, String key) {
+    String v = d.getString(key);
+    return v == null ? null : LocalDate.parse(v);
+  }
+
+  public static List<String> strings(Document d, String key) {
+    List<?> raw = d.get(key, List.class);
+    List<String> out = new ArrayList<>();
+    if (raw != null) {
+      raw.forEach(o -> out.add(String.valueOf(o)));
+    }
+    return out;
+  }
+
+  public static Integer integer(Document d, String key) {
+    Object v = d.get(key);
+    return v instanceof Number n ? n.intValue() : null;
+  }
+
+  public static long version(Document d) {
+    Object v = d.get("version");
+    return v instanceof Number n ? n.longValue() : 0L;
+  }
+}

@@ -1,0 +1,14 @@
+package org.mu1000.platform.shared.infrastructure.mongo;
+
+import java.util.List;
+import org.bson.Document;
+
+/**
+ * A module's indexes on a tenant database. Each context declares its own as a CDI bean; provisioning (and start-up,
+ * for every tenant) creates them all.
+ */
+public interface IndexDeclaration {
+  record Index(String collection, Document keys, boolean unique) {}
+
+  List<Index> indexes();
+}

@@ -1,8 +1,0 @@
-package org.mu1000.platform.webhooks;
-
-/** Port: where the delivery route reports what became of a delivery. */
-public interface DeliveryOutcomes {
-  void delivered(WebhookDelivery d);
-
-  void deadLetter(WebhookDelivery d, String error, int attempts);
-}
