@@ -24,20 +24,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
-import org.mu1000.platform.impact.domain.Impact;
-import org.mu1000.platform.shared.infrastructure.mongo.Ids;
-import org.mu1000.platform.shared.infrastructure.mongo.RecordDocs;
-import org.mu1000.platform.registry.domain.Farmer;
 import org.mu1000.platform.kernel.Money;
+import org.mu1000.platform.registry.domain.Farmer;
 import org.mu1000.platform.registry.domain.Plot;
 import org.mu1000.platform.registry.domain.Sex;
 import org.mu1000.platform.registry.infrastructure.mongo.MongoRegistryRepository;
-import org.mu1000.platform.kernel.FxRate;
+import org.mu1000.platform.shared.domain.Ids;
+import org.mu1000.platform.shared.infrastructure.mongo.RecordDocs;
 import org.mu1000.platform.valuechain.domain.Lot;
 
 /**

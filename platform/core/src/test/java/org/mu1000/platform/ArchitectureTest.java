@@ -39,8 +39,15 @@ class ArchitectureTest {
       .resideInAPackage("org.mu1000.platform.security..")
       .should().dependOnClassesThat().resideInAPackage("org.mu1000.platform.identity..");
 
+  /** The MongoDB driver and BSON types stay in the adapters: every other class speaks records and ports. */
   @ArchTest
-  static final ArchRule onlyAdaptersAndPersistenceTouchTheDriver = noClasses().that()
-      .resideInAnyPackage("..interfaces.rest..", "..domain..")
+  static final ArchRule onlyAdaptersTouchTheDriver = noClasses().that()
+      .resideOutsideOfPackages("org.mu1000.platform..infrastructure..")
       .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "org.bson..");
+
+  /** Services and domain reach storage through their context's ports, never an adapter. */
+  @ArchTest
+  static final ArchRule applicationUsesPortsNotAdapters = noClasses().that()
+      .resideInAnyPackage("..application..", "..domain..", "..interfaces..")
+      .should().dependOnClassesThat().resideInAPackage("..infrastructure..");
 }

@@ -7,9 +7,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import org.mu1000.platform.audit.application.AuditLog;
+import org.mu1000.platform.audit.domain.AuditTrail;
 import org.mu1000.platform.shared.domain.DomainException;
-import org.mu1000.platform.tenancy.infrastructure.mongo.TenantDatabases;
 import org.mu1000.platform.tenancy.application.TenantService;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.ui.shell.MainLayout;
@@ -21,21 +20,21 @@ import org.mu1000.ui.shell.Ui;
 @Dependent
 public class AuditView extends VerticalLayout {
   @Inject
-  public AuditView(AuditLog audit, TenantDatabases databases, TenantService tenants) {
+  public AuditView(AuditTrail audit, TenantService tenants) {
     setSizeFull();
     try {
       Tenant t = Ui.tenant(tenants);
       if (!Ui.caller().mayAdministerTenant()) {
         throw DomainException.forbidden(getTranslation("users.forbidden"));
       }
-      Grid<AuditLog.Entry> grid = new Grid<>();
+      Grid<AuditTrail.Entry> grid = new Grid<>();
       grid.addColumn(d -> d.at().toString()).setHeader(getTranslation("audit.at")).setAutoWidth(true);
-      grid.addColumn(AuditLog.Entry::actor).setHeader(getTranslation("audit.actor")).setAutoWidth(true);
-      grid.addColumn(AuditLog.Entry::action).setHeader(getTranslation("audit.action")).setAutoWidth(true);
-      grid.addColumn(AuditLog.Entry::entityId).setHeader("Id").setAutoWidth(true);
+      grid.addColumn(AuditTrail.Entry::actor).setHeader(getTranslation("audit.actor")).setAutoWidth(true);
+      grid.addColumn(AuditTrail.Entry::action).setHeader(getTranslation("audit.action")).setAutoWidth(true);
+      grid.addColumn(AuditTrail.Entry::entityId).setHeader("Id").setAutoWidth(true);
       grid.addColumn(d -> summary(d.after(), d.before())).setHeader(getTranslation("audit.change")).setFlexGrow(1);
-      grid.setItems(q -> audit.read(databases.of(t), null, null, q.getPage(), q.getPageSize()).items().stream(),
-          q -> (int) audit.read(databases.of(t), null, null, 0, 1).total());
+      grid.setItems(q -> audit.read(t, null, null, q.getPage(), q.getPageSize()).items().stream(),
+          q -> (int) audit.read(t, null, null, 0, 1).total());
       grid.setSizeFull();
       add(grid);
     } catch (DomainException e) {

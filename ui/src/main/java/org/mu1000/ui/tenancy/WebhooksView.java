@@ -20,8 +20,8 @@ import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.application.TenantService;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.webhooks.application.WebhookService;
-import org.mu1000.platform.webhooks.application.WebhookService.DeadLetter;
-import org.mu1000.platform.webhooks.application.WebhookService.Subscription;
+import org.mu1000.platform.webhooks.domain.DeadLetter;
+import org.mu1000.platform.webhooks.domain.Subscription;
 import org.mu1000.ui.shell.MainLayout;
 import org.mu1000.ui.shell.Ui;
 

@@ -1,18 +1,17 @@
 package org.mu1000.platform.identity.application;
 
-import org.mu1000.platform.identity.domain.TenantGroups;
-import org.mu1000.platform.identity.infrastructure.keycloak.KeycloakAdmin;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.mu1000.platform.identity.domain.TenantGroups;
 import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.security.Identities;
 import org.mu1000.platform.security.Identity.Membership;
-import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.DomainException.Kind;
+import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.application.TenantIdentity;
 import org.mu1000.platform.tenancy.domain.Tenant;
 
@@ -28,13 +27,13 @@ public class IdentityService implements TenantIdentity {
   public static final Set<String> PERSON_ROLES = Set.of(Caller.TENANT_ADMIN, Caller.COOP_MANAGER, Caller.FIELD_AGENT,
       Caller.BUYER, Caller.DONOR);
 
-  private KeycloakAdmin keycloak;
+  private IdentityAdmin keycloak;
   private Identities identities;
 
   protected IdentityService() {}
 
   @Inject
-  public IdentityService(KeycloakAdmin keycloak, Identities identities) {
+  public IdentityService(IdentityAdmin keycloak, Identities identities) {
     this.keycloak = keycloak;
     this.identities = identities;
   }

@@ -1,23 +1,23 @@
 package org.mu1000.platform.impact.application;
 
-import com.mongodb.client.MongoDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
-import org.bson.types.Decimal128;
 import org.mu1000.platform.impact.domain.Impact;
+import org.mu1000.platform.impact.domain.Rollup;
+import org.mu1000.platform.impact.domain.RollupDocs;
+import org.mu1000.platform.impact.domain.RollupStore;
+import org.mu1000.platform.impact.domain.RollupTable;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.registry.application.Registry;
 import org.mu1000.platform.registry.domain.Farmer;
 import org.mu1000.platform.registry.domain.Plot;
 import org.mu1000.platform.registry.domain.Programme;
 import org.mu1000.platform.registry.domain.RegistryRepository;
-import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.shared.domain.DomainException;
-import org.mu1000.platform.tenancy.infrastructure.mongo.TenantDatabases;
 import org.mu1000.platform.tenancy.domain.Tenant;
 
 /**
@@ -26,14 +26,14 @@ import org.mu1000.platform.tenancy.domain.Tenant;
  */
 @ApplicationScoped
 public class ImpactFigures {
-  private TenantDatabases databases;
+  private RollupStore store;
   private Registry registry;
 
   protected ImpactFigures() {}
 
   @Inject
-  public ImpactFigures(TenantDatabases databases, Registry registry) {
-    this.databases = databases;
+  public ImpactFigures(RollupStore store, Registry registry) {
+    this.store = store;
     this.registry = registry;
   }
 
@@ -50,9 +50,8 @@ public class ImpactFigures {
     }
     RegistryRepository repo = registry.repository(t);
     Programme p = repo.programme(programmeId).orElseThrow(() -> DomainException.notFound("programme", programmeId));
-    MongoDatabase db = databases.of(t);
-    RollupTable rollups = RollupTable.of(db.getCollection(ImpactService.ROLLUPS));
-    RollupTable areas = RollupTable.of(db.getCollection(ImpactService.AREAS));
+    RollupTable rollups = store.table(t, RollupStore.ROLLUPS);
+    RollupTable areas = store.table(t, RollupStore.AREAS);
     if ((level.equals("farmer") || level.equals("plot")) && !c.mayReadPersons()) {
       throw DomainException.forbidden("your role sees programme and cooperative figures, not a farmer's or a plot's");
     }
@@ -64,7 +63,7 @@ public class ImpactFigures {
     if (key == null || key.isBlank()) {
       throw DomainException.invalid("id", "is required for level " + level);
     }
-    Document[] enrolment = {null};
+    Rollup[] enrolment = {null};
     BigDecimal area = switch (level) {
       case "programme" -> RollupDocs.num(areas.get("programme|" + programmeId), "area");
       case "coop" -> {
@@ -87,16 +86,16 @@ public class ImpactFigures {
       }
     };
     // a farmer's sums are on their enrolment; the others' in rollups of their own
-    Document d = level.equals("farmer") ? RollupDocs.seasonOf(enrolment[0], RollupDocs.seasonKey(season, programmeId))
+    Rollup d = level.equals("farmer") ? RollupDocs.seasonOf(enrolment[0], RollupDocs.seasonKey(season, programmeId))
         : rollups.get(season + "|" + programmeId + "|" + level + "|" + key);
-    Document r = d == null ? new Document() : d;
+    Rollup r = d == null ? new Rollup() : d;
     BigDecimal usd = RollupDocs.num(r, "usd");
     boolean programme = level.equals("programme");
     Map<String, BigDecimal> months = null;
     if (programme) {
       months = new java.util.TreeMap<>();
-      for (Map.Entry<String, Object> e : r.get("months", new Document()).entrySet()) {
-        months.put(e.getKey(), ((Decimal128) e.getValue()).bigDecimalValue());
+      for (Map.Entry<String, Object> e : r.subOrEmpty("months").entrySet()) {
+        months.put(e.getKey(), (BigDecimal) e.getValue());
       }
     }
     return new Figures(level, key, programmeId, season, usd, RollupDocs.num(r, "local"), RollupDocs.num(r, "kg"),

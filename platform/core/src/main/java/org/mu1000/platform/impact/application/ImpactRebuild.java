@@ -1,7 +1,5 @@
 package org.mu1000.platform.impact.application;
 
-import org.mu1000.platform.impact.domain.HarvestLots;
-import com.mongodb.client.MongoDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -12,14 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bson.Document;
-import org.bson.types.Decimal128;
+import org.mu1000.platform.impact.domain.Contribution;
+import org.mu1000.platform.impact.domain.HarvestLots;
+import org.mu1000.platform.impact.domain.Rollup;
+import org.mu1000.platform.impact.domain.RollupDocs;
+import org.mu1000.platform.impact.domain.RollupStore;
+import org.mu1000.platform.impact.domain.RollupTable;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.registry.application.Registry;
 import org.mu1000.platform.registry.domain.Plot;
 import org.mu1000.platform.registry.domain.RegistryRepository;
-import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.shared.domain.DomainException;
-import org.mu1000.platform.tenancy.infrastructure.mongo.TenantDatabases;
 import org.mu1000.platform.tenancy.domain.Tenant;
 
 /**
@@ -29,17 +30,17 @@ import org.mu1000.platform.tenancy.domain.Tenant;
 @ApplicationScoped
 public class ImpactRebuild {
   private ImpactService impact;
-  private TenantDatabases databases;
+  private RollupStore store;
   private Registry registry;
   private HarvestLots harvests;
 
   protected ImpactRebuild() {}
 
   @Inject
-  public ImpactRebuild(ImpactService impact, TenantDatabases databases, Registry registry,
+  public ImpactRebuild(ImpactService impact, RollupStore store, Registry registry,
       HarvestLots harvests) {
     this.impact = impact;
-    this.databases = databases;
+    this.store = store;
     this.registry = registry;
     this.harvests = harvests;
   }
@@ -71,7 +72,7 @@ public class ImpactRebuild {
   }
 
   /** Rebuilds every rollup of the tenant from the registry and the raw harvest lots, then replaces the stored ones. */
-  private Map<String, Object> recompute(Tenant t, Iterable<ImpactService.Contribution> lots) {
+  private Map<String, Object> recompute(Tenant t, Iterable<Contribution> lots) {
     long t0 = System.nanoTime();
     ImpactService.Tables mem = ImpactService.Tables.memory();
     // one pass over plots and one over farmers: no per-farmer queries (a wire server without indexes scans)
@@ -80,7 +81,7 @@ public class ImpactRebuild {
     repo.forEachPlot(p -> plots.computeIfAbsent(p.farmerId(), k -> new ArrayList<>()).add(p));
     int[] farmers = {0};
     repo.forEachFarmer(f -> {
-      Document ps = new Document();
+      Rollup ps = new Rollup();
       plots.getOrDefault(f.id(), List.of()).stream().filter(p -> p.areaM2() != null)
           .forEach(p -> ps.put(p.id(), RollupDocs.dec(p.areaM2())));
       impact.enrol(t, mem, f.id(), Optional.of(f), x -> ps, false);
@@ -88,35 +89,18 @@ public class ImpactRebuild {
     });
     LocalDate today = LocalDate.now(ZoneId.of(t.config().timezone()));
     int count = 0;
-    for (ImpactService.Contribution k : lots) {
+    for (Contribution k : lots) {
       impact.apply(t, mem, k, 1, today);
       count++;
     }
-    MongoDatabase db = databases.of(t);
-    replaceAll(db, ImpactService.ROLLUPS, (RollupTable.Memory) mem.rollups());
-    replaceAll(db, ImpactService.AREAS, (RollupTable.Memory) mem.areas());
+    store.replaceAll(t, RollupStore.ROLLUPS, ((RollupTable.Memory) mem.rollups()).all());
+    store.replaceAll(t, RollupStore.AREAS, ((RollupTable.Memory) mem.areas()).all());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("farmers", farmers[0]);
     out.put("lots", count);
-    out.put("rollups", ((RollupTable.Memory) mem.rollups()).docs.size());
+    out.put("rollups", ((RollupTable.Memory) mem.rollups()).all().size());
     out.put("millis", (System.nanoTime() - t0) / 1_000_000);
     return out;
-  }
-
-  private static void replaceAll(MongoDatabase db, String coll, RollupTable.Memory mem) {
-    db.getCollection(coll).deleteMany(new Document());
-    List<Document> batch = new ArrayList<>();
-    for (Document d : mem.docs.values()) {
-      d.put("v", 1L);
-      batch.add(d);
-      if (batch.size() == 1000) {
-        db.getCollection(coll).insertMany(batch);
-        batch = new ArrayList<>();
-      }
-    }
-    if (!batch.isEmpty()) {
-      db.getCollection(coll).insertMany(batch);
-    }
   }
 
   /**
@@ -125,10 +109,10 @@ public class ImpactRebuild {
    */
   public Map<String, Object> snapshot(Tenant t) {
     Map<String, Object> out = new java.util.HashMap<>();
-    for (String coll : List.of(ImpactService.ROLLUPS, ImpactService.AREAS)) {
-      databases.of(t).getCollection(coll).find().batchSize(1000).forEach(d -> {
+    for (String kind : List.of(RollupStore.ROLLUPS, RollupStore.AREAS)) {
+      store.forEach(t, kind, (id, d) -> {
         d.remove("v");
-        out.put(coll + "/" + d.get("_id"), org.mu1000.platform.traceability.domain.HashChain.hash(
+        out.put(kind + "/" + id, org.mu1000.platform.traceability.domain.HashChain.hash(
             String.valueOf(sorted(d)), Map.of()));
       });
     }
@@ -140,7 +124,7 @@ public class ImpactRebuild {
    * month and payout day a zero is the same as no entry: live, a farmer's band can pass through a band (an area
    * changing between deliveries) that a recompute, which knows the final areas from the start, never visits.
    */
-  static Object sorted(Object o) {
+  public static Object sorted(Object o) {
     return sorted(o, false);
   }
 
@@ -160,8 +144,7 @@ public class ImpactRebuild {
     if (o instanceof List<?> l) {
       return l.stream().map(ImpactRebuild::sorted).toList();
     }
-    if (o instanceof Decimal128 d) {
-      BigDecimal v = d.bigDecimalValue();
+    if (o instanceof BigDecimal v) {
       return v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
     }
     return o;

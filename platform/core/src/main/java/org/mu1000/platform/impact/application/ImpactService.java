@@ -1,32 +1,28 @@
 package org.mu1000.platform.impact.application;
 
-import com.mongodb.client.MongoDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bson.Document;
-import org.bson.types.Decimal128;
+import org.mu1000.platform.impact.domain.Contribution;
 import org.mu1000.platform.impact.domain.Impact;
-import org.mu1000.platform.shared.infrastructure.mongo.WriteBatch;
+import org.mu1000.platform.impact.domain.Rollup;
+import org.mu1000.platform.impact.domain.RollupDocs;
+import org.mu1000.platform.impact.domain.RollupStore;
+import org.mu1000.platform.impact.domain.RollupTable;
 import org.mu1000.platform.registry.application.ReferenceCache;
 import org.mu1000.platform.registry.application.Registry;
-import org.mu1000.platform.registry.domain.RegistryEvent;
 import org.mu1000.platform.registry.domain.Farmer;
-import org.mu1000.platform.registry.domain.Plot;
 import org.mu1000.platform.registry.domain.Programme;
-import org.mu1000.platform.registry.domain.RegistryRepository;
+import org.mu1000.platform.registry.domain.RegistryEvent;
 import org.mu1000.platform.registry.domain.Sex;
-import org.mu1000.platform.kernel.Caller;
-import org.mu1000.platform.shared.domain.DomainException;
-import org.mu1000.platform.tenancy.infrastructure.mongo.TenantDatabases;
+import org.mu1000.platform.shared.domain.Batch;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.tenancy.domain.TenantRepository;
 
@@ -37,11 +33,8 @@ import org.mu1000.platform.tenancy.domain.TenantRepository;
  */
 @ApplicationScoped
 public class ImpactService {
-  static final String ROLLUPS = "impact_rollups";
-  static final String AREAS = "impact_areas";
-  static final int BANDS = Impact.BAND_SHARES.size() + 1;
 
-  private TenantDatabases databases;
+  private RollupStore store;
   private Registry registry;
   private TenantRepository tenants;
   private ReferenceCache references;
@@ -49,21 +42,17 @@ public class ImpactService {
   protected ImpactService() {}
 
   @Inject
-  public ImpactService(TenantDatabases databases, Registry registry, TenantRepository tenants,
+  public ImpactService(RollupStore store, Registry registry, TenantRepository tenants,
       ReferenceCache references) {
     this.references = references;
-    this.databases = databases;
+    this.store = store;
     this.registry = registry;
     this.tenants = tenants;
   }
 
-  /** A harvest lot's share of the figures: its value and where it counts. */
-  public record Contribution(String programmeId, String season, String plotId, String farmerId, String cooperativeId,
-      LocalDate harvestDate, BigDecimal kg, BigDecimal local, BigDecimal usd) {}
-
   /** Moves the figures from a lot's old contribution to its new one. */
   public void changed(Tenant t, Optional<Contribution> before, Optional<Contribution> after) {
-    Tables tables = Tables.live(databases.of(t));
+    Tables tables = Tables.live(store, t);
     LocalDate today = LocalDate.now(ZoneId.of(t.config().timezone()));
     before.ifPresent(c -> apply(t, tables, c, -1, today));
     after.ifPresent(c -> apply(t, tables, c, 1, today));
@@ -74,8 +63,8 @@ public class ImpactService {
    * household's payouts), and the programme targets read so far (one read per programme, not per lot).
    */
   record Tables(RollupTable rollups, RollupTable areas, Map<String, BigDecimal> targets) {
-    static Tables live(MongoDatabase db) {
-      return new Tables(RollupTable.of(db.getCollection(ROLLUPS)), RollupTable.of(db.getCollection(AREAS)),
+    static Tables live(RollupStore store, Tenant t) {
+      return new Tables(store.table(t, RollupStore.ROLLUPS), store.table(t, RollupStore.AREAS),
           new java.util.HashMap<>());
     }
 
@@ -89,7 +78,7 @@ public class ImpactService {
    * the enrolment as read, figures and version too, so an intake can settle the farmer without reading it again.
    */
   public record Enrolment(String farmerId, String cooperativeId, List<String> programmeIds,
-      java.util.Set<String> plotIds, Document stored) {}
+      java.util.Set<String> plotIds, Rollup stored) {}
 
   /**
    * The farmer's enrolment as the registry's events left it (one read by id), or empty if none is recorded. It
@@ -99,13 +88,12 @@ public class ImpactService {
     if (farmerId == null) {
       return Optional.empty();
     }
-    Document d = databases.of(t).getCollection(AREAS).find(new Document("_id", RollupDocs.enrolmentId(farmerId)))
-        .first();
+    Rollup d = store.table(t, RollupStore.AREAS).get(RollupDocs.enrolmentId(farmerId));
     if (d == null) {
       return Optional.empty();
     }
     return Optional.of(new Enrolment(farmerId, d.getString("cooperativeId"),
-        org.mu1000.platform.shared.infrastructure.mongo.Docs.strings(d, "programmes"), d.get("plots", new Document()).keySet(), d));
+        RollupDocs.strings(d, "programmes"), d.subOrEmpty("plots").keySet(), d));
   }
 
   /**
@@ -117,25 +105,21 @@ public class ImpactService {
    * was not applied and the step makes it, moving the farmer's sums, payout and flags exactly as {@link #changed}
    * does.
    */
-  public Runnable delivered(Tenant t, WriteBatch batch, List<Contribution> cs, Document enrolment) {
+  public Runnable delivered(Tenant t, Batch batch, List<Contribution> cs, Rollup enrolment) {
     if (cs.isEmpty()) {
       return () -> {};
     }
-    MongoDatabase db = databases.of(t);
     for (Contribution c : cs) {
-      for (RollupTable.Inc i : RollupDocs.sums(c, 1)) {
-        batch.upsert(db.getName(), ROLLUPS, RollupTable.filter(i), RollupTable.update(i));
-      }
+      store.inc(batch, t, RollupStore.ROLLUPS, RollupDocs.sums(c, 1));
     }
     RollupTable.Inc farmer = RollupDocs.farmerInc(cs, 1);
     if (enrolment != null) {
-      Document expected = new Document("_id", farmer.id()).append("v", enrolment.get("v"));
-      batch.updateIf(db.getName(), AREAS, expected, RollupTable.update(farmer));
+      store.incIfVersion(batch, t, RollupStore.AREAS, farmer, enrolment.get("v"));
     }
     Contribution first = cs.get(0);
     return () -> {
-      Tables tb = Tables.live(db);
-      Document after = enrolment != null && batch.allMatched() ? RollupTable.incremented(enrolment, farmer.inc())
+      Tables tb = Tables.live(store, t);
+      Rollup after = enrolment != null && batch.allMatched() ? RollupTable.incremented(enrolment, farmer.inc())
           : tb.areas().incAndGet(farmer);
       settleFarmer(t, tb, first.farmerId(), RollupDocs.seasonKey(first.season(), first.programmeId()), after,
           LocalDate.now(ZoneId.of(t.config().timezone())));
@@ -154,7 +138,7 @@ public class ImpactService {
    * change in flight (compare-and-set on it) then reads again and keeps the payout.
    */
   private void settle(Tenant t, Tables tb, Contribution c, int sign, LocalDate today) {
-    Document enrol = tb.areas().incAndGet(RollupDocs.farmerInc(List.of(c), sign));
+    Rollup enrol = tb.areas().incAndGet(RollupDocs.farmerInc(List.of(c), sign));
     settleFarmer(t, tb, c.farmerId(), RollupDocs.seasonKey(c.season(), c.programmeId()), enrol, today);
   }
 
@@ -168,9 +152,9 @@ public class ImpactService {
    * compare-and-set on the enrolment and its version, so two writers never count one transition twice and flags
    * derived from an older state never win.
    */
-  private void settleFarmer(Tenant t, Tables tb, String farmerId, String season, Document enrolment,
+  private void settleFarmer(Tenant t, Tables tb, String farmerId, String season, Rollup enrolment,
       LocalDate today) {
-    Document enrol = enrolment;
+    Rollup enrol = enrolment;
     int bar = season.indexOf('|');
     String seasonName = season.substring(0, bar);
     String programmeId = season.substring(bar + 1);
@@ -182,7 +166,7 @@ public class ImpactService {
           return; // gone with the farmer, who had no figures left to settle
         }
       }
-      Document sums = RollupDocs.seasonOf(enrol, season);
+      Rollup sums = RollupDocs.seasonOf(enrol, season);
       BigDecimal area = RollupDocs.num(enrol, "area");
       boolean female = enrol != null && enrol.getBoolean("female", false);
       BigDecimal target = tb.targets().computeIfAbsent(programmeId, p -> target(t, p));
@@ -248,7 +232,7 @@ public class ImpactService {
       return;
     }
     tenants.find(e.tenant()).ifPresent(t -> {
-      Tables tb = Tables.live(databases.of(t));
+      Tables tb = Tables.live(store, t);
       if (e.type().startsWith("farmer.")) {
         enrol(t, tb, e.entityId(), registry.repository(t).farmer(e.entityId()), plots -> plots, true);
         return;
@@ -259,7 +243,7 @@ public class ImpactService {
       Object area = e.data().get("areaM2");
       boolean gone = e.type().equals("plot.deleted") || area == null;
       enrol(t, tb, farmerId, registry.repository(t).farmer(farmerId), plots -> {
-        Document next = new Document(plots);
+        Rollup next = new Rollup(plots);
         if (gone) {
           next.remove(plotId);
         } else {
@@ -275,18 +259,18 @@ public class ImpactService {
    * area sums from the old enrolment to the new; with {@code settle}, re-derives the bands of the farmer's rollups.
    */
   void enrol(Tenant t, Tables tb, String farmerId, Optional<Farmer> farmer,
-      java.util.function.UnaryOperator<Document> plotsChange, boolean settle) {
+      java.util.function.UnaryOperator<Rollup> plotsChange, boolean settle) {
     List<String> programmes = farmer.map(Farmer::programmeIds).orElse(List.of());
     String coop = farmer.map(Farmer::cooperativeId).orElse(null);
-    Document[] change = tb.areas().update(RollupDocs.enrolmentId(farmerId), d -> {
+    Rollup[] change = tb.areas().update(RollupDocs.enrolmentId(farmerId), d -> {
       if (farmer.isEmpty()) { // gone from the registry: no enrolment, as a recompute finds; their figures stay
         ENROLMENT.forEach(d::remove);
         return d.keySet().stream().allMatch(k -> k.equals("_id") || k.equals("v")) ? null : d;
       }
-      Document plots = plotsChange.apply(d.get("plots", new Document()));
+      Rollup plots = plotsChange.apply(d.subOrEmpty("plots"));
       BigDecimal area = BigDecimal.ZERO;
       for (Object v : plots.values()) {
-        area = area.add(((Decimal128) v).bigDecimalValue());
+        area = area.add((BigDecimal) v);
       }
       d.put("plots", plots);
       d.put("area", RollupDocs.dec(area));
@@ -299,11 +283,11 @@ public class ImpactService {
       d.put("povertyLine", RollupDocs.dec(t.config().povertyLine()));
       return d;
     });
-    Document old = change[0] == null ? new Document() : change[0];
-    Document now = change[1] == null ? new Document() : change[1];
+    Rollup old = change[0] == null ? new Rollup() : change[0];
+    Rollup now = change[1] == null ? new Rollup() : change[1];
     BigDecimal oldArea = old.get("area") == null ? BigDecimal.ZERO : RollupDocs.num(old, "area");
     BigDecimal area = RollupDocs.num(now, "area");
-    for (String p : org.mu1000.platform.shared.infrastructure.mongo.Docs.strings(old, "programmes")) {
+    for (String p : RollupDocs.strings(old, "programmes")) {
       moveArea(tb, p, old.getString("cooperativeId"), oldArea.negate());
     }
     for (String p : programmes) {
@@ -314,7 +298,7 @@ public class ImpactService {
     }
     // the farmer's bands and flags depend on their area and household: settle every season of theirs
     LocalDate today = LocalDate.now(ZoneId.of(t.config().timezone()));
-    for (String season : now.get(RollupDocs.SEASONS, new Document()).keySet()) {
+    for (String season : now.subOrEmpty(RollupDocs.SEASONS).keySet()) {
       settleFarmer(t, tb, farmerId, season, now, today);
     }
   }

@@ -1,7 +1,5 @@
 package org.mu1000.platform.impact.domain;
 
-import org.mu1000.platform.impact.application.ImpactService;
-import org.mu1000.platform.impact.application.ImpactService.Contribution;
 import org.mu1000.platform.tenancy.domain.Tenant;
 
 /**

@@ -73,6 +73,9 @@ public final class Impact {
   public static final List<BigDecimal> BAND_SHARES = List.of(new BigDecimal("0.25"), new BigDecimal("0.5"),
       new BigDecimal("0.75"), BigDecimal.ONE, new BigDecimal("1.5"));
 
+  /** How many bands a farmer can be in: below the first share, between two, above the last. */
+  public static final int BANDS = BAND_SHARES.size() + 1;
+
   /** Band index 0..5: below 25% of the target, 25–50%, 50–75%, 75–100%, 100–150%, 150% and more. */
   public static int band(BigDecimal usdPerMu, BigDecimal target) {
     if (usdPerMu == null) {

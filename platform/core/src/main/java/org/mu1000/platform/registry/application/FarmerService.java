@@ -7,14 +7,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
-import org.mu1000.platform.shared.infrastructure.mongo.Ids;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.registry.domain.Farmer;
-import org.mu1000.platform.registry.domain.RegistryRepository;
 import org.mu1000.platform.registry.domain.RegistryRepository.FarmerFilter;
 import org.mu1000.platform.registry.domain.RegistryRepository.Page;
+import org.mu1000.platform.registry.domain.RegistryRepository;
 import org.mu1000.platform.registry.domain.Sex;
-import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.shared.domain.Ids;
 import org.mu1000.platform.shared.domain.Violations;
 import org.mu1000.platform.tenancy.domain.Tenant;
 

@@ -4,12 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.mu1000.platform.shared.infrastructure.mongo.Ids;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.registry.domain.Cooperative;
 import org.mu1000.platform.registry.domain.Programme;
 import org.mu1000.platform.registry.domain.RegistryRepository;
-import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.shared.domain.Ids;
 import org.mu1000.platform.tenancy.domain.Tenant;
 
 /** Programmes and cooperatives: set up by tenant admins, read by everyone in the tenant (coops within scope). */

@@ -5,11 +5,11 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.mu1000.platform.shared.infrastructure.mongo.Ids;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.registry.domain.Farmer;
 import org.mu1000.platform.registry.domain.Plot;
-import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.shared.domain.Ids;
 import org.mu1000.platform.tenancy.domain.Tenant;
 
 /** A farmer's plots. Access follows the farmer's cooperative. */

@@ -1,25 +1,21 @@
 package org.mu1000.platform.registry.application;
 
-import org.mu1000.platform.registry.domain.RegistryEvent;
-import com.mongodb.client.MongoDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.mu1000.platform.audit.application.AuditLog;
-import org.mu1000.platform.shared.infrastructure.mongo.Ids;
+import org.mu1000.platform.audit.domain.AuditTrail;
 import org.mu1000.platform.registry.domain.Farmer;
 import org.mu1000.platform.registry.domain.NationalIdHasher;
 import org.mu1000.platform.registry.domain.Plot;
+import org.mu1000.platform.registry.domain.RegistryEvent;
 import org.mu1000.platform.registry.domain.RegistryRepository;
-import org.mu1000.platform.registry.infrastructure.mongo.MongoRegistryRepository;
-import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.DomainException.Kind;
-import org.mu1000.platform.tenancy.infrastructure.mongo.TenantDatabases;
+import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.shared.domain.Ids;
 import org.mu1000.platform.tenancy.domain.Tenant;
 
 /**
@@ -28,28 +24,24 @@ import org.mu1000.platform.tenancy.domain.Tenant;
  */
 @ApplicationScoped
 public class Registry {
-  private TenantDatabases databases;
-  private AuditLog audit;
+  private RegistryRepository.Stores stores;
+  private AuditTrail audit;
   private Event<RegistryEvent> events;
   private String pepper;
 
   protected Registry() {}
 
   @Inject
-  public Registry(TenantDatabases databases, AuditLog audit, Event<RegistryEvent> events,
+  public Registry(RegistryRepository.Stores stores, AuditTrail audit, Event<RegistryEvent> events,
       @ConfigProperty(name = "mu1000.national-id.pepper") java.util.Optional<String> pepper) {
-    this.databases = databases;
+    this.stores = stores;
     this.audit = audit;
     this.events = events;
     this.pepper = pepper.orElse(null);
   }
 
   public RegistryRepository repository(Tenant tenant) {
-    return new MongoRegistryRepository(databases.of(tenant));
-  }
-
-  public MongoDatabase database(Tenant tenant) {
-    return databases.of(tenant);
+    return stores.of(tenant);
   }
 
   /** Refuses rather than hash with a guessable pepper: there is no default outside the demo launcher. */
@@ -62,7 +54,7 @@ public class Registry {
   }
 
   public void audit(Tenant tenant, String actor, String action, String type, String id, Object before, Object after) {
-    audit.record(databases.of(tenant), actor, action, type, id, doc(before), doc(after));
+    audit.record(tenant, actor, action, type, id, auditable(before), auditable(after));
   }
 
   public void publish(Tenant tenant, String type, String entityId, Map<String, Object> data) {
@@ -110,20 +102,17 @@ public class Registry {
     return m;
   }
 
-  @SuppressWarnings("unchecked")
-  private static Document doc(Object o) {
-    if (o == null) {
-      return null;
+  /** What the trail keeps of a record: a farmer or plot as others may see it, a map as it is. */
+  private static Object auditable(Object o) {
+    if (o == null || o instanceof Map<?, ?>) {
+      return o;
     }
     if (o instanceof Farmer f) {
-      return new Document(view(f));
+      return view(f);
     }
     if (o instanceof Plot p) {
-      return new Document(view(p));
+      return view(p);
     }
-    if (o instanceof Map<?, ?> m) {
-      return new Document((Map<String, Object>) m);
-    }
-    return new Document("value", String.valueOf(o));
+    return Map.of("value", String.valueOf(o));
   }
 }

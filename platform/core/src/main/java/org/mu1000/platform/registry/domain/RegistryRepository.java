@@ -65,4 +65,9 @@ public interface RegistryRepository {
   Optional<Programme> replace(Programme p);
 
   boolean deleteProgramme(String id, long version);
+
+  /** Gives the registry of a tenant. */
+  interface Stores {
+    RegistryRepository of(org.mu1000.platform.kernel.TenantHome tenant);
+  }
 }

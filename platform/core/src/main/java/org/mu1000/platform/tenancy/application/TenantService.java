@@ -1,29 +1,24 @@
 package org.mu1000.platform.tenancy.application;
 
-import org.mu1000.platform.tenancy.infrastructure.mongo.TenantDatabases;
-import com.mongodb.client.MongoDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.bson.Document;
-import org.bson.json.JsonMode;
-import org.bson.json.JsonWriterSettings;
-import org.mu1000.platform.audit.application.AuditLog;
-import org.mu1000.platform.shared.infrastructure.mongo.Mongo;
-import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.audit.domain.AuditTrail;
 import org.mu1000.platform.shared.domain.DomainException.Kind;
+import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.tenancy.domain.TenantConfig;
 import org.mu1000.platform.tenancy.domain.TenantRepository;
@@ -32,13 +27,12 @@ import org.mu1000.platform.tenancy.domain.TenantRepository;
 @ApplicationScoped
 public class TenantService {
   private static final Logger LOG = Logger.getLogger(TenantService.class.getName());
-  private static final JsonWriterSettings JSONL = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private TenantRepository tenants;
-  private TenantDatabases databases;
-  private Mongo mongo;
-  private AuditLog audit;
+  private TenantStorage storage;
+  private AuditTrail audit;
   private TenantIdentity identity;
   private Instance<TenantTemplates> templates;
   private Instance<DemoData> demoData;
@@ -46,11 +40,10 @@ public class TenantService {
   protected TenantService() {}
 
   @Inject
-  public TenantService(TenantRepository tenants, TenantDatabases databases, Mongo mongo, AuditLog audit,
+  public TenantService(TenantRepository tenants, TenantStorage storage, AuditTrail audit,
       TenantIdentity identity, Instance<TenantTemplates> templates, Instance<DemoData> demoData) {
     this.tenants = tenants;
-    this.databases = databases;
-    this.mongo = mongo;
+    this.storage = storage;
     this.audit = audit;
     this.identity = identity;
     this.templates = templates;
@@ -88,8 +81,8 @@ public class TenantService {
     if (!tenants.insert(opened)) {
       throw new DomainException(Kind.CONFLICT, "tenant " + effective.id() + " exists already");
     }
-    audit.record(mongo.controlPlane(), actor, "tenant.created", "tenant", opened.id(), null, Document.parse(
-        "{}").append("config", describe(opened.config())));
+    audit.recordPlatform(actor, "tenant.created", "tenant", opened.id(), null, Map.of("config",
+        describe(opened.config())));
     return provision(opened.id(), withDemo, actor, initialPassword);
   }
 
@@ -100,11 +93,9 @@ public class TenantService {
 
   private Tenant provision(String id, boolean withDemo, String actor, String initialPassword) {
     Tenant t = get(id);
+    storage.prepare(t);
     if (!t.provisioned().contains(Tenant.STEP_DATABASE)) {
-      databases.createIndexes(t);
       t = save(t.withStep(Tenant.STEP_DATABASE, Instant.now()));
-    } else {
-      databases.createIndexes(t);
     }
     if (!t.provisioned().contains(Tenant.STEP_IDENTITY)) {
       identity.provisionTenant(t, initialPassword);
@@ -118,8 +109,8 @@ public class TenantService {
     }
     if (t.status() == org.mu1000.platform.tenancy.domain.TenantStatus.PROVISIONING) {
       t = save(t.activated(Instant.now()));
-      audit.record(mongo.controlPlane(), actor, "tenant.provisioned", "tenant", id, null,
-          new Document("steps", List.copyOf(t.provisioned())));
+      audit.recordPlatform(actor, "tenant.provisioned", "tenant", id, null,
+          Map.of("steps", List.copyOf(t.provisioned())));
     }
     return t;
   }
@@ -129,7 +120,7 @@ public class TenantService {
     checkVersion(current, expectedVersion);
     Tenant changed = current.reconfigured(next, Instant.now());
     Tenant saved = save(changed);
-    audit.record(mongo.controlPlane(), actor, "tenant.updated", "tenant", id, describe(current.config()),
+    audit.recordPlatform(actor, "tenant.updated", "tenant", id, describe(current.config()),
         describe(saved.config()));
     return saved;
   }
@@ -137,17 +128,16 @@ public class TenantService {
   public Tenant suspend(String id, String reason, String actor) {
     Tenant current = get(id);
     Tenant saved = save(current.suspended(reason, Instant.now()));
-    audit.record(mongo.controlPlane(), actor, "tenant.suspended", "tenant", id,
-        new Document("status", current.status().code()),
-        new Document("status", saved.status().code()).append("reason", saved.suspendedReason()));
+    audit.recordPlatform(actor, "tenant.suspended", "tenant", id,
+        Map.of("status", current.status().code()), status(saved.status().code(), saved.suspendedReason()));
     return saved;
   }
 
   public Tenant resume(String id, String actor) {
     Tenant current = get(id);
     Tenant saved = save(current.resumed(Instant.now()));
-    audit.record(mongo.controlPlane(), actor, "tenant.resumed", "tenant", id,
-        new Document("status", current.status().code()), new Document("status", saved.status().code()));
+    audit.recordPlatform(actor, "tenant.resumed", "tenant", id,
+        Map.of("status", current.status().code()), Map.of("status", saved.status().code()));
     return saved;
   }
 
@@ -155,52 +145,43 @@ public class TenantService {
     Tenant current = get(id);
     String code = HexFormat.of().formatHex(RANDOM.generateSeed(6));
     Tenant saved = save(current.deletionRequested(code, Instant.now().plus(Duration.ofMinutes(30)), Instant.now()));
-    audit.record(mongo.controlPlane(), actor, "tenant.deletion-requested", "tenant", id,
-        new Document("status", current.status().code()), new Document("status", saved.status().code()));
+    audit.recordPlatform(actor, "tenant.deletion-requested", "tenant", id,
+        Map.of("status", current.status().code()), Map.of("status", saved.status().code()));
     return saved;
   }
 
   public void confirmDeletion(String id, String code, String actor) {
     Tenant current = get(id);
     current.checkDeletionCode(code, Instant.now());
-    databases.drop(current);
-    tenants.delete(id);
     String own = current.config().mongoUri();
-    if (current.config().hasOwnDatabase() && tenants.all().stream().noneMatch(t -> own.equals(t.config().mongoUri()))) {
-      mongo.release(own); // no tenant left on that deployment: its connection pool and monitor go too
-    }
+    // no other tenant left on its own deployment: the connection pool and monitor go too
+    storage.drop(current, current.config().hasOwnDatabase() && tenants.all().stream()
+        .noneMatch(t -> !t.id().equals(id) && own.equals(t.config().mongoUri())));
+    tenants.delete(id);
     try {
       identity.forgetTenant(current);
     } catch (DomainException e) {
       LOG.warning("tenant " + id + " deleted, but its identity organization could not be removed: " + e.getMessage());
     }
-    audit.record(mongo.controlPlane(), actor, "tenant.deleted", "tenant", id, describe(current.config()), null);
+    audit.recordPlatform(actor, "tenant.deleted", "tenant", id, describe(current.config()), null);
   }
 
   /** Writes a zip: tenant.json, then one JSON-lines file per collection of the tenant's database. */
   public void export(String id, OutputStream out, String actor) {
     Tenant t = get(id);
-    MongoDatabase db = databases.of(t);
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
       zip.putNextEntry(new ZipEntry("tenant.json"));
-      zip.write(describe(t.config()).toJson(JSONL).getBytes(StandardCharsets.UTF_8));
+      zip.write(JSON.writeValueAsBytes(describe(t.config())));
       zip.closeEntry();
-      for (String name : db.listCollectionNames()) {
-        zip.putNextEntry(new ZipEntry(name + ".jsonl"));
-        for (Document d : db.getCollection(name).find()) {
-          zip.write(d.toJson(JSONL).getBytes(StandardCharsets.UTF_8));
-          zip.write('\n');
-        }
-        zip.closeEntry();
-      }
+      storage.export(t, zip);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    audit.record(mongo.controlPlane(), actor, "tenant.exported", "tenant", id, null, null);
+    audit.recordPlatform(actor, "tenant.exported", "tenant", id, null, null);
   }
 
-  public AuditLog.Page audit(String id, int page, int size) {
-    return audit.read(mongo.controlPlane(), "tenant", id, page, size);
+  public AuditTrail.Page audit(String id, int page, int size) {
+    return audit.readPlatform("tenant", id, page, size);
   }
 
   /** The tenant must be open for its members; platform admins may still read a suspended one. */
@@ -226,12 +207,26 @@ public class TenantService {
         "tenant " + t.id() + " was changed at the same time; try again"));
   }
 
-  static Document describe(TenantConfig c) {
-    return new Document("id", c.id()).append("name", c.name()).append("country", c.country())
-        .append("currency", c.currency()).append("areaUnit", c.areaUnit().code()).append("languages", c.languages())
-        .append("timezone", c.timezone()).append("povertyLine", c.povertyLine().toPlainString())
-        .append("fxRates", c.fxRates().stream().map(r -> new Document("date", r.date().toString())
-            .append("rate", r.rate().toPlainString())).toList())
-        .append("dedicatedDatabase", c.hasOwnDatabase());
+  static Map<String, Object> describe(TenantConfig c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", c.id());
+    m.put("name", c.name());
+    m.put("country", c.country());
+    m.put("currency", c.currency());
+    m.put("areaUnit", c.areaUnit().code());
+    m.put("languages", c.languages());
+    m.put("timezone", c.timezone());
+    m.put("povertyLine", c.povertyLine().toPlainString());
+    m.put("fxRates", c.fxRates().stream().map(r -> Map.of("date", r.date().toString(), "rate",
+        r.rate().toPlainString())).toList());
+    m.put("dedicatedDatabase", c.hasOwnDatabase());
+    return m;
+  }
+
+  private static Map<String, Object> status(String code, String reason) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("status", code);
+    m.put("reason", reason);
+    return m;
   }
 }

@@ -3,8 +3,8 @@ package org.mu1000.platform.tenancy.domain;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.DomainException.Kind;
+import org.mu1000.platform.shared.domain.DomainException;
 
 /** A country project. Lifecycle: provisioning → active ⇄ suspended → deletion-requested → (dropped). */
 public record Tenant(
@@ -17,7 +17,12 @@ public record Tenant(
     Instant deletionExpires,
     Instant createdAt,
     Instant updatedAt,
-    long version) {
+    long version) implements org.mu1000.platform.kernel.TenantHome {
+  @Override
+  public String deployment() {
+    return config.mongoUri();
+  }
+
 
   public static final String STEP_DATABASE = "database";
   public static final String STEP_IDENTITY = "identity";

@@ -2,11 +2,6 @@ package org.mu1000.platform.traceability.application;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -20,14 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.mu1000.platform.shared.infrastructure.mongo.Mongo;
-import org.mu1000.platform.shared.infrastructure.mongo.WriteBatch;
+import org.mu1000.platform.shared.domain.Batch;
 import org.mu1000.platform.shared.domain.DomainException;
-import org.mu1000.platform.tenancy.infrastructure.mongo.TenantDatabases;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.traceability.domain.EventIds;
+import org.mu1000.platform.traceability.domain.EventLog;
 import org.mu1000.platform.traceability.domain.HashChain;
 
 /**
@@ -36,25 +29,20 @@ import org.mu1000.platform.traceability.domain.HashChain;
  */
 @ApplicationScoped
 public class TraceService {
-  public static final String EVENTS = "epcis_events";
-  public static final String HEADS = "trace_heads";
-  public static final String INDEX = "trace_index";
   public static final String CONTEXT = "https://ref.gs1.org/standards/epcis/epcis-context.jsonld";
   public static final String NS = "https://mu1000.org/epcis/";
   private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private TenantDatabases databases;
-  private Mongo mongo;
+  private EventLog log;
   private String publicUrl;
 
   protected TraceService() {}
 
   @Inject
-  public TraceService(TenantDatabases databases, Mongo mongo,
+  public TraceService(EventLog log,
       @ConfigProperty(name = "mu1000.public-url") Optional<String> publicUrl) {
-    this.databases = databases;
-    this.mongo = mongo;
+    this.log = log;
     this.publicUrl = publicUrl.filter(u -> !u.isBlank()).orElse("http://localhost:8080").replaceAll("/+$", "");
   }
 
@@ -65,61 +53,38 @@ public class TraceService {
 
   /** Claims a lot number platform-wide; false when another lot (of any tenant) has it. */
   public boolean claimLotNumber(String lotNumber, Tenant t, String lotId) {
-    try {
-      index().insertOne(claim(lotNumber, t, lotId));
-      return true;
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
-    }
+    return log.claim(lotNumber, t.id(), lotId);
   }
 
   /**
    * Adds the claim of a lot number to a batch of the control plane's deployment; its write fails as a duplicate key
    * when another lot (of any tenant) has the number. Returns the write's position in the batch.
    */
-  public int claimLotNumber(WriteBatch batch, String lotNumber, Tenant t, String lotId) {
-    return batch.insert(mongo.controlPlane().getName(), INDEX, claim(lotNumber, t, lotId));
+  public int claimLotNumber(Batch batch, String lotNumber, Tenant t, String lotId) {
+    return log.claim(batch, lotNumber, t.id(), lotId);
   }
 
-  private static Document claim(String lotNumber, Tenant t, String lotId) {
-    return new Document("_id", lotNumber).append("tenant", t.id()).append("lotId", lotId);
-  }
-
-  public record Located(String tenant, String lotId) {}
-
-  public Optional<Located> locate(String lotNumber) {
-    Document d = index().find(new Document("_id", lotNumber)).first();
-    return d == null ? Optional.empty() : Optional.of(new Located(d.getString("tenant"), d.getString("lotId")));
-  }
-
-  private MongoCollection<Document> index() {
-    return mongo.controlPlane().getCollection(INDEX);
+  public Optional<EventLog.Located> locate(String lotNumber) {
+    return log.locate(lotNumber);
   }
 
   /**
    * The first event of a lot the batch makes: the event and the lot's chain head go with the batch (no earlier head to
    * read, and no round trip of their own). Returns the event id.
    */
-  public String recordFirst(WriteBatch batch, Tenant t, Map<String, Object> event, String lotId) {
+  public String recordFirst(Batch batch, Tenant t, Map<String, Object> event, String lotId) {
     Prepared p = prepare(t, event);
     Map<String, String> previous = Map.of(lotId, HashChain.GENESIS);
     String hash = HashChain.hash(p.body(), previous);
-    String db = databases.of(t).getName();
-    batch.insert(db, HEADS, new Document("_id", lotId).append("hash", hash).append("count", 1));
-    batch.insert(db, EVENTS, p.document(List.of(lotId), previous, Map.of(lotId, 0), hash));
+    log.recordFirst(batch, t, p.chained(List.of(lotId), previous, Map.of(lotId, 0), hash));
     return p.id();
   }
 
   /** An event with its id and record time, as canonical JSON: what the chain hashes. */
   private record Prepared(String id, Instant now, String body) {
-    Document document(List<String> lots, Map<String, String> previous, Map<String, Integer> positions, String hash) {
-      return new Document("_id", id).append("lots", lots).append("body", body)
-          .append("previous", new Document(new LinkedHashMap<>(previous)))
-          .append("positions", new Document(new LinkedHashMap<>(positions)))
-          .append("hash", hash).append("recordedAt", now.toString());
+    EventLog.Chained chained(List<String> lots, Map<String, String> previous, Map<String, Integer> positions,
+        String hash) {
+      return new EventLog.Chained(id, lots, body, previous, positions, hash, now.toString());
     }
   }
 
@@ -145,23 +110,21 @@ public class TraceService {
    * and moves each lot's chain head to it. Returns the event id.
    */
   public String record(Tenant t, Map<String, Object> event, List<String> lotIds) {
-    MongoDatabase db = databases.of(t);
     Prepared p = prepare(t, event);
     List<String> lots = lotIds.stream().distinct().sorted().toList();
-    MongoCollection<Document> heads = db.getCollection(HEADS);
     for (int attempt = 0; attempt < 10; attempt++) {
       Map<String, String> previous = new LinkedHashMap<>();
       Map<String, Integer> positions = new LinkedHashMap<>();
       for (String lot : lots) {
-        Document h = heads.find(new Document("_id", lot)).first();
-        previous.put(lot, h == null ? HashChain.GENESIS : h.getString("hash"));
-        positions.put(lot, h == null ? 0 : h.getInteger("count"));
+        Optional<EventLog.Head> h = log.head(t, lot);
+        previous.put(lot, h.map(EventLog.Head::hash).orElse(HashChain.GENESIS));
+        positions.put(lot, h.map(EventLog.Head::count).orElse(0));
       }
       String hash = HashChain.hash(p.body(), previous);
       List<String> moved = new ArrayList<>();
       boolean ok = true;
       for (String lot : lots) {
-        if (advance(heads, lot, positions.get(lot), previous.get(lot), hash)) {
+        if (log.advance(t, lot, positions.get(lot), previous.get(lot), hash)) {
           moved.add(lot);
         } else {
           ok = false;
@@ -170,28 +133,14 @@ public class TraceService {
       }
       if (!ok) {
         for (String lot : moved) { // someone else appended to one of the lots: undo ours and read the heads again
-          heads.updateOne(new Document("_id", lot).append("hash", hash), new Document("$set",
-              new Document("hash", previous.get(lot)).append("count", positions.get(lot))));
+          log.restore(t, lot, hash, previous.get(lot), positions.get(lot));
         }
         continue;
       }
-      db.getCollection(EVENTS).insertOne(p.document(lots, previous, positions, hash));
+      log.append(t, p.chained(lots, previous, positions, hash));
       return p.id();
     }
     throw new DomainException(DomainException.Kind.CONFLICT, "the lot is being changed by someone else; try again");
-  }
-
-  private static boolean advance(MongoCollection<Document> heads, String lot, int count, String prev, String hash) {
-    if (count == 0) {
-      try {
-        heads.insertOne(new Document("_id", lot).append("hash", hash).append("count", 1));
-        return true;
-      } catch (MongoWriteException e) {
-        return false;
-      }
-    }
-    return heads.updateOne(new Document("_id", lot).append("hash", prev).append("count", count),
-        new Document("$set", new Document("hash", hash).append("count", count + 1))).getMatchedCount() == 1;
   }
 
   private static String offset(Tenant t, Instant at) {
@@ -214,20 +163,11 @@ public class TraceService {
   /** A lot's events in the order they were recorded on it. */
   public List<Stored> events(Tenant t, String lotId) {
     List<Stored> out = new ArrayList<>();
-    databases.of(t).getCollection(EVENTS).find(Filters.eq("lots", lotId)).forEach(d -> out.add(stored(d)));
+    for (EventLog.Chained e : log.events(t, lotId)) {
+      out.add(new Stored(e.eventId(), e.body(), e.previous(), e.positions(), e.hash()));
+    }
     out.sort(Comparator.comparing(s -> s.positions().getOrDefault(lotId, 0)));
     return out;
-  }
-
-  private static Stored stored(Document d) {
-    Map<String, String> prev = new LinkedHashMap<>();
-    d.get("previous", Document.class).forEach((k, v) -> prev.put(k, String.valueOf(v)));
-    Map<String, Integer> pos = new LinkedHashMap<>();
-    Document p = d.get("positions", Document.class);
-    if (p != null) {
-      p.forEach((k, v) -> pos.put(k, ((Number) v).intValue()));
-    }
-    return new Stored(d.getString("_id"), d.getString("body"), prev, pos, d.getString("hash"));
   }
 
   public record Verification(String lotId, int events, boolean intact, Integer brokenAt, String brokenEventId,
@@ -242,11 +182,11 @@ public class TraceService {
     if (b.isPresent()) {
       return new Verification(lotId, events.size(), false, b.get().position(), b.get().eventId(), b.get().reason());
     }
-    Document head = databases.of(t).getCollection(HEADS).find(new Document("_id", lotId)).first();
+    Optional<EventLog.Head> head = log.head(t, lotId);
     String last = events.isEmpty() ? HashChain.GENESIS : events.get(events.size() - 1).hash();
-    if (head != null && !head.getString("hash").equals(last)) {
+    if (head.isPresent() && !head.get().hash().equals(last)) {
       return new Verification(lotId, events.size(), false, events.size(), null,
-          "the lot's latest event (hash " + head.getString("hash") + ") is missing");
+          "the lot's latest event (hash " + head.get().hash() + ") is missing");
     }
     return new Verification(lotId, events.size(), true, null, null, null);
   }

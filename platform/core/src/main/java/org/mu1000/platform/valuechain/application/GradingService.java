@@ -1,6 +1,5 @@
 package org.mu1000.platform.valuechain.application;
 
-import com.mongodb.client.model.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -8,13 +7,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.mu1000.platform.registry.application.ReferenceCache;
 import org.mu1000.platform.kernel.Caller;
+import org.mu1000.platform.registry.application.ReferenceCache;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.Violations;
+import org.mu1000.platform.shared.domain.Where;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.valuechain.domain.GradingStandard;
-import org.mu1000.platform.valuechain.infrastructure.mongo.ValueChainStore;
+import org.mu1000.platform.valuechain.domain.ValueChainStore;
 
 /** Grading standards per programme: each change is a new version; lots keep the version they were graded with. */
 @ApplicationScoped
@@ -126,13 +126,11 @@ public class GradingService {
   private List<Integer> numbers(Tenant t, String programmeId) {
     List<Integer> out = new java.util.ArrayList<>();
     String prefix = programmeId + ":v";
-    chain.store(t).database().getCollection(ValueChainStore.STANDARDS).find(Filters.eq("programmeId", programmeId))
-        .projection(new org.bson.Document("_id", 1)).forEach(d -> {
-          String id = d.getString("_id");
-          if (id.startsWith(prefix)) {
-            out.add(Integer.parseInt(id.substring(prefix.length())));
-          }
-        });
+    for (String id : chain.store(t).ids(ValueChainStore.STANDARDS, Where.eq("programmeId", programmeId))) {
+      if (id.startsWith(prefix)) {
+        out.add(Integer.parseInt(id.substring(prefix.length())));
+      }
+    }
     out.sort(java.util.Comparator.reverseOrder());
     return out;
   }

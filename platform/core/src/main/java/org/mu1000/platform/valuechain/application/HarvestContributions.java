@@ -1,21 +1,19 @@
 package org.mu1000.platform.valuechain.application;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
-import org.bson.Document;
+import org.mu1000.platform.impact.domain.Contribution;
 import org.mu1000.platform.impact.domain.HarvestLots;
-import org.mu1000.platform.impact.application.ImpactService.Contribution;
-import org.mu1000.platform.shared.infrastructure.mongo.RecordDocs;
+import org.mu1000.platform.shared.domain.Where;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.valuechain.domain.GradingStandard;
 import org.mu1000.platform.valuechain.domain.Lot;
 import org.mu1000.platform.valuechain.domain.PurchaseOrder;
-import org.mu1000.platform.valuechain.infrastructure.mongo.ValueChainStore;
+import org.mu1000.platform.valuechain.domain.ValueChainStore;
 
 /** The value chain's answer to the impact rebuild: every harvest lot, valued as the live figures value it. */
 @ApplicationScoped
@@ -37,12 +35,11 @@ public class HarvestContributions implements HarvestLots {
     Map<String, GradingStandard> stdCache = new HashMap<>();
     // only what a lot's value and place need: the local store holds a query's whole answer until it is read,
     // and 3.6 million full lots did not fit its 8 GB heap
-    var lots = chain.store(t).database().getCollection(ValueChainStore.LOTS)
-        .find(Filters.and(Filters.eq("harvest", true), Filters.eq("deleted", false))).batchSize(1000)
-        .projection(Projections.include("harvest", "kg", "harvestDate", "season", "programmeId", "plotId", "farmerId",
-            "cooperativeId", "orderId", "orderLineId", "standardVersion", "grade"));
+    Iterable<Lot> lots = chain.store(t).scan(ValueChainStore.LOTS, Where.eq("harvest", true), List.of("harvest", "kg",
+        "harvestDate", "season", "programmeId", "plotId", "farmerId", "cooperativeId", "orderId", "orderLineId",
+        "standardVersion", "grade"), Lot.class);
     return () -> new Iterator<>() {
-      final Iterator<Document> it = lots.iterator();
+      final Iterator<Lot> it = lots.iterator();
 
       @Override
       public boolean hasNext() {
@@ -51,7 +48,7 @@ public class HarvestContributions implements HarvestLots {
 
       @Override
       public Contribution next() {
-        Lot l = RecordDocs.fromDoc(it.next(), Lot.class);
+        Lot l = it.next();
         return LotService.contributionOf(t, l, lotService.price(t, l, orderCache, stdCache)).orElseThrow();
       }
     };

@@ -1,6 +1,5 @@
 package org.mu1000.platform.valuechain.application;
 
-import com.mongodb.ErrorCategory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -12,28 +11,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bson.Document;
-import org.mu1000.platform.shared.domain.Texts;
 import org.mu1000.platform.impact.application.ImpactService;
-import org.mu1000.platform.impact.application.ImpactService.Contribution;
-import org.mu1000.platform.shared.infrastructure.mongo.Ids;
-import org.mu1000.platform.shared.infrastructure.mongo.WriteBatch;
+import org.mu1000.platform.impact.domain.Contribution;
+import org.mu1000.platform.impact.domain.Rollup;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.registry.application.ReferenceCache;
 import org.mu1000.platform.registry.domain.Cooperative;
 import org.mu1000.platform.registry.domain.Farmer;
 import org.mu1000.platform.registry.domain.Plot;
 import org.mu1000.platform.registry.domain.Programme;
 import org.mu1000.platform.registry.domain.RegistryRepository;
-import org.mu1000.platform.kernel.Caller;
+import org.mu1000.platform.shared.domain.Batch;
 import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.shared.domain.Ids;
+import org.mu1000.platform.shared.domain.Texts;
 import org.mu1000.platform.shared.domain.Violations;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.traceability.application.TraceService;
 import org.mu1000.platform.valuechain.domain.Delivery;
 import org.mu1000.platform.valuechain.domain.GradingStandard;
-import org.mu1000.platform.valuechain.domain.Lot;
 import org.mu1000.platform.valuechain.domain.Lot.Status;
-import org.mu1000.platform.valuechain.infrastructure.mongo.ValueChainStore;
+import org.mu1000.platform.valuechain.domain.Lot;
+import org.mu1000.platform.valuechain.domain.ValueChainStore;
 
 /**
  * Harvest intake at the collection point: a delivery weighed, split into lots, graded at once, numbered, traced, and
@@ -154,13 +153,13 @@ public class IntakeService {
     // programme's rollups, the delivery and its audit entry: one round trip instead of one per write.
     int claimed = claimInBatch ? 0 : parts.size();
     for (int attempt = 0; ; attempt++) {
-      WriteBatch batch = chain.batch(t);
+      Batch batch = chain.batch(t);
       for (int i = claimed; i < parts.size(); i++) {
         trace.claimLotNumber(batch, codes.get(i), t, ids.get(i));
       }
       int claims = batch.size();
       List<Lot> lots = new ArrayList<>();
-      List<ImpactService.Contribution> counted = new ArrayList<>();
+      List<Contribution> counted = new ArrayList<>();
       for (int i = 0; i < parts.size(); i++) {
         Lot lot = new Lot(ids.get(i), codes.get(i), programmeId, std.commodity(), grades.get(i), std.version(),
             parts.get(i).kg(), parts.get(i).measurements(), true, farmer.id(), farmer.plotId(), farmer.cooperativeId(),
@@ -192,8 +191,8 @@ public class IntakeService {
       chain.audit(batch, t, c, "delivery.recorded", "delivery", deliveryId, null, saved);
       try {
         batch.execute();
-      } catch (WriteBatch.Failed f) {
-        if (f.index() >= claims || f.category() != ErrorCategory.DUPLICATE_KEY || attempt == 20) {
+      } catch (Batch.Failed f) {
+        if (f.index() >= claims || !f.duplicateKey() || attempt == 20) {
           throw f;
         }
         // another lot has that number: the claims before it hold, nothing after it was written
@@ -211,7 +210,7 @@ public class IntakeService {
    * enrolment as read when it said all that (else null).
    */
   private record Grower(String id, String cooperativeId, List<String> programmeIds, String plotId,
-      Document enrolment) {}
+      Rollup enrolment) {}
 
   /**
    * The farmer and plot of an intake, checked: the farmer's enrolment (kept from the registry's events; one read

@@ -1,15 +1,11 @@
 package org.mu1000.platform.valuechain.application;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,43 +13,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.Supplier;
-import org.bson.Document;
-import org.bson.conversions.Bson;
-import org.mu1000.platform.shared.domain.Pages;
-import org.mu1000.platform.shared.domain.Texts;
 import org.mu1000.platform.impact.application.ImpactService;
-import org.mu1000.platform.impact.application.ImpactService.Contribution;
+import org.mu1000.platform.impact.domain.Contribution;
 import org.mu1000.platform.impact.domain.Impact;
-import org.mu1000.platform.shared.infrastructure.mongo.Ids;
-import org.mu1000.platform.shared.infrastructure.mongo.WriteBatch;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.registry.application.ReferenceCache;
 import org.mu1000.platform.registry.application.Registry;
-import org.mu1000.platform.registry.domain.Cooperative;
-import org.mu1000.platform.registry.domain.Farmer;
-import org.mu1000.platform.registry.domain.Plot;
-import org.mu1000.platform.registry.domain.Programme;
-import org.mu1000.platform.registry.domain.RegistryRepository;
-import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.shared.domain.DomainException;
-import org.mu1000.platform.shared.domain.DomainException.Kind;
+import org.mu1000.platform.shared.domain.Pages;
 import org.mu1000.platform.shared.domain.Violations;
+import org.mu1000.platform.shared.domain.Where;
 import org.mu1000.platform.tenancy.domain.Tenant;
-import org.mu1000.platform.tenancy.domain.TenantRepository;
-import org.mu1000.platform.tenancy.domain.TenantStatus;
 import org.mu1000.platform.traceability.application.TraceService;
 import org.mu1000.platform.traceability.domain.Gs1;
 import org.mu1000.platform.valuechain.domain.Delivery;
 import org.mu1000.platform.valuechain.domain.GradingStandard;
-import org.mu1000.platform.valuechain.domain.Lot;
 import org.mu1000.platform.valuechain.domain.Lot.Status;
-import org.mu1000.platform.valuechain.domain.MassBalance;
+import org.mu1000.platform.valuechain.domain.Lot;
 import org.mu1000.platform.valuechain.domain.PurchaseOrder;
-import org.mu1000.platform.valuechain.domain.Shipment;
-import org.mu1000.platform.valuechain.domain.Transformation;
+import org.mu1000.platform.valuechain.domain.ValueChainStore;
 import org.mu1000.platform.valuechain.domain.Warehouse;
-import org.mu1000.platform.valuechain.infrastructure.mongo.ValueChainStore;
 
 /**
  * Lots as every step of the value chain sees them: their GS1 identifiers and lot numbers, reading them within the
@@ -169,34 +148,34 @@ public class LotService {
 
   public OrderService.Page<Lot> list(Tenant t, Caller c, LotFilter f, int page, int size) {
     ValueChain.require(c.mayReadRegistry() || c.mayReadOrders(), "your role may not read lots");
-    List<Bson> q = new ArrayList<>();
+    List<Where> q = new ArrayList<>();
     if (f.farmerId() != null) {
-      q.add(Filters.eq("farmerId", f.farmerId()));
+      q.add(Where.eq("farmerId", f.farmerId()));
     }
     if (f.cooperativeId() != null) {
-      q.add(Filters.eq("cooperativeId", f.cooperativeId()));
+      q.add(Where.eq("cooperativeId", f.cooperativeId()));
     }
     if (f.warehouseId() != null) {
-      q.add(Filters.eq("warehouseId", f.warehouseId()));
+      q.add(Where.eq("warehouseId", f.warehouseId()));
     }
     if (f.status() != null) {
-      q.add(Filters.eq("status", f.status().name()));
+      q.add(Where.eq("status", f.status().name()));
     }
     if (f.orderId() != null) {
-      q.add(Filters.eq("orderId", f.orderId()));
+      q.add(Where.eq("orderId", f.orderId()));
     }
     if (f.code() != null) {
-      q.add(Filters.eq("code", f.code()));
+      q.add(Where.eq("code", f.code()));
     }
     if (c.isCoopScoped()) {
-      q.add(Filters.in("cooperativeId", c.coops()));
+      q.add(Where.in("cooperativeId", c.coops()));
     }
     if (c.isBuyerOnly()) {
-      q.add(Filters.in("orderId", orders.placedBy(t, c)));
+      q.add(Where.in("orderId", orders.placedBy(t, c)));
     }
-    Bson filter = q.isEmpty() ? null : Filters.and(q);
+    Where filter = q.isEmpty() ? null : Where.all(q);
     var store = chain.store(t);
-    return new OrderService.Page<>(store.list(ValueChainStore.LOTS, filter, Sorts.descending("_id"),
+    return new OrderService.Page<>(store.list(ValueChainStore.LOTS, filter, Where.Order.NEWEST_FIRST,
         Pages.skip(page, size), size, Lot.class), store.count(ValueChainStore.LOTS, filter));
   }
 

@@ -1,7 +1,5 @@
 package org.mu1000.platform.valuechain.application;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -11,23 +9,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.conversions.Bson;
-import org.mu1000.platform.shared.domain.Pages;
-import org.mu1000.platform.shared.infrastructure.mongo.Ids;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.registry.application.Registry;
 import org.mu1000.platform.registry.domain.Farmer;
 import org.mu1000.platform.registry.domain.Plot;
-import org.mu1000.platform.registry.domain.RegistryRepository;
 import org.mu1000.platform.registry.domain.RegistryRepository.FarmerFilter;
-import org.mu1000.platform.kernel.Caller;
+import org.mu1000.platform.registry.domain.RegistryRepository;
 import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.shared.domain.Ids;
+import org.mu1000.platform.shared.domain.Pages;
+import org.mu1000.platform.shared.domain.Where;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.valuechain.domain.Lot;
-import org.mu1000.platform.valuechain.domain.ProductionPlan;
 import org.mu1000.platform.valuechain.domain.ProductionPlan.Grower;
-import org.mu1000.platform.valuechain.domain.PurchaseOrder;
+import org.mu1000.platform.valuechain.domain.ProductionPlan;
 import org.mu1000.platform.valuechain.domain.PurchaseOrder.Status;
-import org.mu1000.platform.valuechain.infrastructure.mongo.ValueChainStore;
+import org.mu1000.platform.valuechain.domain.PurchaseOrder;
+import org.mu1000.platform.valuechain.domain.ValueChainStore;
 
 /** Buyers' orders and the production plans that turn them into quotas per farmer ("produce to the order"). */
 @ApplicationScoped
@@ -53,7 +51,7 @@ public class OrderService {
     PurchaseOrder o = new PurchaseOrder(Ids.next("po"), input.number(), input.programmeId(), input.buyer(),
         withLineIds(input.lines()), Status.DRAFT, now, now, 0, c.subject());
     o.validate(grading.current(t, o.programmeId()).orElse(null));
-    if (!chain.store(t).list(ValueChainStore.ORDERS, Filters.eq("number", o.number()), null, 0, 1,
+    if (!chain.store(t).list(ValueChainStore.ORDERS, Where.eq("number", o.number()), null, 0, 1,
         PurchaseOrder.class).isEmpty()) {
       throw DomainException.invalid("number", "order " + o.number() + " exists already");
     }
@@ -116,25 +114,25 @@ public class OrderService {
 
   /** The ids of the orders a buyer placed (lots they may see are the ones allocated to these). */
   public List<String> placedBy(Tenant t, Caller c) {
-    return chain.store(t).list(ValueChainStore.ORDERS, Filters.eq("placedBy", c.subject()), null, 0, 10_000,
+    return chain.store(t).list(ValueChainStore.ORDERS, Where.eq("placedBy", c.subject()), null, 0, 10_000,
         PurchaseOrder.class).stream().map(PurchaseOrder::id).toList();
   }
 
   public Page<PurchaseOrder> list(Tenant t, Caller c, Status status, String programmeId, int page, int size) {
     ValueChain.require(c.mayReadOrders(), "your role may not read orders");
-    List<Bson> f = new ArrayList<>();
+    List<Where> f = new ArrayList<>();
     if (status != null) {
-      f.add(Filters.eq("status", status.name()));
+      f.add(Where.eq("status", status.name()));
     }
     if (programmeId != null) {
-      f.add(Filters.eq("programmeId", programmeId));
+      f.add(Where.eq("programmeId", programmeId));
     }
     if (c.isBuyerOnly()) {
-      f.add(Filters.eq("placedBy", c.subject()));
+      f.add(Where.eq("placedBy", c.subject()));
     }
-    Bson filter = f.isEmpty() ? null : Filters.and(f);
+    Where filter = f.isEmpty() ? null : Where.all(f);
     var store = chain.store(t);
-    return new Page<>(store.list(ValueChainStore.ORDERS, filter, Sorts.descending("_id"), Pages.skip(page, size),
+    return new Page<>(store.list(ValueChainStore.ORDERS, filter, Where.Order.NEWEST_FIRST, Pages.skip(page, size),
         size, PurchaseOrder.class), store.count(ValueChainStore.ORDERS, filter));
   }
 
@@ -220,14 +218,14 @@ public class OrderService {
     List<Progress> out = new ArrayList<>();
     for (ProductionPlan.LinePlan l : plan.lines()) {
       PurchaseOrder.Line line = o.line(l.lineId());
-      List<Bson> f = new ArrayList<>(List.of(Filters.eq("harvest", true), Filters.eq("programmeId", o.programmeId()),
-          Filters.eq("commodity", line.commodity()), Filters.eq("grade", line.grade()),
-          Filters.gte("harvestDate", line.deliveryFrom().toString())));
+      List<Where> f = new ArrayList<>(List.of(Where.eq("harvest", true), Where.eq("programmeId", o.programmeId()),
+          Where.eq("commodity", line.commodity()), Where.eq("grade", line.grade()),
+          Where.atLeast("harvestDate", line.deliveryFrom().toString())));
       if (line.deliveryTo() != null) {
-        f.add(Filters.lte("harvestDate", line.deliveryTo().toString()));
+        f.add(Where.atMost("harvestDate", line.deliveryTo().toString()));
       }
       Map<String, BigDecimal> delivered = new LinkedHashMap<>();
-      for (Lot lot : chain.store(t).list(ValueChainStore.LOTS, Filters.and(f), null, 0, 0, Lot.class)) {
+      for (Lot lot : chain.store(t).list(ValueChainStore.LOTS, Where.all(f), null, 0, 0, Lot.class)) {
         delivered.merge(lot.farmerId(), lot.kg(), BigDecimal::add);
       }
       for (ProductionPlan.CoopQuota cq : l.coops()) {
@@ -249,8 +247,8 @@ public class OrderService {
     ValueChain.require(c.mayReadRegistry(), "your role may not read farmers' quotas");
     Farmer f = chain.registry(t).farmer(farmerId).filter(x -> c.maySeeCoop(x.cooperativeId()))
         .orElseThrow(() -> DomainException.notFound("farmer", farmerId));
-    List<Lot> lots = chain.store(t).list(ValueChainStore.LOTS, Filters.and(Filters.eq("farmerId", f.id()),
-        Filters.eq("harvest", true)), null, 0, 0, Lot.class);
+    List<Lot> lots = chain.store(t).list(ValueChainStore.LOTS, Where.all(Where.eq("farmerId", f.id()),
+        Where.eq("harvest", true)), null, 0, 0, Lot.class);
     List<FarmerQuota> out = new ArrayList<>();
     for (ProductionPlan plan : chain.store(t).list(ValueChainStore.PLANS, null, null, 0, 0, ProductionPlan.class)) {
       PurchaseOrder o = chain.store(t).find(ValueChainStore.ORDERS, plan.orderId(), PurchaseOrder.class).orElse(null);

@@ -1,6 +1,5 @@
 package org.mu1000.platform.valuechain.application;
 
-import com.mongodb.client.model.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -10,21 +9,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mu1000.platform.impact.application.ImpactService;
-import org.mu1000.platform.shared.infrastructure.mongo.Ids;
-import org.mu1000.platform.registry.application.Registry;
 import org.mu1000.platform.kernel.Caller;
-import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.registry.application.Registry;
 import org.mu1000.platform.shared.domain.DomainException.Kind;
+import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.shared.domain.Ids;
 import org.mu1000.platform.shared.domain.Violations;
+import org.mu1000.platform.shared.domain.Where;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.traceability.application.TraceService;
 import org.mu1000.platform.traceability.domain.Gs1;
-import org.mu1000.platform.valuechain.domain.Lot;
 import org.mu1000.platform.valuechain.domain.Lot.Status;
+import org.mu1000.platform.valuechain.domain.Lot;
 import org.mu1000.platform.valuechain.domain.PurchaseOrder;
 import org.mu1000.platform.valuechain.domain.Shipment;
+import org.mu1000.platform.valuechain.domain.ValueChainStore;
 import org.mu1000.platform.valuechain.domain.Warehouse;
-import org.mu1000.platform.valuechain.infrastructure.mongo.ValueChainStore;
 
 /**
  * Lots allocated to an order line, shipped under an SSCC, and the buyer's confirmation that they arrived.
@@ -60,8 +60,8 @@ public class ShipmentService {
     PurchaseOrder.Line line = o.line(lineId);
     List<Lot> lots = lotService.load(t, c, lotIds, "lotIds");
     Violations v = new Violations();
-    BigDecimal already = chain.store(t).list(ValueChainStore.LOTS, Filters.and(Filters.eq("orderId", orderId),
-        Filters.eq("orderLineId", lineId)), null, 0, 0, Lot.class).stream().map(Lot::kg)
+    BigDecimal already = chain.store(t).list(ValueChainStore.LOTS, Where.all(Where.eq("orderId", orderId),
+        Where.eq("orderLineId", lineId)), null, 0, 0, Lot.class).stream().map(Lot::kg)
         .reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal adding = BigDecimal.ZERO;
     for (int i = 0; i < lots.size(); i++) {
@@ -149,7 +149,7 @@ public class ShipmentService {
 
   public List<Shipment> shipments(Tenant t, Caller c, String orderId) {
     orders.get(t, c, orderId);
-    return chain.store(t).list(ValueChainStore.SHIPMENTS, Filters.eq("orderId", orderId), null, 0, 0,
+    return chain.store(t).list(ValueChainStore.SHIPMENTS, Where.eq("orderId", orderId), null, 0, 0,
         Shipment.class);
   }
 
@@ -178,8 +178,8 @@ public class ShipmentService {
     trace.record(t, e, s.lotIds());
     boolean complete = true;
     for (PurchaseOrder.Line line : o.lines()) {
-      BigDecimal delivered = chain.store(t).list(ValueChainStore.LOTS, Filters.and(Filters.eq("orderId", o.id()),
-          Filters.eq("orderLineId", line.id()), Filters.eq("status", Status.DELIVERED.name())), null, 0, 0,
+      BigDecimal delivered = chain.store(t).list(ValueChainStore.LOTS, Where.all(Where.eq("orderId", o.id()),
+          Where.eq("orderLineId", line.id()), Where.eq("status", Status.DELIVERED.name())), null, 0, 0,
           Lot.class).stream().map(Lot::kg).reduce(BigDecimal.ZERO, BigDecimal::add);
       complete &= delivered.compareTo(line.quantityKg()) >= 0;
     }

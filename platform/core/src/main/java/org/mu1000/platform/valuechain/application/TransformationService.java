@@ -9,18 +9,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mu1000.platform.shared.infrastructure.mongo.Ids;
 import org.mu1000.platform.kernel.Caller;
+import org.mu1000.platform.shared.domain.Ids;
 import org.mu1000.platform.shared.domain.Violations;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.traceability.application.TraceService;
 import org.mu1000.platform.valuechain.domain.GradingStandard;
-import org.mu1000.platform.valuechain.domain.Lot;
 import org.mu1000.platform.valuechain.domain.Lot.Status;
+import org.mu1000.platform.valuechain.domain.Lot;
 import org.mu1000.platform.valuechain.domain.MassBalance;
 import org.mu1000.platform.valuechain.domain.Transformation;
+import org.mu1000.platform.valuechain.domain.ValueChainStore;
 import org.mu1000.platform.valuechain.domain.Warehouse;
-import org.mu1000.platform.valuechain.infrastructure.mongo.ValueChainStore;
 
 /**
  * Processing, sorting and blending: whole input lots become output lots, and mass never grows.

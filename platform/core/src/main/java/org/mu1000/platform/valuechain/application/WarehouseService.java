@@ -1,7 +1,5 @@
 package org.mu1000.platform.valuechain.application;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -10,17 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.bson.conversions.Bson;
-import org.mu1000.platform.shared.infrastructure.mongo.Ids;
 import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.shared.domain.Ids;
 import org.mu1000.platform.shared.domain.Violations;
+import org.mu1000.platform.shared.domain.Where;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.traceability.application.TraceService;
-import org.mu1000.platform.valuechain.domain.Lot;
 import org.mu1000.platform.valuechain.domain.Lot.Status;
+import org.mu1000.platform.valuechain.domain.Lot;
+import org.mu1000.platform.valuechain.domain.ValueChainStore;
 import org.mu1000.platform.valuechain.domain.Warehouse;
-import org.mu1000.platform.valuechain.infrastructure.mongo.ValueChainStore;
 
 /**
  * Origin warehouses: lots received into store, and the stock by commodity and grade.
@@ -59,7 +57,7 @@ public class WarehouseService {
 
   public List<Warehouse> warehouses(Tenant t, Caller c) {
     ValueChain.require(c.mayReadRegistry() || c.mayReadOrders(), "your role may not read warehouses");
-    return chain.store(t).list(ValueChainStore.WAREHOUSES, null, Sorts.ascending("name"), 0, 0, Warehouse.class)
+    return chain.store(t).list(ValueChainStore.WAREHOUSES, null, Where.Order.by("name"), 0, 0, Warehouse.class)
         .stream().filter(w -> w.cooperativeId() == null || c.maySeeCoop(w.cooperativeId())).toList();
   }
 
@@ -92,9 +90,9 @@ public class WarehouseService {
 
   public List<StockLine> stock(Tenant t, Caller c, String warehouseId) {
     ValueChain.require(c.mayReadRegistry() || c.mayReadOrders(), "your role may not read stock");
-    Bson f = Filters.eq("status", Status.STORED.name());
+    Where f = Where.eq("status", Status.STORED.name());
     if (warehouseId != null) {
-      f = Filters.and(f, Filters.eq("warehouseId", warehouseId));
+      f = Where.all(f, Where.eq("warehouseId", warehouseId));
     }
     Map<String, StockLine> lines = new TreeMap<>();
     for (Lot l : chain.store(t).list(ValueChainStore.LOTS, f, null, 0, 0, Lot.class)) {

@@ -1,33 +1,27 @@
 package org.mu1000.platform.webhooks.application;
 
-import org.mu1000.platform.webhooks.domain.WebhookDelivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
-import org.mu1000.platform.audit.application.AuditLog;
-import org.mu1000.platform.shared.infrastructure.mongo.Docs;
-import org.mu1000.platform.shared.infrastructure.mongo.Ids;
-import org.mu1000.platform.registry.domain.RegistryEvent;
+import org.mu1000.platform.audit.domain.AuditTrail;
 import org.mu1000.platform.kernel.Caller;
+import org.mu1000.platform.registry.domain.RegistryEvent;
 import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.shared.domain.Ids;
 import org.mu1000.platform.shared.domain.Violations;
-import org.mu1000.platform.tenancy.infrastructure.mongo.TenantDatabases;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.tenancy.domain.TenantRepository;
+import org.mu1000.platform.webhooks.domain.DeadLetter;
+import org.mu1000.platform.webhooks.domain.Subscription;
+import org.mu1000.platform.webhooks.domain.WebhookDelivery;
+import org.mu1000.platform.webhooks.domain.WebhookStore;
 
 /**
  * Tenant admins subscribe URLs to registry events. Each stored registry event becomes one {@link WebhookDelivery}
@@ -35,44 +29,24 @@ import org.mu1000.platform.tenancy.domain.TenantRepository;
  */
 @ApplicationScoped
 public class WebhookService implements DeliveryOutcomes {
-  public static final String SUBSCRIPTIONS = "webhook_subscriptions";
-  public static final String DEAD_LETTERS = "webhook_dead_letters";
-  public static final String OUTBOX = "webhook_outbox";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private TenantDatabases databases;
+  private WebhookStore store;
   private TenantRepository tenants;
-  private AuditLog audit;
+  private AuditTrail audit;
   private Event<WebhookDelivery> deliveries;
   private WebhookTargets targets;
-
-  public record Subscription(String id, String url, String secret, List<String> eventTypes, boolean active) {}
-
-  public record DeadLetter(String id, String subscriptionId, String url, String eventType, String eventId,
-      String payload, String error, int attempts, Instant failedAt, Instant replayedAt) {}
 
   protected WebhookService() {}
 
   @Inject
-  public WebhookService(TenantDatabases databases, TenantRepository tenants, AuditLog audit,
+  public WebhookService(WebhookStore store, TenantRepository tenants, AuditTrail audit,
       Event<WebhookDelivery> deliveries, WebhookTargets targets) {
-    this.databases = databases;
+    this.store = store;
     this.targets = targets;
     this.tenants = tenants;
     this.audit = audit;
     this.deliveries = deliveries;
-  }
-
-  private MongoCollection<Document> subs(Tenant t) {
-    return databases.of(t).getCollection(SUBSCRIPTIONS);
-  }
-
-  private MongoCollection<Document> outbox(Tenant t) {
-    return databases.of(t).getCollection(OUTBOX);
-  }
-
-  private MongoCollection<Document> dead(Tenant t) {
-    return databases.of(t).getCollection(DEAD_LETTERS);
   }
 
   public List<Subscription> list(Tenant t, Caller c) {
@@ -81,9 +55,7 @@ public class WebhookService implements DeliveryOutcomes {
   }
 
   private List<Subscription> all(Tenant t) {
-    List<Subscription> out = new ArrayList<>();
-    subs(t).find().sort(Sorts.ascending("_id")).forEach(d -> out.add(subscription(d)));
-    return out;
+    return store.subscriptions(t);
   }
 
   public Subscription create(Tenant t, Caller c, String url, String secret, List<String> types, Boolean active) {
@@ -93,21 +65,16 @@ public class WebhookService implements DeliveryOutcomes {
     v.require(secret != null && secret.length() >= 16, "secret", "needs at least 16 characters");
     v.require(types != null && !types.isEmpty(), "eventTypes", "needs at least one event type");
     v.throwIfAny();
-    Document d = new Document("_id", Ids.next("wh")).append("url", url).append("secret", secret)
-        .append("eventTypes", types).append("active", active == null || active)
-        .append("createdAt", new Date());
-    subs(t).insertOne(d);
-    audit.record(databases.of(t), c.username(), "webhook.created", "webhook", d.getString("_id"), null, d);
-    return subscription(d);
+    Subscription s = new Subscription(Ids.next("wh"), url, secret, List.copyOf(types), active == null || active);
+    store.add(t, s);
+    audit.record(t, c.username(), "webhook.created", "webhook", s.id(), null, s);
+    return s;
   }
 
   public void delete(Tenant t, Caller c, String id) {
     requireAdmin(c);
-    Document d = subs(t).findOneAndDelete(Filters.eq("_id", id));
-    if (d == null) {
-      throw DomainException.notFound("webhook", id);
-    }
-    audit.record(databases.of(t), c.username(), "webhook.deleted", "webhook", id, d, null);
+    Subscription s = store.remove(t, id).orElseThrow(() -> DomainException.notFound("webhook", id));
+    audit.record(t, c.username(), "webhook.deleted", "webhook", id, s, null);
   }
 
   /** Fans a stored registry change out to the tenant's matching subscriptions. */
@@ -129,10 +96,7 @@ public class WebhookService implements DeliveryOutcomes {
    * goes when the delivery succeeds or becomes a dead letter. Keyed by event and subscription: storing twice is one.
    */
   private void send(Tenant t, WebhookDelivery d) {
-    outbox(t).replaceOne(Filters.eq("_id", outboxId(d)), new Document("_id", outboxId(d))
-        .append("subscriptionId", d.subscriptionId()).append("url", d.url()).append("eventType", d.eventType())
-        .append("eventId", d.eventId()).append("payload", d.payload()).append("replayOf", d.replayOf())
-        .append("createdAt", new Date()), new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    store.queue(t, outboxId(d), d);
     deliveries.fire(d);
   }
 
@@ -146,14 +110,14 @@ public class WebhookService implements DeliveryOutcomes {
     for (Tenant t : tenants.all()) {
       Map<String, Subscription> subs = new java.util.HashMap<>();
       all(t).forEach(s -> subs.put(s.id(), s));
-      for (Document d : outbox(t).find()) {
-        Subscription s = subs.get(d.getString("subscriptionId"));
+      for (WebhookStore.Queued q : store.queued(t)) {
+        Subscription s = subs.get(q.subscriptionId());
         if (s == null) {
-          outbox(t).deleteOne(Filters.eq("_id", d.getString("_id")));
+          store.dequeue(t, q.id());
           continue;
         }
-        deliveries.fire(new WebhookDelivery(t.id(), s.id(), s.url(), s.secret(), d.getString("eventType"),
-            d.getString("eventId"), d.getString("payload"), d.getString("replayOf")));
+        deliveries.fire(new WebhookDelivery(t.id(), s.id(), s.url(), s.secret(), q.eventType(), q.eventId(),
+            q.payload(), q.replayOf()));
         n++;
       }
     }
@@ -181,56 +145,36 @@ public class WebhookService implements DeliveryOutcomes {
     if (t == null) {
       return;
     }
-    outbox(t).deleteOne(Filters.eq("_id", outboxId(d)));
-    String id = "dl-" + d.eventId() + "-" + d.subscriptionId();
-    dead(t).replaceOne(Filters.eq("_id", id), new Document("_id", id).append("subscriptionId", d.subscriptionId())
-        .append("url", d.url()).append("eventType", d.eventType()).append("eventId", d.eventId())
-        .append("payload", d.payload()).append("error", error).append("attempts", attempts)
-        .append("failedAt", new Date()).append("replayedAt", null),
-        new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    store.dequeue(t, outboxId(d));
+    store.bury(t, new DeadLetter("dl-" + d.eventId() + "-" + d.subscriptionId(), d.subscriptionId(), d.url(),
+        d.eventType(), d.eventId(), d.payload(), error, attempts, Instant.now(), null));
   }
 
   public List<DeadLetter> deadLetters(Tenant t, Caller c) {
     requireAdmin(c);
-    List<DeadLetter> out = new ArrayList<>();
-    dead(t).find().sort(Sorts.descending("failedAt")).forEach(d -> out.add(new DeadLetter(d.getString("_id"),
-        d.getString("subscriptionId"), d.getString("url"), d.getString("eventType"), d.getString("eventId"),
-        d.getString("payload"), d.getString("error"), Docs.integer(d, "attempts"), Docs.instant(d, "failedAt"),
-        Docs.instant(d, "replayedAt"))));
-    return out;
+    return store.deadLetters(t);
   }
 
   /** Queues a dead letter again, to the subscription's current URL and secret. */
   public void replay(Tenant t, Caller c, String id) {
     requireAdmin(c);
-    Document d = dead(t).find(Filters.eq("_id", id)).first();
-    if (d == null) {
-      throw DomainException.notFound("dead letter", id);
-    }
-    Document s = subs(t).find(Filters.eq("_id", d.getString("subscriptionId"))).first();
-    if (s == null) {
-      throw new DomainException(DomainException.Kind.CONFLICT, "the subscription of this delivery was removed");
-    }
-    dead(t).updateOne(Filters.eq("_id", id), Updates.set("replayedAt", new Date()));
-    audit.record(databases.of(t), c.username(), "webhook.replayed", "dead-letter", id, null, null);
-    send(t, new WebhookDelivery(t.id(), s.getString("_id"), s.getString("url"), s.getString("secret"),
-        d.getString("eventType"), d.getString("eventId"), d.getString("payload"), id));
+    DeadLetter d = store.deadLetter(t, id).orElseThrow(() -> DomainException.notFound("dead letter", id));
+    Subscription s = store.subscription(t, d.subscriptionId()).orElseThrow(() -> new DomainException(
+        DomainException.Kind.CONFLICT, "the subscription of this delivery was removed"));
+    store.replayed(t, id, Instant.now());
+    audit.record(t, c.username(), "webhook.replayed", "dead-letter", id, null, null);
+    send(t, new WebhookDelivery(t.id(), s.id(), s.url(), s.secret(), d.eventType(), d.eventId(), d.payload(), id));
   }
 
   /** A replayed delivery that got through is no longer dead. */
   @Override
   public void delivered(WebhookDelivery d) {
     tenants.find(d.tenant()).ifPresent(t -> {
-      outbox(t).deleteOne(Filters.eq("_id", outboxId(d)));
+      store.dequeue(t, outboxId(d));
       if (d.replayOf() != null) {
-        dead(t).deleteOne(Filters.eq("_id", d.replayOf()));
+        store.forget(t, d.replayOf());
       }
     });
-  }
-
-  private static Subscription subscription(Document d) {
-    return new Subscription(d.getString("_id"), d.getString("url"), d.getString("secret"),
-        Docs.strings(d, "eventTypes"), Boolean.TRUE.equals(d.getBoolean("active")));
   }
 
   private static void requireAdmin(Caller c) {

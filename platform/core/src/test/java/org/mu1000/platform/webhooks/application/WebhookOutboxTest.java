@@ -1,6 +1,5 @@
 package org.mu1000.platform.webhooks.application;
 
-import org.mu1000.platform.webhooks.domain.WebhookDelivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.enterprise.event.Event;
@@ -17,15 +16,17 @@ import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mu1000.platform.audit.application.AuditLog;
-import org.mu1000.platform.shared.infrastructure.mongo.Mongo;
-import org.mu1000.platform.registry.domain.RegistryEvent;
+import org.mu1000.platform.audit.infrastructure.mongo.MongoAuditTrail;
 import org.mu1000.platform.kernel.Caller;
-import org.mu1000.platform.tenancy.infrastructure.mongo.TenantDatabases;
+import org.mu1000.platform.registry.domain.RegistryEvent;
+import org.mu1000.platform.shared.infrastructure.mongo.Mongo;
+import org.mu1000.platform.shared.infrastructure.mongo.TenantDatabases;
 import org.mu1000.platform.tenancy.domain.AreaUnit;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.tenancy.domain.TenantConfig;
 import org.mu1000.platform.tenancy.infrastructure.mongo.MongoTenantRepository;
+import org.mu1000.platform.webhooks.domain.WebhookDelivery;
+import org.mu1000.platform.webhooks.infrastructure.mongo.MongoWebhookStore;
 
 /** Deliveries wait in a Mongo outbox until delivered or dead-lettered, so a restart sends them again. */
 class WebhookOutboxTest {
@@ -44,7 +45,9 @@ class WebhookOutboxTest {
     tenant = Tenant.opened(new TenantConfig("rw", "Rwanda", "RW", "RWF", AreaUnit.HA, List.of("en"), "Africa/Kigali",
         BigDecimal.TEN, List.of(), null), null, Instant.now());
     tenants.insert(tenant);
-    service = new WebhookService(new TenantDatabases(MONGO, null, null), tenants, new AuditLog(), new Recorder(),
+    TenantDatabases databases = new TenantDatabases(MONGO, null);
+    service = new WebhookService(new MongoWebhookStore(databases), tenants, new MongoAuditTrail(databases),
+        new Recorder(),
         new WebhookTargets("localhost"));
     service.create(tenant, ADMIN, "http://localhost:9/hook", "sixteen-chars-secret", List.of("farmer.created"), true);
   }

@@ -16,16 +16,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mu1000.platform.identity.application.IdentityAdmin;
 import org.mu1000.platform.security.KeycloakSettings;
-import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.DomainException.Kind;
+import org.mu1000.platform.shared.domain.DomainException;
 
 /**
  * Keycloak's admin REST API through the JDK HTTP client (keycloak-admin-client's RESTEasy breaks Payara's Jersey). It
  * signs in as the confidential service client {@code mu1000.keycloak.service-client} with client credentials.
  */
 @ApplicationScoped
-public class KeycloakAdmin {
+public class KeycloakAdmin implements IdentityAdmin {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private KeycloakSettings keycloak;
@@ -47,6 +48,7 @@ public class KeycloakAdmin {
     this.clientSecret = clientSecret.orElse("");
   }
 
+  @Override
   public boolean reachable() {
     try {
       HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(keycloak.realmUrl()))
@@ -59,6 +61,7 @@ public class KeycloakAdmin {
 
   // --- organizations ---------------------------------------------------------------------------------------------
 
+  @Override
   public Optional<JsonNode> organization(String alias) {
     JsonNode list = get("/organizations?briefRepresentation=true&first=0&max=1000&search=" + enc(alias));
     for (JsonNode o : list) {
@@ -70,6 +73,7 @@ public class KeycloakAdmin {
   }
 
   /** Creates the tenant's organization unless it exists; returns its id. */
+  @Override
   public String ensureOrganization(String alias, String name) {
     Optional<JsonNode> existing = organization(alias);
     if (existing.isPresent()) {
@@ -83,16 +87,19 @@ public class KeycloakAdmin {
         .path("id").asText();
   }
 
+  @Override
   public void addMember(String orgId, String userId) {
     send("POST", "/organizations/" + orgId + "/members", JSON.getNodeFactory().textNode(userId), 201, 409);
   }
 
+  @Override
   public List<JsonNode> members(String orgId) {
     java.util.ArrayList<JsonNode> out = new java.util.ArrayList<>();
     get("/organizations/" + enc(orgId) + "/members?first=0&max=1000").forEach(out::add);
     return out;
   }
 
+  @Override
   public boolean isMember(String orgId, String userId) {
     try {
       get("/organizations/" + enc(orgId) + "/members/" + enc(userId));
@@ -105,22 +112,26 @@ public class KeycloakAdmin {
     }
   }
 
+  @Override
   public void deleteOrganization(String alias) {
     organization(alias).ifPresent(o -> send("DELETE", "/organizations/" + o.path("id").asText(), null, 204, 404));
   }
 
   // --- users -----------------------------------------------------------------------------------------------------
 
+  @Override
   public Optional<JsonNode> userByName(String username) {
     JsonNode list = get("/users?exact=true&username=" + enc(username));
     return list.size() == 0 ? Optional.empty() : Optional.of(list.get(0));
   }
 
+  @Override
   public JsonNode user(String id) {
     return get("/users/" + enc(id));
   }
 
   /** Creates a user; returns the id. Refuses a taken username. */
+  @Override
   public String createUser(String username, String email, String firstName, String lastName,
       String temporaryPassword) {
     ObjectNode u = JSON.createObjectNode().put("username", username).put("email", email).put("enabled", true)
@@ -147,6 +158,7 @@ public class KeycloakAdmin {
    * The id of the service-account user of a confidential client, or empty when the client has none. Keycloak alone
    * links the two, so this is what proves a token came from a client-credentials grant of that client.
    */
+  @Override
   public Optional<String> serviceAccountOf(String clientId) {
     String known = serviceAccounts.get(clientId);
     if (known != null) {
@@ -170,6 +182,7 @@ public class KeycloakAdmin {
   }
 
   /** The user with this id, or empty when there is none. */
+  @Override
   public Optional<JsonNode> findUser(String id) {
     try {
       return Optional.of(user(id));
@@ -182,6 +195,7 @@ public class KeycloakAdmin {
   }
 
   /** Realm roles the user holds, directly or through a composite role or a group. */
+  @Override
   public List<String> effectiveRealmRoles(String userId) {
     java.util.ArrayList<String> out = new java.util.ArrayList<>();
     get("/users/" + enc(userId) + "/role-mappings/realm/composite?briefRepresentation=true")
@@ -192,6 +206,7 @@ public class KeycloakAdmin {
   // --- groups ----------------------------------------------------------------------------------------------------
 
   /** Paths of the groups the user is a direct member of, such as {@code /tenants/rwanda/coop-manager}. */
+  @Override
   public List<String> groupPaths(String userId) {
     java.util.ArrayList<String> out = new java.util.ArrayList<>();
     get("/users/" + enc(userId) + "/groups?briefRepresentation=true&first=0&max=10000")
@@ -199,6 +214,7 @@ public class KeycloakAdmin {
     return out;
   }
 
+  @Override
   public Optional<String> groupId(String path) {
     try {
       return Optional.of(get("/group-by-path" + pathSegments(path)).path("id").asText());
@@ -211,6 +227,7 @@ public class KeycloakAdmin {
   }
 
   /** The group at this path, created with any missing parents; returns its id. Safe to repeat. */
+  @Override
   public String ensureGroup(String path) {
     Optional<String> existing = groupId(path);
     if (existing.isPresent()) {
@@ -227,15 +244,18 @@ public class KeycloakAdmin {
     return groupId(path).orElseThrow(() -> upstream("group " + path + " was not created"));
   }
 
+  @Override
   public void joinGroup(String userId, String groupId) {
     send("PUT", "/users/" + enc(userId) + "/groups/" + enc(groupId), null, 204);
   }
 
+  @Override
   public void leaveGroup(String userId, String groupId) {
     send("DELETE", "/users/" + enc(userId) + "/groups/" + enc(groupId), null, 204, 404);
   }
 
   /** Members of the group at this path (none when it does not exist). */
+  @Override
   public List<JsonNode> groupMembers(String path) {
     java.util.ArrayList<JsonNode> out = new java.util.ArrayList<>();
     groupId(path).ifPresent(id -> get("/groups/" + enc(id) + "/members?briefRepresentation=true&first=0&max=10000")
@@ -243,6 +263,7 @@ public class KeycloakAdmin {
     return out;
   }
 
+  @Override
   public void deleteGroup(String path) {
     groupId(path).ifPresent(id -> send("DELETE", "/groups/" + enc(id), null, 204, 404));
   }

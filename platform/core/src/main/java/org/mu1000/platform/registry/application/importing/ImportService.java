@@ -1,27 +1,19 @@
 package org.mu1000.platform.registry.application.importing;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.gridfs.GridFSBucket;
-import com.mongodb.client.gridfs.GridFSBuckets;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.bson.Document;
-import org.bson.types.ObjectId;
-import org.mu1000.platform.shared.infrastructure.mongo.Ids;
+import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.registry.application.FarmerService;
 import org.mu1000.platform.registry.application.OrganisationService;
 import org.mu1000.platform.registry.application.PlotService;
@@ -29,9 +21,9 @@ import org.mu1000.platform.registry.application.Registry;
 import org.mu1000.platform.registry.domain.Farmer;
 import org.mu1000.platform.registry.domain.Plot;
 import org.mu1000.platform.registry.domain.RegistryRepository;
-import org.mu1000.platform.kernel.Caller;
-import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.DomainException.Kind;
+import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.shared.domain.Ids;
 import org.mu1000.platform.tenancy.domain.Tenant;
 
 /**
@@ -42,7 +34,6 @@ import org.mu1000.platform.tenancy.domain.Tenant;
 @ApplicationScoped
 public class ImportService {
   private static final Logger LOG = Logger.getLogger(ImportService.class.getName());
-  public static final String JOBS = "import_jobs";
   static final int MAX_PROBLEMS = 10_000;
   static final int MAX_BYTES = 30 * 1024 * 1024;
 
@@ -54,15 +45,18 @@ public class ImportService {
   private FarmerService farmers;
   private PlotService plots;
   private OrganisationService orgs;
+  private ImportStore store;
 
   protected ImportService() {}
 
   @Inject
-  public ImportService(Registry registry, FarmerService farmers, PlotService plots, OrganisationService orgs) {
+  public ImportService(Registry registry, FarmerService farmers, PlotService plots, OrganisationService orgs,
+      ImportStore store) {
     this.registry = registry;
     this.farmers = farmers;
     this.plots = plots;
     this.orgs = orgs;
+    this.store = store;
   }
 
   /** For running outside a container (tests): jobs run on the given executor. */
@@ -94,16 +88,9 @@ public class ImportService {
     if (!"csv".equals(format) && !"xlsx".equals(format)) {
       throw DomainException.invalid("format", "must be csv or xlsx");
     }
-    GridFSBucket files = GridFSBuckets.create(registry.database(t), "import_files");
-    ObjectId fileId = files.uploadFromStream(fileName == null ? "upload." + format : fileName,
-        new ByteArrayInputStream(bytes));
+    String fileId = store.keepFile(t, fileName == null ? "upload." + format : fileName, bytes);
     String id = Ids.next("im");
-    Date now = new Date();
-    jobs(t).insertOne(new Document("_id", id).append("cooperativeId", cooperativeId).append("fileName", fileName)
-        .append("format", format).append("status", "validating").append("totalRows", 0).append("processedRows", 0)
-        .append("farmersCreated", 0).append("farmersUpdated", 0).append("plotsWritten", 0)
-        .append("problems", List.of()).append("fileId", fileId).append("uploadedBy", c.username())
-        .append("createdAt", now).append("updatedAt", now));
+    store.create(t, id, cooperativeId, fileName, format, fileId, c.username(), new Date());
     executor().execute(() -> guarded(t, id, null, () -> dryRun(t, c, id)));
     return job(t, c, id);
   }
@@ -112,11 +99,7 @@ public class ImportService {
     requireImport(c);
     Job job = job(t, c, id);
     // a commit that failed may be run again: the dry run passed, and rows already written are found, not doubled
-    long claimed = jobs(t).updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("validated", true),
-            Filters.in("status", "validated", "failed")),
-        Updates.combine(Updates.set("status", "committing"), Updates.set("processedRows", 0),
-            Updates.set("updatedAt", new Date()))).getModifiedCount();
-    if (claimed == 0) {
+    if (!store.claimForCommit(t, id, new Date())) {
       throw new DomainException(Kind.CONFLICT, switch (job.status()) {
         case "invalid" -> "the dry run found " + job.problems().size() + " problem(s); fix the file and upload it again";
         case "validating" -> "the dry run is still running";
@@ -131,23 +114,17 @@ public class ImportService {
 
   public Job job(Tenant t, Caller c, String id) {
     requireImport(c);
-    Document d = jobs(t).find(Filters.eq("_id", id)).first();
-    if (d == null || !c.maySeeCoop(d.getString("cooperativeId"))) {
+    Job job = store.find(t, id).map(ImportStore.Stored::job).orElse(null);
+    if (job == null || !c.maySeeCoop(job.cooperativeId())) {
       throw DomainException.notFound("import", id);
     }
-    List<ImportRows.Problem> problems = new ArrayList<>();
-    for (Document p : d.getList("problems", Document.class, List.of())) {
-      problems.add(new ImportRows.Problem(p.getInteger("row"), p.getString("column"), p.getString("message")));
-    }
-    return new Job(id, d.getString("cooperativeId"), d.getString("fileName"), d.getString("format"),
-        d.getString("status"), d.getInteger("totalRows", 0), d.getInteger("processedRows", 0),
-        d.getInteger("farmersCreated", 0), d.getInteger("farmersUpdated", 0), d.getInteger("plotsWritten", 0),
-        problems, d.getDate("createdAt"), d.getDate("updatedAt"));
+    return job;
   }
 
   private void dryRun(Tenant t, Caller c, String id) {
-    Document job = jobs(t).find(Filters.eq("_id", id)).first();
-    ImportRows rows = ImportRows.parse(Sheets.read(file(t, job), job.getString("format")), job.getString("cooperativeId"));
+    ImportStore.Stored job = store.find(t, id).orElseThrow();
+    ImportRows rows = ImportRows.parse(Sheets.read(store.file(t, job.fileId()), job.job().format()),
+        job.job().cooperativeId());
     List<ImportRows.Problem> problems = new ArrayList<>(rows.problems());
     int done = 0;
     for (ImportRows.Group g : rows.groups()) {
@@ -162,14 +139,15 @@ public class ImportService {
       }
     }
     if (!problems.isEmpty()) {
-      removeFile(t, job);
+      store.removeFile(t, job.fileId());
     }
-    jobs(t).updateOne(Filters.eq("_id", id), Updates.combine(
-        Updates.set("status", problems.isEmpty() ? "validated" : "invalid"), Updates.set("validated", problems.isEmpty()),
-        Updates.set("totalRows", rows.rowCount()), Updates.set("processedRows", rows.rowCount()),
-        Updates.set("problems", problems.stream().map(p -> new Document("row", p.row()).append("column", p.column())
-            .append("message", p.message())).toList()),
-        Updates.set("updatedAt", new Date())));
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("status", problems.isEmpty() ? "validated" : "invalid");
+    result.put("validated", problems.isEmpty());
+    result.put("totalRows", rows.rowCount());
+    result.put("processedRows", rows.rowCount());
+    result.put("problems", problems);
+    store.update(t, id, result, new Date());
   }
 
   /** How far a commit got: rows of whole farmer groups written, and the counts so far. */
@@ -186,9 +164,9 @@ public class ImportService {
    * written, so a group that would be refused leaves nothing behind; a failure names the row it stopped at.
    */
   private void write(Tenant t, Caller c, String id, Progress pr) {
-    Document job = jobs(t).find(Filters.eq("_id", id)).first();
-    String coop = job.getString("cooperativeId");
-    ImportRows rows = ImportRows.parse(Sheets.read(file(t, job), job.getString("format")), coop);
+    ImportStore.Stored job = store.find(t, id).orElseThrow();
+    String coop = job.job().cooperativeId();
+    ImportRows rows = ImportRows.parse(Sheets.read(store.file(t, job.fileId()), job.job().format()), coop);
     RegistryRepository repo = registry.repository(t);
     for (ImportRows.Group g : rows.groups()) {
       pr.nextRow = g.rows().get(0);
@@ -222,16 +200,13 @@ public class ImportService {
       }
       pr.done += g.rows().size();
       if (pr.done % 250 < g.rows().size()) {
-        jobs(t).updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("processedRows", pr.done),
-            Updates.set("farmersCreated", pr.created), Updates.set("farmersUpdated", pr.updated),
-            Updates.set("plotsWritten", pr.plotsWritten), Updates.set("updatedAt", new Date())));
+        store.update(t, id, counts(pr, pr.done), new Date());
       }
     }
-    jobs(t).updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("status", "committed"),
-        Updates.set("processedRows", rows.rowCount()), Updates.set("farmersCreated", pr.created),
-        Updates.set("farmersUpdated", pr.updated), Updates.set("plotsWritten", pr.plotsWritten),
-        Updates.set("updatedAt", new Date())));
-    removeFile(t, job);
+    Map<String, Object> committed = counts(pr, rows.rowCount());
+    committed.put("status", "committed");
+    store.update(t, id, committed, new Date());
+    store.removeFile(t, job.fileId());
     registry.audit(t, c.username(), "import.committed", "import", id, null,
         Map.of("farmersCreated", pr.created, "farmersUpdated", pr.updated, "plotsWritten", pr.plotsWritten));
   }
@@ -243,7 +218,17 @@ public class ImportService {
     return java.util.Objects.equals(existing.crop(), row.crop())
         && java.util.Objects.equals(existing.plantingYear(), row.plantingYear())
         && Registry.view(row).get("areaM2").equals(existing.areaM2().toPlainString())
-        && new Document(row.geometry()).toJson().equals(new Document(existing.geometry()).toJson());
+        && java.util.Objects.equals(row.geometry(), existing.geometry());
+  }
+
+  /** The counts of a commit so far. */
+  private static Map<String, Object> counts(Progress pr, int processed) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("processedRows", processed);
+    m.put("farmersCreated", pr.created);
+    m.put("farmersUpdated", pr.updated);
+    m.put("plotsWritten", pr.plotsWritten);
+    return m;
   }
 
   private void guarded(Tenant t, String id, Progress progress, Runnable work) {
@@ -263,35 +248,13 @@ public class ImportService {
     String told = pr == null ? message : message + "; stopped at row " + pr.nextRow + ": the " + pr.done
         + " row(s) before it were written in full; commit again to finish"
         + " (rows already written are found, not written twice)";
-    List<org.bson.conversions.Bson> set = new ArrayList<>(List.of(Updates.set("status", "failed"),
-        Updates.push("problems", new Document("row", pr == null ? 0 : pr.nextRow).append("column", "")
-            .append("message", told)),
-        Updates.set("updatedAt", new Date())));
-    if (pr != null) {
-      set.addAll(List.of(Updates.set("processedRows", pr.done), Updates.set("farmersCreated", pr.created),
-          Updates.set("farmersUpdated", pr.updated), Updates.set("plotsWritten", pr.plotsWritten)));
-    }
-    jobs(t).updateOne(Filters.eq("_id", id), Updates.combine(set));
+    Map<String, Object> fields = pr == null ? new LinkedHashMap<>() : counts(pr, pr.done);
+    fields.put("status", "failed");
+    store.update(t, id, fields, new ImportRows.Problem(pr == null ? 0 : pr.nextRow, "", told), new Date());
   }
 
   private void progress(Tenant t, String id, int done, int total) {
-    jobs(t).updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("processedRows", done),
-        Updates.set("totalRows", total), Updates.set("updatedAt", new Date())));
-  }
-
-  private byte[] file(Tenant t, Document job) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    GridFSBuckets.create(registry.database(t), "import_files").downloadToStream(job.getObjectId("fileId"), out);
-    return out.toByteArray();
-  }
-
-  /** The upload is needed only between dry run and commit; personal data does not linger in GridFS. */
-  private void removeFile(Tenant t, Document job) {
-    GridFSBuckets.create(registry.database(t), "import_files").delete(job.getObjectId("fileId"));
-  }
-
-  private MongoCollection<Document> jobs(Tenant t) {
-    return registry.database(t).getCollection(JOBS);
+    store.update(t, id, Map.of("processedRows", done, "totalRows", total), new Date());
   }
 
   private static void requireImport(Caller c) {

@@ -17,16 +17,17 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.mu1000.platform.shared.domain.Pages;
-import org.mu1000.platform.shared.infrastructure.mongo.Docs;
-import org.mu1000.platform.shared.infrastructure.mongo.VersionedCollection;
+import org.mu1000.platform.kernel.Money;
 import org.mu1000.platform.registry.domain.Cooperative;
 import org.mu1000.platform.registry.domain.Farmer;
-import org.mu1000.platform.kernel.Money;
 import org.mu1000.platform.registry.domain.Plot;
 import org.mu1000.platform.registry.domain.Programme;
 import org.mu1000.platform.registry.domain.RegistryRepository;
 import org.mu1000.platform.registry.domain.Sex;
+import org.mu1000.platform.shared.domain.Pages;
+import org.mu1000.platform.shared.infrastructure.mongo.Docs;
+import org.mu1000.platform.shared.infrastructure.mongo.TenantDatabases;
+import org.mu1000.platform.shared.infrastructure.mongo.VersionedCollection;
 
 /** The registry in one tenant database. */
 public class MongoRegistryRepository implements RegistryRepository {
@@ -41,6 +42,24 @@ public class MongoRegistryRepository implements RegistryRepository {
   private final VersionedCollection plots;
   private final VersionedCollection coops;
   private final VersionedCollection programmes;
+
+  /** The registries of every tenant, each in the tenant's own database. */
+  @jakarta.enterprise.context.ApplicationScoped
+  public static class Stores implements RegistryRepository.Stores {
+    private TenantDatabases databases;
+
+    protected Stores() {}
+
+    @jakarta.inject.Inject
+    public Stores(TenantDatabases databases) {
+      this.databases = databases;
+    }
+
+    @Override
+    public RegistryRepository of(org.mu1000.platform.kernel.TenantHome tenant) {
+      return new MongoRegistryRepository(databases.of(tenant));
+    }
+  }
 
   public MongoRegistryRepository(MongoDatabase db) {
     this.db = db;

@@ -6,7 +6,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+import org.bson.json.StrictJsonWriter;
 import org.bson.types.Decimal128;
 
 /** Small conversions between BSON values and Java types used by every Mongo adapter. */
@@ -64,4 +68,31 @@ public final class Docs {
     Object v = d.get("version");
     return v instanceof Number n ? n.longValue() : 0L;
   }
+
+  /** A record (stored field by field, with its id), a map or a document as a document; null for null. */
+  public static Document of(String id, Object o) {
+    if (o == null) {
+      return null;
+    }
+    if (o instanceof Document d) {
+      return new Document(d);
+    }
+    if (o instanceof Map<?, ?> m) {
+      Document d = new Document();
+      m.forEach((k, v) -> d.put(String.valueOf(k), v));
+      return d;
+    }
+    return RecordDocs.toDoc(id, o);
+  }
+
+  /** A document as plain Java values: decimals and instants as strings, sub-documents as maps. */
+  public static Map<String, Object> plain(Document d) {
+    return d == null ? null : Document.parse(d.toJson(PLAIN));
+  }
+
+  private static final JsonWriterSettings PLAIN = JsonWriterSettings.builder()
+      .outputMode(JsonMode.RELAXED)
+      .dateTimeConverter((Long v, StrictJsonWriter w) -> w.writeString(new Date(v).toInstant().toString()))
+      .decimal128Converter((v, w) -> w.writeString(v.bigDecimalValue().toPlainString()))
+      .build();
 }

@@ -3,7 +3,6 @@ package org.mu1000.platform.shared.infrastructure.mongo;
 import com.mongodb.ClientBulkWriteException;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoCommandException;
-import com.mongodb.MongoException;
 import com.mongodb.MongoNamespace;
 import com.mongodb.MongoWriteException;
 import com.mongodb.WriteError;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.mu1000.platform.shared.domain.Batch;
 
 /**
  * Writes that go to the server together and in order: one round trip for any collections and databases of one
@@ -26,7 +26,7 @@ import org.bson.conversions.Bson;
  * another against an older server. Like the writes sent one by one, they are not a transaction: the first that fails
  * stops the rest, the ones before it stay, and {@link Failed} says which one it was.
  */
-public final class WriteBatch {
+public final class WriteBatch implements Batch {
   /** MongoDB's "no such command": a server older than 8.0. */
   private static final int COMMAND_NOT_FOUND = 59;
 
@@ -65,6 +65,7 @@ public final class WriteBatch {
   }
 
   /** After {@link #execute}: whether every {@link #updateIf} found its document. */
+  @Override
   public boolean allMatched() {
     if (unmatched < 0) {
       throw new IllegalStateException("the batch has not been written");
@@ -72,11 +73,13 @@ public final class WriteBatch {
     return unmatched == 0;
   }
 
+  @Override
   public int size() {
     return writes.size();
   }
 
   /** Sends the writes. Throws {@link Failed} for the first write the server refused; none after it was applied. */
+  @Override
   public void execute() {
     if (writes.isEmpty()) {
       unmatched = 0;
@@ -94,7 +97,7 @@ public final class WriteBatch {
         if (!errors.isEmpty()) {
           int first = errors.keySet().stream().mapToInt(Integer::intValue).min().getAsInt();
           WriteError error = errors.get(first);
-          throw new Failed(first, ErrorCategory.fromErrorCode(error.getCode()), error.getMessage(), e);
+          throw failed(first, ErrorCategory.fromErrorCode(error.getCode()), error.getMessage(), e);
         }
         if (!(e.getCause() instanceof MongoCommandException c && c.getErrorCode() == COMMAND_NOT_FOUND)) {
           throw e;
@@ -120,7 +123,7 @@ public final class WriteBatch {
           missed++;
         }
       } catch (MongoWriteException e) {
-        throw new Failed(i, e.getError().getCategory(), e.getError().getMessage(), e);
+        throw failed(i, e.getError().getCategory(), e.getError().getMessage(), e);
       }
     }
     unmatched = missed;
@@ -136,24 +139,15 @@ public final class WriteBatch {
     return out;
   }
 
-  /** The write at {@code index} failed; the ones before it were applied, none after it. */
-  public static final class Failed extends MongoException {
-    private static final long serialVersionUID = 1L;
-    private final int index;
-    private final transient ErrorCategory category;
-
-    Failed(int index, ErrorCategory category, String message, Throwable cause) {
-      super("write " + index + " of the batch failed: " + message, cause);
-      this.index = index;
-      this.category = category;
+  /** The batch a repository was handed: one of this store's (a batch of another store here is a wiring error). */
+  public static WriteBatch of(Batch batch) {
+    if (batch instanceof WriteBatch w) {
+      return w;
     }
+    throw new IllegalArgumentException("not a batch of the MongoDB store: " + batch);
+  }
 
-    public int index() {
-      return index;
-    }
-
-    public ErrorCategory category() {
-      return category;
-    }
+  private static Failed failed(int index, ErrorCategory category, String message, Throwable cause) {
+    return new Failed(index, category == ErrorCategory.DUPLICATE_KEY, message, cause);
   }
 }

@@ -7,27 +7,24 @@ import java.time.ZoneOffset;
 import org.mu1000.api.AuditApi;
 import org.mu1000.api.model.AuditEntry;
 import org.mu1000.api.model.AuditPage;
-import org.mu1000.platform.audit.application.AuditLog;
+import org.mu1000.platform.audit.domain.AuditTrail;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.rest.Http;
 import org.mu1000.platform.tenancy.application.TenantContext;
-import org.mu1000.platform.tenancy.infrastructure.mongo.TenantDatabases;
 import org.mu1000.platform.tenancy.application.TenantService;
 
 /** The audit trails as the API gives them: a tenant's own (tenant admins), and the platform's trail of a tenant. */
 @RequestScoped
 public class AuditResource implements AuditApi {
-  private AuditLog audit;
-  private TenantDatabases databases;
+  private AuditTrail audit;
   private TenantService tenants;
   private TenantContext ctx;
 
   protected AuditResource() {}
 
   @Inject
-  public AuditResource(AuditLog audit, TenantDatabases databases, TenantService tenants, TenantContext ctx) {
+  public AuditResource(AuditTrail audit, TenantService tenants, TenantContext ctx) {
     this.audit = audit;
-    this.databases = databases;
     this.tenants = tenants;
     this.ctx = ctx;
   }
@@ -37,7 +34,7 @@ public class AuditResource implements AuditApi {
     if (!ctx.caller().mayAdministerTenant()) {
       throw DomainException.forbidden("only tenant admins read the audit trail");
     }
-    return Response.ok(page(audit.read(databases.current(), entityType, entityId,
+    return Response.ok(page(audit.read(ctx.tenant(), entityType, entityId,
         Http.page(page), Http.size(size)), page, size)).build();
   }
 
@@ -47,7 +44,7 @@ public class AuditResource implements AuditApi {
     return Response.ok(page(tenants.audit(tenant, Http.page(page), Http.size(size)), page, size)).build();
   }
 
-  private static AuditPage page(AuditLog.Page p, Integer page, Integer size) {
+  private static AuditPage page(AuditTrail.Page p, Integer page, Integer size) {
     AuditPage out = new AuditPage();
     out.setItems(p.items().stream().map(AuditResource::entry).toList());
     out.setTotal(p.total());
@@ -56,7 +53,7 @@ public class AuditResource implements AuditApi {
     return out;
   }
 
-  private static AuditEntry entry(AuditLog.Entry d) {
+  private static AuditEntry entry(AuditTrail.Entry d) {
     AuditEntry e = new AuditEntry();
     e.setId(d.id());
     e.setAt(d.at().atOffset(ZoneOffset.UTC));

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.bson.Document;
 import org.mu1000.platform.shared.infrastructure.mongo.IndexDeclaration;
+import org.mu1000.platform.valuechain.domain.ValueChainStore;
 
 /** Indexes of the value chain: lots are looked up by farmer, order line, warehouse and status. */
 @ApplicationScoped

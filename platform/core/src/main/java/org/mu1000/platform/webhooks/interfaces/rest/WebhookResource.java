@@ -66,7 +66,7 @@ public class WebhookResource implements WebhooksApi {
     return Response.accepted().build();
   }
 
-  private static WebhookSubscription api(WebhookService.Subscription s) {
+  private static WebhookSubscription api(org.mu1000.platform.webhooks.domain.Subscription s) {
     WebhookSubscription a = new WebhookSubscription();
     a.setId(s.id());
     a.setUrl(s.url());

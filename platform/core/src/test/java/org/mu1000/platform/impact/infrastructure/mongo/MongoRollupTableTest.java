@@ -1,4 +1,4 @@
-package org.mu1000.platform.impact.application;
+package org.mu1000.platform.impact.infrastructure.mongo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,17 +15,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.bson.Document;
-import org.bson.types.Decimal128;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mu1000.platform.impact.application.ImpactRebuild;
+import org.mu1000.platform.impact.domain.Rollup;
+import org.mu1000.platform.impact.domain.RollupDocs;
+import org.mu1000.platform.impact.domain.RollupTable;
 import org.mu1000.platform.shared.infrastructure.mongo.Mongo;
 
 /**
  * The live rollups (atomic increments on the wire server) and the recompute (the same operations in memory) must
  * give identical documents for any sequence of changes: that is what makes "rollup = recompute" hold.
  */
-class RollupTableTest {
+class MongoRollupTableTest {
   private static final org.bson.json.JsonWriterSettings EXTENDED = org.bson.json.JsonWriterSettings.builder()
       .outputMode(org.bson.json.JsonMode.EXTENDED).build();
   static final Mongo MONGO = Mongo.connect(org.mu1000.localmongo.LocalMongo.memory(), "mu1000rolluptest");
@@ -45,7 +48,7 @@ class RollupTableTest {
 
   @Test
   void liveAndMemoryAgreeOnRandomSequences() {
-    RollupTable live = RollupTable.of(coll);
+    RollupTable live = new MongoRollupTable(coll);
     RollupTable.Memory memory = RollupTable.memory();
     Random r = new Random(7);
     for (int step = 0; step < 2000; step++) {
@@ -67,10 +70,10 @@ class RollupTableTest {
           assertEquals(normal(memory.incAndGet(i)), normal(live.incAndGet(i)), "after step " + step);
         }
       } else {
-        Document cur = live.get(id);
+        Rollup cur = live.get(id);
         String path = r.nextBoolean() ? "band" : "seasons.2026|pg" + r.nextInt(2) + ".band"; // dotted: an enrolment's
         Object now = cur == null ? null : path.equals("band") ? cur.get("band")
-            : cur.getEmbedded(List.of(path.split("\\.")), Object.class);
+            : cur.at(List.of(path.split("\\.")));
         Map<String, Object> expected = new LinkedHashMap<>();
         expected.put(path, r.nextInt(4) == 0 ? Integer.valueOf(r.nextInt(6)) : now); // sometimes a stale value
         Map<String, Object> set = Map.of(path, r.nextInt(6));
@@ -80,7 +83,7 @@ class RollupTableTest {
       }
     }
     for (Document d : coll.find()) {
-      assertEquals(normal(memory.get(d.getString("_id"))), normal(d));
+      assertEquals(normal(memory.get(d.getString("_id"))), normal(MongoRollups.rollup(d)));
     }
   }
 
@@ -90,7 +93,7 @@ class RollupTableTest {
    */
   @Test
   void anIncrementAppliedToADocumentReadGivesWhatTheServerHolds() {
-    RollupTable live = RollupTable.of(coll);
+    RollupTable live = new MongoRollupTable(coll);
     Random r = new Random(11);
     for (int step = 0; step < 500; step++) {
       String id = "farmer|f" + r.nextInt(5);
@@ -101,22 +104,23 @@ class RollupTableTest {
       inc.put(season + "lots", 1 + r.nextInt(3));
       inc.put("paid.2026-05-1" + r.nextInt(10), usd.negate());
       inc.put("v", 1L);
-      Document read = live.get(id);
+      Rollup read = live.get(id);
       if (read == null) {
         live.incAndGet(new RollupTable.Inc(id, Map.of("v", 1L), Map.of()));
         continue;
       }
-      String before = read.toJson();
-      Document expected = RollupTable.incremented(read, inc);
-      Document actual = live.incAndGet(new RollupTable.Inc(id, inc, Map.of()));
-      assertEquals(actual.toJson(EXTENDED), expected.toJson(EXTENDED), "at step " + step); // types, scales, order
-      assertEquals(before, read.toJson(), "the document read is left as it was");
+      String before = MongoRollups.document(read).toJson();
+      Rollup expected = RollupTable.incremented(read, inc);
+      Rollup actual = live.incAndGet(new RollupTable.Inc(id, inc, Map.of()));
+      assertEquals(MongoRollups.document(actual).toJson(EXTENDED), MongoRollups.document(expected).toJson(EXTENDED),
+          "at step " + step); // types, scales, order
+      assertEquals(before, MongoRollups.document(read).toJson(), "the document read is left as it was");
     }
   }
 
   @Test
   void concurrentIncrementsLoseNothingAndCompareAndSetLetsOneWriterWin() throws Exception {
-    RollupTable live = RollupTable.of(coll);
+    RollupTable live = new MongoRollupTable(coll);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     List<Future<?>> fs = new ArrayList<>();
     for (int w = 0; w < 8; w++) {
@@ -132,9 +136,8 @@ class RollupTableTest {
       f.get();
     }
     pool.shutdown();
-    Document p = live.get("p");
-    assertEquals(0, new BigDecimal("0.00000004").compareTo(((Decimal128) p.get("usd"))
-        .bigDecimalValue()));
+    Rollup p = live.get("p");
+    assertEquals(0, new BigDecimal("0.00000004").compareTo((BigDecimal) p.get("usd")));
     assertEquals(400, p.getInteger("lots"));
     Map<String, Object> none = new LinkedHashMap<>();
     none.put("band", null);
@@ -145,39 +148,39 @@ class RollupTableTest {
 
   @Test
   void aPayoutDuringAnEnrolmentChangeIsKeptBecauseItMovesTheVersion() {
-    RollupTable live = RollupTable.of(coll);
+    RollupTable live = new MongoRollupTable(coll);
     RollupTable.Inc payout = new RollupTable.Inc("farmer|f1", Map.of("paid.2026-05-10", new BigDecimal("12.5"),
         "v", 1L), Map.of());
-    live.update("farmer|f1", d -> d.append("area", new Decimal128(new BigDecimal("1000"))));
+    live.update("farmer|f1", d -> d.append("area", new BigDecimal("1000")));
     int[] calls = {0};
-    Document[] change = live.update("farmer|f1", d -> {
+    Rollup[] change = live.update("farmer|f1", d -> {
       if (calls[0]++ == 0) {
         live.incAndGet(payout); // lands between this change's read and its write
       }
-      return d.append("area", new Decimal128(new BigDecimal("2000")));
+      return d.append("area", new BigDecimal("2000"));
     });
     assertEquals(2, calls[0], "the change read again after the payout");
-    Document after = live.get("farmer|f1");
-    assertEquals(0, new BigDecimal("12.5").compareTo(((Decimal128) after.get("paid", Document.class)
-        .get("2026-05-10")).bigDecimalValue()), "the payout survived the change: " + after);
-    assertEquals(0, new BigDecimal("2000").compareTo(((Decimal128) after.get("area")).bigDecimalValue()));
+    Rollup after = live.get("farmer|f1");
+    assertEquals(0, new BigDecimal("12.5").compareTo((BigDecimal) after.sub("paid")
+        .get("2026-05-10")), "the payout survived the change: " + after);
+    assertEquals(0, new BigDecimal("2000").compareTo((BigDecimal) after.get("area")));
     assertEquals(3L, RollupTable.version(after), "created, paid, changed");
     assertEquals(after, change[1]);
     // the recompute runs the same steps one after the other, and versions stay numbers it can compare
     RollupTable.Memory memory = RollupTable.memory();
-    memory.update("farmer|f1", d -> d.append("area", new Decimal128(new BigDecimal("1000"))));
+    memory.update("farmer|f1", d -> d.append("area", new BigDecimal("1000")));
     memory.incAndGet(payout);
-    memory.update("farmer|f1", d -> d.append("area", new Decimal128(new BigDecimal("2000"))));
+    memory.update("farmer|f1", d -> d.append("area", new BigDecimal("2000")));
     assertEquals(3L, RollupTable.version(memory.get("farmer|f1")));
     assertEquals(normal(after), normal(memory.get("farmer|f1")));
   }
 
   @Test
   void aChangeToNothingDeletesTheDocumentUnlessItChangedMeanwhile() {
-    RollupTable live = RollupTable.of(coll);
+    RollupTable live = new MongoRollupTable(coll);
     for (RollupTable t : List.of(live, RollupTable.memory())) {
       t.update("farmer|f1", d -> d.append("area", 1));
-      Document[] gone = t.update("farmer|f1", d -> null);
+      Rollup[] gone = t.update("farmer|f1", d -> null);
       assertEquals(1, gone[0].getInteger("area"));
       assertEquals(null, gone[1]);
       assertEquals(null, t.get("farmer|f1"));
@@ -199,17 +202,17 @@ class RollupTableTest {
 
   @Test
   void aHouseholdsPaymentsCountForTheLast365Days() {
-    Document enrolment = new Document("_id", "farmer|f1").append("paid", new Document("2025-11-29",
-        new Decimal128(new BigDecimal("5"))).append("2025-11-30", new Decimal128(new BigDecimal("40.00")))
-        .append("2026-11-29", new Decimal128(new BigDecimal("2.5")))
-        .append("2026-11-30", new Decimal128(new BigDecimal("100"))));
+    Rollup enrolment = new Rollup().append("_id", "farmer|f1").append("paid", new Rollup().append("2025-11-29",
+        new BigDecimal("5")).append("2025-11-30", new BigDecimal("40.00"))
+        .append("2026-11-29", new BigDecimal("2.5"))
+        .append("2026-11-30", new BigDecimal("100")));
     assertEquals(new BigDecimal("42.50"), RollupDocs.paidWithinYear(enrolment, java.time.LocalDate.of(2026, 11, 29)),
         "from the day after a year ago to today");
     assertEquals(0, BigDecimal.ZERO.compareTo(RollupDocs.paidWithinYear(null, java.time.LocalDate.of(2026, 1, 1))));
   }
 
-  static Object normal(Document d) {
-    Document copy = new Document(d);
+  static Object normal(Rollup d) {
+    Rollup copy = new Rollup(d);
     copy.remove("v");
     return ImpactRebuild.sorted(copy);
   }

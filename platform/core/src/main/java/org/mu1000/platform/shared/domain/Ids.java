@@ -1,4 +1,4 @@
-package org.mu1000.platform.shared.infrastructure.mongo;
+package org.mu1000.platform.shared.domain;
 
 import java.security.SecureRandom;
 

@@ -1,4 +1,4 @@
-package org.mu1000.platform.impact.application;
+package org.mu1000.platform.impact.domain;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -6,23 +6,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
-import org.bson.types.Decimal128;
-import org.mu1000.platform.impact.domain.Impact;
 
 /**
  * The shape of the rollup documents: what one contribution adds to which sums, a farmer's season on their enrolment,
  * bands and poverty-line crossings read back, and exact decimals in and out of the store.
  */
-final class RollupDocs {
+public final class RollupDocs {
   private RollupDocs() {}
 
-  static String enrolmentId(String farmerId) {
+  public static String enrolmentId(String farmerId) {
     return "farmer|" + farmerId;
   }
 
   /** The plot's, coop's and programme's share of a contribution (the farmer's is {@link #settle}'s). */
-  static List<RollupTable.Inc> sums(ImpactService.Contribution c, int sign) {
+  public static List<RollupTable.Inc> sums(Contribution c, int sign) {
     String base = c.season() + "|" + c.programmeId() + "|";
     Map<String, Object> programmeSums = new LinkedHashMap<>(amounts(c, sign));
     programmeSums.put("months." + c.harvestDate().toString().substring(0, 7), signed(c.usd(), sign));
@@ -34,7 +31,7 @@ final class RollupDocs {
             head(c, "programme", c.programmeId())));
   }
 
-  static Map<String, Object> amounts(ImpactService.Contribution c, int sign) {
+  public static Map<String, Object> amounts(Contribution c, int sign) {
     Map<String, Object> sums = new LinkedHashMap<>();
     sums.put("usd", signed(c.usd(), sign));
     sums.put("local", signed(c.local(), sign));
@@ -47,12 +44,12 @@ final class RollupDocs {
    * The increment of a farmer's enrolment by contributions of one farmer, programme, season and harvest day: their
    * sums of the season and the household's payout of the day; the version moves once.
    */
-  static RollupTable.Inc farmerInc(List<ImpactService.Contribution> cs, int sign) {
-    ImpactService.Contribution first = cs.get(0);
+  public static RollupTable.Inc farmerInc(List<Contribution> cs, int sign) {
+    Contribution first = cs.get(0);
     String at = SEASONS + "." + seasonKey(first.season(), first.programmeId()) + ".";
     String paid = "paid." + first.harvestDate();
     Map<String, Object> inc = new LinkedHashMap<>();
-    for (ImpactService.Contribution c : cs) {
+    for (Contribution c : cs) {
       if (!c.farmerId().equals(first.farmerId()) || !c.programmeId().equals(first.programmeId())
           || !c.season().equals(first.season()) || !c.harvestDate().equals(first.harvestDate())) {
         throw new IllegalArgumentException("contributions of one farmer, programme, season and day only");
@@ -64,18 +61,18 @@ final class RollupDocs {
     return new RollupTable.Inc(enrolmentId(first.farmerId()), inc, Map.of());
   }
 
-  static Object plus(Object a, Object b) {
+  public static Object plus(Object a, Object b) {
     return a instanceof BigDecimal x ? x.add((BigDecimal) b) : (Integer) a + (Integer) b;
   }
 
   /** Where a farmer's sums of one season and programme sit on their enrolment. */
-  static final String SEASONS = "seasons";
+  public static final String SEASONS = "seasons";
 
-  static String seasonKey(String season, String programmeId) {
+  public static String seasonKey(String season, String programmeId) {
     return season + "|" + programmeId;
   }
 
-  static Map<String, Object> head(ImpactService.Contribution c, String level, String key) {
+  public static Map<String, Object> head(Contribution c, String level, String key) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("level", level);
     m.put("key", key);
@@ -84,28 +81,28 @@ final class RollupDocs {
     return m;
   }
 
-  static BigDecimal signed(BigDecimal v, int sign) {
+  public static BigDecimal signed(BigDecimal v, int sign) {
     return sign > 0 ? v : v.negate();
   }
 
   /** A farmer's sums and flags of one season and programme, from their enrolment (empty if none yet). */
-  static Document seasonOf(Document enrol, String season) {
-    Document seasons = enrol == null ? null : enrol.get(SEASONS, Document.class);
-    Document d = seasons == null ? null : seasons.get(season, Document.class);
-    return d == null ? new Document() : d;
+  public static Rollup seasonOf(Rollup enrol, String season) {
+    Rollup seasons = enrol == null ? null : enrol.sub(SEASONS);
+    Rollup d = seasons == null ? null : seasons.sub(season);
+    return d == null ? new Rollup() : d;
   }
 
-  static List<Integer> bands(Document d) {
+  public static List<Integer> bands(Rollup d) {
     List<Integer> out = new ArrayList<>();
-    Document raw = d.get("bands", Document.class);
-    for (int i = 0; i < ImpactService.BANDS; i++) {
+    Rollup raw = d.sub("bands");
+    for (int i = 0; i < Impact.BANDS; i++) {
       Object n = raw == null ? null : raw.get(String.valueOf(i));
       out.add(n == null ? 0 : ((Number) n).intValue());
     }
     return out;
   }
 
-  static boolean crossedNow(Document enrol, LocalDate today) {
+  public static boolean crossedNow(Rollup enrol, LocalDate today) {
     if (enrol == null || enrol.get("baselineIncome") == null || enrol.getInteger("householdSize", 0) <= 0
         || enrol.get("povertyLine") == null) {
       return false;
@@ -114,7 +111,7 @@ final class RollupDocs {
         enrol.getInteger("householdSize"), num(enrol, "povertyLine"));
   }
 
-  static BigDecimal paidWithinYear(Document household, LocalDate today) {
+  public static BigDecimal paidWithinYear(Rollup household, LocalDate today) {
     BigDecimal sum = BigDecimal.ZERO;
     if (household == null) {
       return sum;
@@ -122,24 +119,35 @@ final class RollupDocs {
     // ISO days compare as strings (years of four digits): no date is parsed for each payout day
     String from = today.minusDays(365).toString();
     String to = today.toString();
-    for (Map.Entry<String, Object> e : household.get("paid", new Document()).entrySet()) {
+    for (Map.Entry<String, Object> e : household.subOrEmpty("paid").entrySet()) {
       String day = e.getKey();
       if (day.compareTo(from) > 0 && day.compareTo(to) <= 0) {
-        sum = sum.add(((Decimal128) e.getValue()).bigDecimalValue());
+        sum = sum.add((BigDecimal) e.getValue());
       }
     }
     return sum;
   }
 
-  static BigDecimal num(Document d, String key) {
+  public static BigDecimal num(Rollup d, String key) {
     if (d == null || d.get(key) == null) {
       return BigDecimal.ZERO;
     }
     Object v = d.get(key);
-    return v instanceof Decimal128 x ? x.bigDecimalValue() : new BigDecimal(v.toString());
+    return v instanceof BigDecimal x ? x : new BigDecimal(v.toString());
   }
 
-  static Decimal128 dec(BigDecimal v) {
-    return v == null ? null : new Decimal128(v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros());
+  /** An amount as rollups keep it: without trailing zeros, so equal amounts are stored alike. */
+  public static BigDecimal dec(BigDecimal v) {
+    return v == null ? null : v.signum() == 0 ? BigDecimal.ZERO : v.stripTrailingZeros();
+  }
+
+  /** The texts listed under {@code key}, empty if none. */
+  public static List<String> strings(Rollup r, String key) {
+    List<String> out = new ArrayList<>();
+    Object raw = r == null ? null : r.get(key);
+    if (raw instanceof List<?> l) {
+      l.forEach(o -> out.add(String.valueOf(o)));
+    }
+    return out;
   }
 }
