@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.mu1000.platform.kernel.Money;
 import org.mu1000.platform.registry.domain.Farmer;
@@ -31,7 +32,8 @@ import org.mu1000.platform.registry.domain.Plot;
 import org.mu1000.platform.registry.domain.Sex;
 import org.mu1000.platform.registry.infrastructure.mongo.MongoRegistryRepository;
 import org.mu1000.platform.shared.domain.Ids;
-import org.mu1000.platform.shared.infrastructure.mongo.RecordDocs;
+import org.mu1000.platform.shared.infrastructure.mongo.Codecs;
+import org.mu1000.platform.shared.infrastructure.mongo.VersionedCollection;
 import org.mu1000.platform.valuechain.domain.Lot;
 
 /**
@@ -186,9 +188,9 @@ public final class Benchmark {
     }
     out("load.farmers", rate(farmers, l0), "farmers/s", "bulk insert, farmer + plot documents");
     String[] grades = {"A", "A", "B", "B", "B", "C", "reject"};
-    List<Document> lb = new ArrayList<>();
+    List<BsonDocument> lb = new ArrayList<>();
     l0 = System.nanoTime();
-    MongoCollection<Document> lotsColl = db.getCollection("lots");
+    MongoCollection<BsonDocument> lotsColl = db.getCollection("lots", BsonDocument.class);
     for (int i = 0; i < lotCount; i++) {
       String[] g = growers.get(rnd.nextInt(growers.size()));
       String id = Ids.next("lt");
@@ -197,7 +199,7 @@ public final class Benchmark {
       Lot lot = new Lot(id, "BN" + Long.toString(i, 36).toUpperCase(), programme, "coffee cherry",
           grades[rnd.nextInt(grades.length)], 1, BigDecimal.valueOf(2000 + rnd.nextInt(18000), 2), Map.of(), true,
           g[0], g[1], g[2], null, day, "2026", Lot.Status.STORED, null, null, null, null, null, now, now, 1);
-      lb.add(RecordDocs.toDoc(id, lot).append("version", 1L).append("deleted", false));
+      lb.add(VersionedCollection.fresh(Codecs.document(id, lot)));
       if (lb.size() == 5000 || i == lotCount - 1) {
         lotsColl.insertMany(lb);
         lb.clear();

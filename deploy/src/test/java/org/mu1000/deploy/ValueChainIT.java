@@ -611,7 +611,7 @@ class ValueChainIT {
     return n;
   }
 
-  private static String farmer(Api api, String sex, String coop, String programme) {
+  static String farmer(Api api, String sex, String coop, String programme) {
     Map<String, Object> f = new HashMap<>(Fixture.farmer("Flow", "Zz" + UUID.randomUUID().toString()
         .substring(0, 6), coop));
     f.put("sex", sex);
@@ -630,7 +630,7 @@ class ValueChainIT {
     return prog.json().path("id").asText();
   }
 
-  private static JsonNode plot(Api api, String farmer, double lon, double lat, double side) {
+  static JsonNode plot(Api api, String farmer, double lon, double lat, double side) {
     Api.Res r = api.post(RW_ADMIN, T + "farmers/" + farmer + "/plots", Map.of("crop", "coffee", "geometry",
         Fixture.square(lon, lat, side)));
     assertEquals(201, r.status(), r.toString());

@@ -22,14 +22,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.mu1000.platform.impact.application.ImpactFigures;
+import org.mu1000.platform.impact.application.ImpactRebuild;
 import org.mu1000.platform.impact.domain.Impact;
 import org.mu1000.platform.registry.application.OrganisationService;
-import org.mu1000.platform.registry.domain.Cooperative;
 import org.mu1000.platform.registry.domain.Programme;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.application.TenantService;
 import org.mu1000.platform.tenancy.domain.Tenant;
-import org.mu1000.platform.impact.application.ImpactRebuild;
 import org.mu1000.ui.components.Charts;
 import org.mu1000.ui.shell.MainLayout;
 import org.mu1000.ui.shell.Ui;
@@ -70,10 +69,9 @@ public class ImpactView extends VerticalLayout {
       recompute.setVisible(Ui.caller().mayAdministerTenant());
       recompute.addClickListener(e -> {
         try {
-          Map<String, Object> r = recomputation.rebuild(tenant, Ui.caller());
-          Ui.ok(getTranslation("impact.recomputed", r.get("lots"), r.get("millis"),
-              Boolean.TRUE.equals(r.get("identical")) ? getTranslation("impact.identical")
-                  : getTranslation("impact.different", r.get("differences"))));
+          ImpactRebuild.Rebuilt r = recomputation.rebuild(tenant, Ui.caller());
+          Ui.ok(getTranslation("impact.recomputed", r.lots(), r.millis(), r.identical()
+              ? getTranslation("impact.identical") : getTranslation("impact.different", r.differences())));
           show(programme.getValue(), season.getValue());
         } catch (DomainException x) {
           Ui.error(x.getMessage());

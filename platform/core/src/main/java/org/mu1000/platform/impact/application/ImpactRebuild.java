@@ -51,12 +51,27 @@ public class ImpactRebuild {
    * The admin action: rebuilds every rollup from the registry and every harvest lot, and says whether the live ones
    * were identical (and, if not, which documents differed, the first 20).
    */
-  public Map<String, Object> rebuild(Tenant t, Caller c) {
+  /** What a rebuild did: how much it read and wrote, how long it took, and whether the live rollups were right. */
+  public record Rebuilt(int farmers, int lots, int rollups, long millis, boolean identical, List<String> differences) {
+    /** As the audit trail keeps it. */
+    Map<String, Object> asMap() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("farmers", farmers);
+      m.put("lots", lots);
+      m.put("rollups", rollups);
+      m.put("millis", millis);
+      m.put("identical", identical);
+      m.put("differences", differences);
+      return m;
+    }
+  }
+
+  public Rebuilt rebuild(Tenant t, Caller c) {
     if (!c.mayAdministerTenant()) {
       throw DomainException.forbidden("only tenant admins recompute the impact figures");
     }
     Map<String, Object> before = snapshot(t);
-    Map<String, Object> out = new LinkedHashMap<>(recompute(t, harvests.contributions(t)));
+    Rebuilt done = recompute(t, harvests.contributions(t));
     Map<String, Object> after = snapshot(t);
     List<String> differences = new ArrayList<>();
     for (String k : new java.util.TreeSet<>(after.keySet())) {
@@ -65,14 +80,14 @@ public class ImpactRebuild {
       }
     }
     before.keySet().stream().filter(k -> !after.containsKey(k)).forEach(differences::add);
-    out.put("identical", differences.isEmpty());
-    out.put("differences", differences.stream().limit(20).toList());
-    registry.audit(t, c.username(), "impact.recomputed", "impact", t.id(), null, out);
+    Rebuilt out = new Rebuilt(done.farmers(), done.lots(), done.rollups(), done.millis(), differences.isEmpty(),
+        differences.stream().limit(20).toList());
+    registry.audit(t, c.username(), "impact.recomputed", "impact", t.id(), null, out.asMap());
     return out;
   }
 
   /** Rebuilds every rollup of the tenant from the registry and the raw harvest lots, then replaces the stored ones. */
-  private Map<String, Object> recompute(Tenant t, Iterable<Contribution> lots) {
+  private Rebuilt recompute(Tenant t, Iterable<Contribution> lots) {
     long t0 = System.nanoTime();
     ImpactService.Tables mem = ImpactService.Tables.memory();
     // one pass over plots and one over farmers: no per-farmer queries (a wire server without indexes scans)
@@ -95,12 +110,8 @@ public class ImpactRebuild {
     }
     store.replaceAll(t, RollupStore.ROLLUPS, ((RollupTable.Memory) mem.rollups()).all());
     store.replaceAll(t, RollupStore.AREAS, ((RollupTable.Memory) mem.areas()).all());
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("farmers", farmers[0]);
-    out.put("lots", count);
-    out.put("rollups", ((RollupTable.Memory) mem.rollups()).all().size());
-    out.put("millis", (System.nanoTime() - t0) / 1_000_000);
-    return out;
+    return new Rebuilt(farmers[0], count, ((RollupTable.Memory) mem.rollups()).all().size(),
+        (System.nanoTime() - t0) / 1_000_000, false, List.of());
   }
 
   /**

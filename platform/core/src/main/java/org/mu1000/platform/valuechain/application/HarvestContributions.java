@@ -35,9 +35,9 @@ public class HarvestContributions implements HarvestLots {
     Map<String, GradingStandard> stdCache = new HashMap<>();
     // only what a lot's value and place need: the local store holds a query's whole answer until it is read,
     // and 3.6 million full lots did not fit its 8 GB heap
-    Iterable<Lot> lots = chain.store(t).scan(ValueChainStore.LOTS, Where.eq("harvest", true), List.of("harvest", "kg",
-        "harvestDate", "season", "programmeId", "plotId", "farmerId", "cooperativeId", "orderId", "orderLineId",
-        "standardVersion", "grade"), Lot.class);
+    Iterable<Lot> lots = chain.store(t).scan(ValueChainStore.LOTS, Where.eq("harvest", true), List.of("version",
+        "harvest", "kg", "harvestDate", "season", "programmeId", "plotId", "farmerId", "cooperativeId", "orderId",
+        "orderLineId", "standardVersion", "grade"), Lot.class);
     return () -> new Iterator<>() {
       final Iterator<Lot> it = lots.iterator();
 

@@ -51,8 +51,8 @@ public interface ValueChainStore {
   List<String> ids(String kind, Where where);
 
   /**
-   * The records that match read one after another as the caller goes, with only the named fields (the others null):
-   * for passes over millions of records.
+   * The records that match read one after another as the caller goes, with only the named fields (the others null,
+   * so every primitive component must be named): for passes over millions of records.
    */
   <T> Iterable<T> scan(String kind, Where where, List<String> fields, Class<T> type);
 

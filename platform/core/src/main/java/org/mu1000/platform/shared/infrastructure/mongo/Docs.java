@@ -82,7 +82,7 @@ public final class Docs {
       m.forEach((k, v) -> d.put(String.valueOf(k), v));
       return d;
     }
-    return RecordDocs.toDoc(id, o);
+    return new Document(Codecs.document(id, o));
   }
 
   /** A document as plain Java values: decimals and instants as strings, sub-documents as maps. */

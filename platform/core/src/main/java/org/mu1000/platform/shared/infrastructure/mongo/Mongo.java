@@ -50,6 +50,7 @@ public class Mongo {
   private static MongoClientSettings settings(String uri) {
     return MongoClientSettings.builder()
         .applyConnectionString(new ConnectionString(uri))
+        .codecRegistry(Codecs.REGISTRY)
         .applyToClusterSettings(b -> b.serverSelectionTimeout(10, TimeUnit.SECONDS))
         .build();
   }

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import org.bson.BsonBoolean;
+import org.bson.BsonDocument;
+import org.bson.BsonInt64;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -52,6 +55,21 @@ public final class VersionedCollection {
   /** A new document as it is first stored: version 1, not deleted. */
   public static Document fresh(Document doc) {
     return doc.append(VERSION, 1L).append(DELETED, false);
+  }
+
+  /** A new record's document as it is first stored: version 1, not deleted. */
+  public static BsonDocument fresh(BsonDocument doc) {
+    return doc.append(VERSION, new BsonInt64(1)).append(DELETED, BsonBoolean.FALSE);
+  }
+
+  /** A record's document as it replaces the one at version {@code expected}. */
+  public static BsonDocument next(BsonDocument doc, long expected) {
+    return doc.append(VERSION, new BsonInt64(expected + 1)).append(DELETED, BsonBoolean.FALSE);
+  }
+
+  /** The live document {@code id} at version {@code expected}: what a compare-and-set replace matches. */
+  public static Bson at(String id, long expected) {
+    return new Document("_id", id).append(VERSION, expected).append(DELETED, false);
   }
 
   /** Replaces when the stored version equals {@code expected}; the stored document gets expected + 1. */

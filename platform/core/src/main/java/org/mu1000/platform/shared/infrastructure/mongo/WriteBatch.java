@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.mu1000.platform.shared.domain.Batch;
@@ -30,7 +31,7 @@ public final class WriteBatch implements Batch {
   /** MongoDB's "no such command": a server older than 8.0. */
   private static final int COMMAND_NOT_FOUND = 59;
 
-  private record Write(MongoNamespace namespace, Document document, Bson filter, Bson update, boolean upsert) {}
+  private record Write(MongoNamespace namespace, Bson document, Bson filter, Bson update, boolean upsert) {}
 
   private final MongoClient client;
   private final AtomicBoolean oneByOne;
@@ -44,7 +45,7 @@ public final class WriteBatch implements Batch {
   }
 
   /** Inserts a document; returns its position in the batch. */
-  public int insert(String database, String collection, Document document) {
+  public int insert(String database, String collection, Bson document) {
     writes.add(new Write(new MongoNamespace(database, collection), document, null, null, false));
     return writes.size() - 1;
   }
@@ -117,7 +118,8 @@ public final class WriteBatch implements Batch {
           .getCollection(w.namespace().getCollectionName());
       try {
         if (w.document() != null) {
-          coll.insertOne(w.document());
+          coll.withDocumentClass(BsonDocument.class).insertOne(w.document().toBsonDocument(BsonDocument.class,
+              coll.getCodecRegistry()));
         } else if (coll.updateOne(w.filter(), w.update(), new UpdateOptions().upsert(w.upsert()))
             .getMatchedCount() == 0 && !w.upsert()) {
           missed++;

@@ -1,18 +1,21 @@
 package org.mu1000.platform.valuechain.infrastructure.mongo;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import org.bson.Document;
+import org.bson.BsonDocument;
 import org.mu1000.platform.shared.domain.Batch;
 import org.mu1000.platform.shared.domain.Where;
+import org.mu1000.platform.shared.infrastructure.mongo.Codecs;
 import org.mu1000.platform.shared.infrastructure.mongo.Queries;
-import org.mu1000.platform.shared.infrastructure.mongo.RecordDocs;
 import org.mu1000.platform.shared.infrastructure.mongo.TenantDatabases;
 import org.mu1000.platform.shared.infrastructure.mongo.VersionedCollection;
 import org.mu1000.platform.shared.infrastructure.mongo.WriteBatch;
@@ -45,72 +48,71 @@ public final class MongoValueChainStore implements ValueChainStore {
     }
   }
 
-  private VersionedCollection coll(String kind) {
-    return new VersionedCollection(db.getCollection(kind));
+  private MongoCollection<BsonDocument> documents(String kind) {
+    return db.getCollection(kind, BsonDocument.class);
   }
 
   @Override
   public <T> Optional<T> find(String kind, String id, Class<T> type) {
-    return coll(kind).find(id).map(d -> RecordDocs.fromDoc(d, type));
+    return Optional.ofNullable(db.getCollection(kind, type).find(VersionedCollection.live(Filters.eq("_id", id)))
+        .first());
   }
 
   @Override
   public boolean exists(String kind, String id) {
-    return coll(kind).find(id).isPresent();
+    return documents(kind).find(VersionedCollection.live(Filters.eq("_id", id))).projection(Projections.include("_id"))
+        .first() != null;
   }
 
   @Override
   public boolean insert(String kind, String id, Object record) {
-    return coll(kind).insert(RecordDocs.toDoc(id, record));
+    try {
+      documents(kind).insertOne(VersionedCollection.fresh(Codecs.document(id, record)));
+      return true;
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   @Override
   public void insert(Batch batch, String kind, String id, Object record) {
-    WriteBatch.of(batch).insert(db.getName(), kind, VersionedCollection.fresh(RecordDocs.toDoc(id, record)));
+    WriteBatch.of(batch).insert(db.getName(), kind, VersionedCollection.fresh(Codecs.document(id, record)));
   }
 
   @Override
   public <T> Optional<T> replace(String kind, String id, Object record, long expected, Class<T> type) {
-    return coll(kind).replace(RecordDocs.toDoc(id, record), expected).map(d -> RecordDocs.fromDoc(d, type));
+    BsonDocument next = VersionedCollection.next(Codecs.document(id, record), expected);
+    boolean replaced = documents(kind).replaceOne(VersionedCollection.at(id, expected), next).getMatchedCount() == 1;
+    return replaced ? Optional.of(Codecs.record(next, type)) : Optional.empty();
   }
 
   @Override
   public <T> List<T> list(String kind, Where where, Where.Order order, int skip, int limit, Class<T> type) {
     List<T> out = new ArrayList<>();
-    coll(kind).page(Queries.filter(where), Queries.sort(order), skip, limit)
-        .forEach(d -> out.add(RecordDocs.fromDoc(d, type)));
+    db.getCollection(kind, type).find(VersionedCollection.live(Queries.filter(where))).sort(Queries.sort(order))
+        .skip(skip).limit(limit).into(out);
     return out;
   }
 
   @Override
   public long count(String kind, Where where) {
-    return coll(kind).count(Queries.filter(where));
+    return documents(kind).countDocuments(VersionedCollection.live(Queries.filter(where)));
   }
 
   @Override
   public List<String> ids(String kind, Where where) {
     List<String> out = new ArrayList<>();
-    db.getCollection(kind).find(VersionedCollection.live(Queries.filter(where))).projection(Projections.include("_id"))
-        .forEach(d -> out.add(d.getString("_id")));
+    documents(kind).find(VersionedCollection.live(Queries.filter(where))).projection(Projections.include("_id"))
+        .forEach(d -> out.add(d.getString("_id").getValue()));
     return out;
   }
 
   @Override
   public <T> Iterable<T> scan(String kind, Where where, List<String> fields, Class<T> type) {
-    var found = db.getCollection(kind).find(VersionedCollection.live(Queries.filter(where))).batchSize(1000)
+    return db.getCollection(kind, type).find(VersionedCollection.live(Queries.filter(where))).batchSize(1000)
         .projection(Projections.include(fields));
-    return () -> new Iterator<>() {
-      final Iterator<Document> it = found.iterator();
-
-      @Override
-      public boolean hasNext() {
-        return it.hasNext();
-      }
-
-      @Override
-      public T next() {
-        return RecordDocs.fromDoc(it.next(), type);
-      }
-    };
   }
 }

@@ -16,8 +16,6 @@ public class ValueChainIndexes implements IndexDeclaration {
         new Index(ValueChainStore.LOTS, new Document("farmerId", 1).append("harvestDate", 1), false),
         new Index(ValueChainStore.LOTS, new Document("orderId", 1).append("orderLineId", 1), false),
         new Index(ValueChainStore.LOTS, new Document("warehouseId", 1).append("status", 1), false),
-        new Index(ValueChainStore.ORDERS, new Document("number", 1), false),
-        new Index("epcis_events", new Document("lots", 1), false),
-        new Index("impact_rollups", new Document("programmeId", 1).append("season", 1).append("level", 1), false));
+        new Index(ValueChainStore.ORDERS, new Document("number", 1), false));
   }
 }

@@ -26,12 +26,12 @@ public class GradingResource implements GradingApi {
   @Override
   public Response getCurrentGradingStandard(String tenant, String id) {
     var s = grading.current(ctx.tenant(), ctx.caller(), id);
-    return Response.ok(Views.standard(s)).build();
+    return Response.ok(ValueChainMapper.standard(s)).build();
   }
 
   @Override
   public Response listGradingStandards(String tenant, String id) {
-    return Response.ok(grading.versions(ctx.tenant(), ctx.caller(), id).stream().map(Views::standard).toList())
+    return Response.ok(grading.versions(ctx.tenant(), ctx.caller(), id).stream().map(ValueChainMapper::standard).toList())
         .build();
   }
 
@@ -39,13 +39,13 @@ public class GradingResource implements GradingApi {
   public Response previewGrade(String tenant, String id, GradePreview in) {
     var s = grading.current(ctx.tenant(), ctx.caller(), id);
     String grade = s.grade(in.getMeasurements() == null ? Map.of() : in.getMeasurements());
-    return Response.ok(Map.of("measurements", in.getMeasurements() == null ? Map.of() : in.getMeasurements(),
-        "grade", grade, "standardVersion", s.version())).build();
+    return Response.ok(new GradePreview().measurements(in.getMeasurements()).grade(grade)
+        .standardVersion(s.version())).build();
   }
 
   @Override
   public Response publishGradingStandard(String tenant, String id, GradingStandard in) {
     var s = grading.publish(ctx.tenant(), ctx.caller(), id, Views.standard(in));
-    return Response.status(201).entity(Views.standard(s)).build();
+    return Response.status(201).entity(ValueChainMapper.standard(s)).build();
   }
 }

@@ -3,9 +3,7 @@ package org.mu1000.platform.valuechain.interfaces.rest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.mu1000.api.LotsApi;
 import org.mu1000.api.WarehousesApi;
 import org.mu1000.api.model.IntakeRequest;
@@ -15,11 +13,11 @@ import org.mu1000.api.model.LotStatus;
 import org.mu1000.api.model.TransformationRequest;
 import org.mu1000.platform.shared.rest.Http;
 import org.mu1000.platform.tenancy.application.TenantContext;
+import org.mu1000.platform.valuechain.application.IntakeService;
+import org.mu1000.platform.valuechain.application.LotCorrections;
 import org.mu1000.platform.valuechain.application.LotService;
 import org.mu1000.platform.valuechain.application.TransformationService;
 import org.mu1000.platform.valuechain.application.WarehouseService;
-import org.mu1000.platform.valuechain.application.LotCorrections;
-import org.mu1000.platform.valuechain.application.IntakeService;
 import org.mu1000.platform.valuechain.domain.Lot;
 import org.mu1000.platform.valuechain.domain.Warehouse;
 
@@ -45,20 +43,16 @@ public class LotResource implements LotsApi, WarehousesApi {
     this.ctx = ctx;
   }
 
-  private Map<String, Object> view(Lot l) {
-    return Views.lot(l, ctx.tenant(), lots);
+  private org.mu1000.api.model.Lot view(Lot l) {
+    return ValueChainMapper.lot(l, ctx.tenant(), lots);
   }
 
   @Override
   public Response recordIntake(String tenant, IntakeRequest in) {
     var intake = intakes.intake(ctx.tenant(), ctx.caller(), input(in));
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("deliveryId", intake.delivery().id());
-    out.put("lots", intake.lots().stream().map(this::view).toList());
-    out.put("receiptText", intake.receipt());
     String receipt = "tenants/" + tenant + "/deliveries/" + intake.delivery().id() + "/receipt";
-    out.put("receiptUrl", "/api/v1/" + receipt);
-    return Response.created(java.net.URI.create(receipt)).entity(out).build();
+    return Response.created(java.net.URI.create(receipt))
+        .entity(ValueChainMapper.intake(intake, "/api/v1/" + receipt, this::view)).build();
   }
 
   /** The request as the domain's input, field by field (the generic conversion was 5 % of an intake's own time). */
@@ -88,8 +82,7 @@ public class LotResource implements LotsApi, WarehousesApi {
       String warehouseId, LotStatus status, String orderId, String code) {
     var p = lots.list(ctx.tenant(), ctx.caller(), new LotService.LotFilter(farmerId, cooperativeId, warehouseId,
         status == null ? null : Lot.Status.of(status.toString()), orderId, code), Http.page(page), Http.size(size));
-    return Response.ok(Views.page(p.items().stream().map(this::view).toList(), p.total(), Http.page(page),
-        Http.size(size))).build();
+    return Response.ok(ValueChainMapper.lots(p, Http.page(page), Http.size(size), this::view)).build();
   }
 
   @Override
@@ -101,15 +94,15 @@ public class LotResource implements LotsApi, WarehousesApi {
 
   @Override
   public Response createWarehouse(String tenant, org.mu1000.api.model.Warehouse in) {
-    Map<String, Object> m = Views.map(in);
-    m.remove("version");
-    Warehouse w = warehouses.createWarehouse(ctx.tenant(), ctx.caller(), Views.as(m, Warehouse.class));
-    return Http.created("tenants/" + tenant + "/warehouses/" + w.id(), w, w.version());
+    Warehouse w = warehouses.createWarehouse(ctx.tenant(), ctx.caller(), new Warehouse(in.getId(), in.getName(),
+        in.getCooperativeId(), in.getDistrict(), in.getRegion(), in.getLatitude(), in.getLongitude(), 0));
+    return Http.created("tenants/" + tenant + "/warehouses/" + w.id(), ValueChainMapper.warehouse(w), w.version());
   }
 
   @Override
   public Response listWarehouses(String tenant) {
-    return Response.ok(warehouses.warehouses(ctx.tenant(), ctx.caller())).build();
+    return Response.ok(warehouses.warehouses(ctx.tenant(), ctx.caller()).stream().map(ValueChainMapper::warehouse)
+        .toList()).build();
   }
 
   @Override
@@ -120,19 +113,15 @@ public class LotResource implements LotsApi, WarehousesApi {
 
   @Override
   public Response getStock(String tenant, String warehouseId) {
-    return Response.ok(warehouses.stock(ctx.tenant(), ctx.caller(), warehouseId)).build();
+    return Response.ok(warehouses.stock(ctx.tenant(), ctx.caller(), warehouseId).stream()
+        .map(ValueChainMapper::stock).toList()).build();
   }
 
   @Override
   public Response transformLots(String tenant, TransformationRequest in) {
     var r = transformations.transform(ctx.tenant(), ctx.caller(),
         Views.as(in, TransformationService.TransformInput.class));
-    Map<String, Object> out = Views.map(r.transformation());
-    out.remove("outputLotIds");
-    out.put("outputs", r.outputs().stream().map(this::view).toList());
-    out.put("conversionRatio", r.transformation().outputKg().divide(r.transformation().inputKg(), 4,
-        java.math.RoundingMode.HALF_EVEN));
-    return Http.created("tenants/" + tenant + "/transformations/" + r.transformation().id(), out,
-        r.transformation().version());
+    return Http.created("tenants/" + tenant + "/transformations/" + r.transformation().id(),
+        ValueChainMapper.transformation(r, this::view), r.transformation().version());
   }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import org.mu1000.api.OrdersApi;
 import org.mu1000.api.ShipmentsApi;
@@ -17,8 +18,8 @@ import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.rest.Http;
 import org.mu1000.platform.tenancy.application.TenantContext;
 import org.mu1000.platform.valuechain.application.LotService;
-import org.mu1000.platform.valuechain.application.ShipmentService;
 import org.mu1000.platform.valuechain.application.OrderService;
+import org.mu1000.platform.valuechain.application.ShipmentService;
 import org.mu1000.platform.valuechain.domain.PurchaseOrder;
 
 @RequestScoped
@@ -39,16 +40,20 @@ public class OrderResource implements OrdersApi, ShipmentsApi {
   }
 
   private Response order(PurchaseOrder o, int status) {
-    return Response.status(status).entity(Views.order(o, ctx.tenant()))
+    return Response.status(status).entity(ValueChainMapper.order(o, ctx.tenant()))
         .tag(new jakarta.ws.rs.core.EntityTag(Long.toString(o.version()))).build();
   }
 
+  /** The order as the domain's input: what the client may set (status, total and version are the server's). */
   private static PurchaseOrder input(org.mu1000.api.model.PurchaseOrder in) {
-    Map<String, Object> m = Views.map(in);
-    m.remove("status");
-    m.remove("total");
-    m.remove("version");
-    return Views.as(m, PurchaseOrder.class);
+    var b = in.getBuyer();
+    List<PurchaseOrder.Line> lines = in.getLines() == null ? null : in.getLines().stream()
+        .map(l -> l == null ? null : new PurchaseOrder.Line(l.getId(), l.getCommodity(), l.getGrade(),
+            l.getQuantityKg(), l.getPricePerKg(), l.getDeliveryFrom(), l.getDeliveryTo()))
+        .toList();
+    return new PurchaseOrder(in.getId(), in.getNumber(), in.getProgrammeId(), b == null ? null
+        : new PurchaseOrder.Buyer(b.getName(), b.getCountry(), Boolean.TRUE.equals(b.getExport()), b.getEmail()),
+        lines, null, null, null, 0);
   }
 
   @Override
@@ -80,20 +85,19 @@ public class OrderResource implements OrdersApi, ShipmentsApi {
   public Response listOrders(String tenant, Integer page, Integer size, OrderStatus status, String programmeId) {
     var p = orders.list(ctx.tenant(), ctx.caller(), status == null ? null
         : PurchaseOrder.Status.of(status.toString()), programmeId, Http.page(page), Http.size(size));
-    return Response.ok(Views.page(p.items().stream().map(o -> Views.order(o, ctx.tenant())).toList(), p.total(), Http.page(page),
-        Http.size(size))).build();
+    return Response.ok(ValueChainMapper.orders(p, Http.page(page), Http.size(size), ctx.tenant())).build();
   }
 
   @Override
   public Response drawProductionPlan(String tenant, String id, PlanRequest in) {
     var p = orders.plan(ctx.tenant(), ctx.caller(), id, in.getYieldKgPerMu());
-    return Http.created("tenants/" + tenant + "/orders/" + id + "/plan", Views.map(p), p.version());
+    return Http.created("tenants/" + tenant + "/orders/" + id + "/plan", ValueChainMapper.plan(p), p.version());
   }
 
   @Override
   public Response getProductionPlan(String tenant, String id) {
     var p = orders.plan(ctx.tenant(), ctx.caller(), id);
-    return Http.ok(Views.map(p), p.version());
+    return Http.ok(ValueChainMapper.plan(p), p.version());
   }
 
   @Override
@@ -102,39 +106,41 @@ public class OrderResource implements OrdersApi, ShipmentsApi {
     Map<String, BigDecimal> quotas = in.getQuotas() == null ? Map.of() : in.getQuotas();
     var p = orders.adjust(ctx.tenant(), ctx.caller(), id, line, coop, quotas,
         Http.expectedVersion(ifMatch, null));
-    return Http.ok(Views.map(p), p.version());
+    return Http.ok(ValueChainMapper.plan(p), p.version());
   }
 
   @Override
   public Response listFarmerQuotas(String tenant, String id) {
-    return Response.ok(orders.quotasOf(ctx.tenant(), ctx.caller(), id)).build();
+    return Response.ok(orders.quotasOf(ctx.tenant(), ctx.caller(), id).stream().map(ValueChainMapper::quota)
+        .toList()).build();
   }
 
   @Override
   public Response getOrderProgress(String tenant, String id) {
-    return Response.ok(orders.summary(ctx.tenant(), ctx.caller(), id)).build();
+    return Response.ok(ValueChainMapper.progress(orders.summary(ctx.tenant(), ctx.caller(), id))).build();
   }
 
   @Override
   public Response allocateLots(String tenant, String id, String line, LotIds in) {
     return Response.ok(shipments.allocate(ctx.tenant(), ctx.caller(), id, line, in.getLotIds()).stream()
-        .map(l -> Views.lot(l, ctx.tenant(), lots)).toList()).build();
+        .map(l -> ValueChainMapper.lot(l, ctx.tenant(), lots)).toList()).build();
   }
 
   @Override
   public Response listShipments(String tenant, String id) {
-    return Response.ok(shipments.shipments(ctx.tenant(), ctx.caller(), id)).build();
+    return Response.ok(shipments.shipments(ctx.tenant(), ctx.caller(), id).stream()
+        .map(ValueChainMapper::shipment).toList()).build();
   }
 
   @Override
   public Response shipLots(String tenant, String id, ShipmentRequest in) {
     var s = shipments.ship(ctx.tenant(), ctx.caller(), id, in.getLotIds(), in.getDestination());
-    return Http.created("tenants/" + tenant + "/shipments/" + s.id(), s, s.version());
+    return Http.created("tenants/" + tenant + "/shipments/" + s.id(), ValueChainMapper.shipment(s), s.version());
   }
 
   @Override
   public Response confirmDelivery(String tenant, String id, String ifMatch) {
     var s = shipments.confirmDelivery(ctx.tenant(), ctx.caller(), id, Http.expectedVersion(ifMatch, null));
-    return Http.ok(s, s.version());
+    return Http.ok(ValueChainMapper.shipment(s), s.version());
   }
 }

@@ -4,9 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.mu1000.api.TraceabilityApi;
 import org.mu1000.platform.tenancy.application.TenantContext;
 import org.mu1000.platform.tenancy.domain.TenantRepository;
@@ -49,10 +47,7 @@ public class TraceResource implements TraceabilityApi {
     Lot l = lots.get(ctx.tenant(), ctx.caller(), id);
     List<TraceService.Verification> v = lots.lineage(ctx.tenant(), l).stream()
         .map(x -> trace.verify(ctx.tenant(), x.id())).toList();
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("intact", v.stream().allMatch(TraceService.Verification::intact));
-    out.put("lots", v);
-    return Response.ok(out).build();
+    return Response.ok(TraceMapper.verification(v)).build();
   }
 
   @Override
@@ -66,7 +61,7 @@ public class TraceResource implements TraceabilityApi {
     PublicTraceService.Located l = publicTraces.byDigitalLink(gtin, lot, tenants);
     CacheControl cc = new CacheControl();
     cc.setMaxAge(60);
-    return Response.ok(publicTraces.publicTrace(l.tenant(), l.lot())).cacheControl(cc)
+    return Response.ok(TraceMapper.publicTrace(publicTraces.publicTrace(l.tenant(), l.lot()))).cacheControl(cc)
         .header("Access-Control-Allow-Origin", "*").build();
   }
 

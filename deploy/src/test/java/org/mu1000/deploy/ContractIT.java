@@ -1,0 +1,168 @@
+package org.mu1000.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mu1000.deploy.Fixture.AGENCY;
+import static org.mu1000.deploy.Fixture.DONOR;
+import static org.mu1000.deploy.Fixture.RW_ADMIN;
+import static org.mu1000.deploy.Fixture.RW_AGENT;
+import static org.mu1000.deploy.Fixture.RW_COOP_ID;
+import static org.mu1000.deploy.ValueChainIT.T;
+import static org.mu1000.deploy.ValueChainIT.coffee;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Answers of every context held against {@code openapi.yaml}: each is checked, property by property, against the
+ * response its operation declares (see {@link Contract}), so an answer that grows a field the contract does not
+ * name, or changes a type, fails here before a generated client trips on it.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ContractIT {
+  @ArquillianResource
+  URL url;
+
+  Api api;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.war();
+  }
+
+  /** The answer, which must be {@code status} and conform to the contract of {@code method path}. */
+  private Api.Res conforms(int status, String method, String path, Api.Res answer) {
+    assertEquals(status, answer.status(), method + " " + path + ": " + answer);
+    List<String> violations = Contract.violations(method, path, answer);
+    assertTrue(violations.isEmpty(), method + " " + path + " breaks the contract: " + violations + "\n" + answer);
+    return answer;
+  }
+
+  @Test
+  void tenancyIdentityRegistryWebhooksAndAudit() {
+    api = new Api(Deployments.base(url));
+    Fixture.tenants(api);
+    conforms(200, "GET", "/platform/templates", api.get(AGENCY, "platform/templates"));
+    conforms(200, "GET", "/platform/tenants", api.get(AGENCY, "platform/tenants"));
+    conforms(200, "GET", "/platform/tenants/{tenant}", api.get(AGENCY, "platform/tenants/rwanda"));
+    conforms(200, "GET", "/platform/tenants/{tenant}/audit", api.get(AGENCY, "platform/tenants/rwanda/audit"));
+    conforms(200, "GET", "/tenants/{tenant}/settings", api.get(RW_ADMIN, T + "settings"));
+    conforms(200, "GET", "/tenants/{tenant}/users", api.get(RW_ADMIN, T + "users"));
+    conforms(200, "GET", "/tenants/{tenant}/programmes", api.get(RW_ADMIN, T + "programmes"));
+    conforms(200, "GET", "/tenants/{tenant}/cooperatives", api.get(RW_ADMIN, T + "cooperatives"));
+    String p = programme();
+    String f = ValueChainIT.farmer(api, "female", RW_COOP_ID, p);
+    conforms(200, "GET", "/tenants/{tenant}/farmers", api.get(RW_ADMIN, T + "farmers?size=5"));
+    conforms(200, "GET", "/tenants/{tenant}/farmers/{id}", api.get(RW_ADMIN, T + "farmers/" + f));
+    String plot = ValueChainIT.plot(api, f, 30.1601, -1.9601, 40).path("id").asText();
+    conforms(200, "GET", "/tenants/{tenant}/farmers/{id}/plots", api.get(RW_ADMIN, T + "farmers/" + f + "/plots"));
+    conforms(200, "GET", "/tenants/{tenant}/plots/{id}", api.get(RW_ADMIN, T + "plots/" + plot));
+    conforms(201, "POST", "/tenants/{tenant}/webhooks", api.post(RW_ADMIN, T + "webhooks", Map.of("url",
+        "http://localhost:9/contract", "secret", "sixteen-chars-secret", "eventTypes", List.of("farmer.created"))));
+    conforms(200, "GET", "/tenants/{tenant}/webhooks", api.get(RW_ADMIN, T + "webhooks"));
+    conforms(200, "GET", "/tenants/{tenant}/dead-letters", api.get(RW_ADMIN, T + "dead-letters"));
+    conforms(200, "GET", "/tenants/{tenant}/audit", api.get(RW_ADMIN, T + "audit?size=20"));
+  }
+
+  @Test
+  void valueChainTraceabilityAndImpact() {
+    api = new Api(Deployments.base(url));
+    Fixture.tenants(api);
+    String p = programme();
+    Map<String, Object> standard = Map.of("commodity", "coffee cherry",
+        "measures", List.of(Map.of("key", "ripe", "label", "Ripe %"), Map.of("key", "defects", "label", "Defects"),
+            Map.of("key", "moisture", "label", "Moisture %")),
+        "grades", List.of(Map.of("code", "A", "name", "Specialty", "rules", List.of(Map.of("measure", "ripe", "op",
+            ">=", "value", 90)), "prices", List.of(Map.of("validFrom", "2025-01-01", "perKg", 650))),
+            Map.of("code", "B", "name", "Premium", "rules", List.of(), "prices", List.of(Map.of("validFrom",
+                "2025-01-01", "perKg", 480)))));
+    String std = "/tenants/{tenant}/programmes/{id}/grading-standards";
+    conforms(201, "POST", std, api.post(RW_ADMIN, T + "programmes/" + p + "/grading-standards", standard));
+    conforms(200, "GET", std, api.get(RW_ADMIN, T + "programmes/" + p + "/grading-standards"));
+    conforms(200, "GET", std + "/current", api.get(RW_ADMIN, T + "programmes/" + p + "/grading-standards/current"));
+    conforms(200, "POST", "/tenants/{tenant}/programmes/{id}/grade-preview", api.post(RW_AGENT, T + "programmes/"
+        + p + "/grade-preview", Map.of("measurements", coffee("96", "2", "11"))));
+    String f = ValueChainIT.farmer(api, "female", RW_COOP_ID, p);
+    String plot = ValueChainIT.plot(api, f, 30.1701, -1.9601, 60).path("id").asText();
+
+    Api.Res order = conforms(201, "POST", "/tenants/{tenant}/orders", api.post(RW_ADMIN, T + "orders",
+        Map.of("number", "PO-" + p, "programmeId", p, "buyer", Map.of("name", "Kaffee Import GmbH", "country", "DE",
+            "export", true), "lines", List.of(Map.of("commodity", "coffee cherry", "grade", "A", "quantityKg", 100,
+                "pricePerKg", 700, "deliveryFrom", "2026-01-01")))));
+    String o = order.json().path("id").asText();
+    conforms(200, "GET", "/tenants/{tenant}/orders", api.get(RW_ADMIN, T + "orders?size=5"));
+    Api.Res confirmed = conforms(200, "POST", "/tenants/{tenant}/orders/{id}/status", api.send(RW_ADMIN, "POST",
+        T + "orders/" + o + "/status", Map.of("status", "confirmed"), order.etag(), null));
+    conforms(200, "GET", "/tenants/{tenant}/orders/{id}", api.get(RW_ADMIN, T + "orders/" + o));
+    assertEquals(confirmed.json(), api.get(RW_ADMIN, T + "orders/" + o).json());
+    conforms(201, "POST", "/tenants/{tenant}/orders/{id}/plan", api.post(RW_ADMIN, T + "orders/" + o + "/plan",
+        Map.of("yieldKgPerMu", 300)));
+    conforms(200, "GET", "/tenants/{tenant}/orders/{id}/plan", api.get(RW_ADMIN, T + "orders/" + o + "/plan"));
+    conforms(200, "GET", "/tenants/{tenant}/farmers/{id}/quotas", api.get(RW_ADMIN, T + "farmers/" + f
+        + "/quotas"));
+
+    Api.Res intake = conforms(201, "POST", "/tenants/{tenant}/intakes", api.post(RW_AGENT, T + "intakes",
+        Map.of("farmerId", f, "plotId", plot, "harvestDate", "2026-05-10", "grossKg", 100, "lots", List.of(
+            Map.of("kg", 60, "measurements", coffee("96", "2", "11")), Map.of("kg", 30, "measurements",
+                coffee("80", "9", "12"))))));
+    String a = intake.json().path("lots").get(0).path("id").asText();
+    String b = intake.json().path("lots").get(1).path("id").asText();
+    conforms(200, "GET", "/tenants/{tenant}/lots", api.get(RW_ADMIN, T + "lots?size=5"));
+    Api.Res lot = conforms(200, "GET", "/tenants/{tenant}/lots/{id}", api.get(RW_ADMIN, T + "lots/" + a));
+    conforms(200, "POST", "/tenants/{tenant}/lots/{id}/corrections", api.send(RW_ADMIN, "POST", T + "lots/" + b
+        + "/corrections", Map.of("reason", "scale recalibrated", "kg", 29), api.get(RW_ADMIN, T + "lots/" + b)
+        .etag(), null));
+    Api.Res wh = conforms(201, "POST", "/tenants/{tenant}/warehouses", api.post(RW_ADMIN, T + "warehouses",
+        Map.of("name", "Contract mill " + p, "region", "Northern")));
+    String w = wh.json().path("id").asText();
+    conforms(200, "GET", "/tenants/{tenant}/warehouses", api.get(RW_ADMIN, T + "warehouses"));
+    conforms(200, "POST", "/tenants/{tenant}/warehouses/{id}/receipts", api.post(RW_ADMIN, T + "warehouses/" + w
+        + "/receipts", Map.of("lotIds", List.of(a, b))));
+    conforms(200, "GET", "/tenants/{tenant}/stock", api.get(RW_ADMIN, T + "stock?warehouseId=" + w));
+    conforms(200, "POST", "/tenants/{tenant}/orders/{id}/lines/{line}/allocations", api.post(RW_ADMIN,
+        T + "orders/" + o + "/lines/L1/allocations", Map.of("lotIds", List.of(a))));
+    conforms(201, "POST", "/tenants/{tenant}/transformations", api.post(RW_ADMIN, T + "transformations",
+        Map.of("kind", "sorting", "inputLotIds", List.of(b), "outputs", List.of(Map.of("commodity", "coffee cherry",
+            "grade", "B", "kg", 20)))));
+    Api.Res ship = conforms(201, "POST", "/tenants/{tenant}/orders/{id}/shipments", api.post(RW_ADMIN,
+        T + "orders/" + o + "/shipments", Map.of("lotIds", List.of(a), "destination", "Hamburg, DE")));
+    conforms(200, "GET", "/tenants/{tenant}/orders/{id}/shipments", api.get(RW_ADMIN, T + "orders/" + o
+        + "/shipments"));
+    conforms(200, "POST", "/tenants/{tenant}/shipments/{id}/delivery", api.send(RW_ADMIN, "POST", T + "shipments/"
+        + ship.json().path("id").asText() + "/delivery", null, ship.etag(), null));
+    conforms(200, "GET", "/tenants/{tenant}/orders/{id}/progress", api.get(RW_ADMIN, T + "orders/" + o
+        + "/progress"));
+
+    conforms(200, "GET", "/tenants/{tenant}/lots/{id}/verification", api.get(RW_ADMIN, T + "lots/" + a
+        + "/verification"));
+    JsonNode l = lot.json();
+    conforms(200, "GET", "/trace/{gtin}/{lot}", api.get(null, "trace/" + l.path("gtin").asText() + "/"
+        + l.path("code").asText()));
+
+    String season = "&season=2026&programmeId=" + p;
+    conforms(200, "GET", "/tenants/{tenant}/impact", api.get(DONOR, T + "impact?level=programme" + season));
+    conforms(200, "GET", "/tenants/{tenant}/impact", api.get(RW_ADMIN, T + "impact?level=farmer&id=" + f + season));
+    conforms(200, "GET", "/tenants/{tenant}/impact/cooperatives", api.get(DONOR, T + "impact/cooperatives?"
+        + season.substring(1)));
+    conforms(200, "POST", "/tenants/{tenant}/impact/recompute", api.post(RW_ADMIN, T + "impact/recompute",
+        Map.of()));
+  }
+
+  private String programme() {
+    Api.Res r = api.post(RW_ADMIN, T + "programmes", Map.of("name", "Contract " + UUID.randomUUID(), "commodity",
+        "coffee cherry"));
+    assertEquals(201, r.status(), r.toString());
+    return r.json().path("id").asText();
+  }
+}
