@@ -23,6 +23,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Random;
 import org.bson.BsonDocument;
 import org.bson.Document;
@@ -258,22 +259,22 @@ public final class Benchmark {
     List<String[]> sample = new ArrayList<>(l.growers().subList(0, Math.min(l.growers().size(), 5000)));
     Collections.shuffle(sample, rnd);
     Call noopCall = i -> send("POST", t + "noop", Map.of("i", i), 201);
-    Call intakeCall = i -> {
-      String[] g = sample.get(i % sample.size());
-      send("POST", t + "intakes", Map.of("farmerId", g[0], "plotId", g[1], "harvestDate", "2026-05-10",
-          "grossKg", 60, "lots", List.of(Map.of("kg", 60, "measurements", Map.of("ripe", 96, "defects", 2,
-              "moisture", 11)))), 201);
-    };
+    Call intakeCall = i -> send("POST", t + "intakes", delivery(sample.get(i % sample.size())), 201, null);
+    // the same intake made safe to retry: a key of its own for every request, as a field agent's phone sends it
+    Call keyedCall = i -> send("POST", t + "intakes", delivery(sample.get(i % sample.size())), 201,
+        UUID.randomUUID().toString());
     // Both paths compiled by the JIT (C2 needs a few thousand calls) before they are timed. Then they take turns, a
     // quarter of the requests at a time: the store's background work (writing pages back, compacting, which it does
     // most when no writes come, i.e. during a run of no-ops) then falls on both alike.
     int warm = Math.max(1000, requests / 2);
     Measure.throughput(warm, concurrency, noopCall);
     Measure.throughput(warm, concurrency, intakeCall);
+    Measure.throughput(warm, concurrency, keyedCall);
     int rounds = 4;
     int each = Math.max(1, requests / rounds);
     double noopSeconds = 0;
     double intakeSeconds = 0;
+    double keyedSeconds = 0;
     Cpu cpu = new Cpu();
     long[] noopCpu = new long[cpu.size()];
     long[] intakeCpu = new long[cpu.size()];
@@ -284,6 +285,7 @@ public final class Benchmark {
       long[] c1 = cpu.nanos();
       double intakeRate = Measure.throughput(each, concurrency, intakeCall);
       long[] c2 = cpu.nanos();
+      keyedSeconds += each / Measure.throughput(each, concurrency, keyedCall);
       noopSeconds += each / noopRate;
       intakeSeconds += each / intakeRate;
       turns.add(String.format("%.0f / %.0f = %.2f", intakeRate, noopRate, intakeRate / noopRate));
@@ -300,6 +302,9 @@ public final class Benchmark {
     out("intake.rest", String.format("%.1f", intake), "req/s", String.format("%.2f × no-op; target ≥ 0.40",
         intake / noop));
     out("intake.turns", String.join("; ", turns), "req/s", "intake / no-op in each turn: the spread of the ratio");
+    double keyed = rounds * each / keyedSeconds;
+    out("intake.idempotent", String.format("%.1f", keyed), "req/s", String.format(
+        "%.2f × intake without a key; target ≥ 0.90 (each with an Idempotency-Key of its own)", keyed / intake));
     out("cpu.noop", cpu.perRequest(noopCpu, rounds * each), "ms/request", "CPU time per request by process");
     out("cpu.intake", cpu.perRequest(intakeCpu, rounds * each), "ms/request", null);
     synchronized (retried) {
@@ -321,13 +326,27 @@ public final class Benchmark {
     return r.isEmpty() ? JSON.createObjectNode() : JSON.readTree(r);
   }
 
+  /** One delivery of one graded lot by a farmer from their plot. */
+  private static Map<String, Object> delivery(String[] grower) {
+    return Map.of("farmerId", grower[0], "plotId", grower[1], "harvestDate", "2026-05-10", "grossKg", 60, "lots",
+        List.of(Map.of("kg", 60, "measurements", Map.of("ripe", 96, "defects", 2, "moisture", 11))));
+  }
+
   /**
    * A request whose answer only needs the expected status: the timed ones, so that this client (which shares the
    * machine's cores with the servers) does not spend time parsing answers nobody reads.
    */
   String send(String method, String path, Object body, int expect) throws Exception {
+    return send(method, path, body, expect, null);
+  }
+
+  /** A request with an {@code Idempotency-Key} (null: none). */
+  String send(String method, String path, Object body, int expect, String idempotencyKey) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(30))
         .header("Authorization", "Bearer " + token()).header("Accept", "application/json");
+    if (idempotencyKey != null) {
+      b.header("Idempotency-Key", idempotencyKey);
+    }
     if (body != null) {
       b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(
           JSON.writeValueAsString(body)));
@@ -341,7 +360,8 @@ public final class Benchmark {
       throw e;
     } catch (java.io.IOException e) {
       // the connection went before any answer (three times in about two million requests here; the server logs
-      // nothing): sent again once on a fresh one, and counted, since an intake sent twice may be recorded twice
+      // nothing): sent again once on a fresh one, and counted, since an intake sent twice without a key may be
+      // recorded twice (with its key it is not)
       retried.add(method + " " + path.replaceAll(".*/", "") + ": " + e.getMessage());
       r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,7 +27,18 @@ final class Api {
     this.base = base;
   }
 
-  record Res(int status, String contentType, String etag, String body, byte[] bytes) {
+  record Res(int status, String contentType, String etag, String body, byte[] bytes,
+      Map<String, List<String>> headers) {
+    Res(int status, String contentType, String etag, String body, byte[] bytes) {
+      this(status, contentType, etag, body, bytes, Map.of());
+    }
+
+    /** A header of the answer, or null. */
+    String header(String name) {
+      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
+          .map(e -> e.getValue().get(0)).orElse(null);
+    }
+
     JsonNode json() {
       try {
         return JSON.readTree(body);
@@ -99,14 +111,22 @@ final class Api {
   }
 
   Res send(String user, String method, String path, Object body, String ifMatch, String contentType) {
+    return sendWith(user, method, path, body, ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch), contentType);
+  }
+
+  /** A POST with an {@code Idempotency-Key}. */
+  Res postOnce(String user, String path, Object body, String key) {
+    return sendWith(user, "POST", path, body, Map.of("Idempotency-Key", key), null);
+  }
+
+  Res sendWith(String user, String method, String path, Object body, Map<String, String> headers,
+      String contentType) {
     try {
       HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve("api/v1/" + path)).timeout(Duration.ofSeconds(60));
       if (user != null) {
         b.header("Authorization", "Bearer " + (user.startsWith("Bearer ") ? user.substring(7) : token(user)));
       }
-      if (ifMatch != null) {
-        b.header("If-Match", ifMatch);
-      }
+      headers.forEach(b::header);
       HttpRequest.BodyPublisher pub = HttpRequest.BodyPublishers.noBody();
       if (body instanceof byte[] bytes) {
         pub = HttpRequest.BodyPublishers.ofByteArray(bytes);
@@ -120,7 +140,8 @@ final class Api {
       }
       HttpResponse<byte[]> r = http.send(b.method(method, pub).build(), HttpResponse.BodyHandlers.ofByteArray());
       return new Res(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
-          r.headers().firstValue("ETag").orElse(null), new String(r.body(), StandardCharsets.UTF_8), r.body());
+          r.headers().firstValue("ETag").orElse(null), new String(r.body(), StandardCharsets.UTF_8), r.body(),
+          r.headers().map());
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);
     }

@@ -237,8 +237,13 @@ class BrowserIT {
     type("lot-0-moisture", "11");
     wait.until(ExpectedConditions.textToBe(By.id("lot-grade-0"), "A"));
     screenshot("7-intake");
-    browser.findElement(By.cssSelector("#lot-0-moisture input")).sendKeys(org.openqa.selenium.Keys.ENTER);
+    String lotsOfFarmer = "tenants/rwanda/lots?farmerId=" + farmer.path("id").asText();
+    int before = api.get(Fixture.RW_ADMIN, lotsOfFarmer).json().path("total").asInt();
+    // an impatient agent saves twice: one delivery is recorded
+    browser.findElement(By.cssSelector("#lot-0-moisture input")).sendKeys(org.openqa.selenium.Keys.ENTER,
+        org.openqa.selenium.Keys.ENTER);
     WebElement sms = visible(By.id("intake-sms"));
+    assertEquals(before + 1, api.get(Fixture.RW_ADMIN, lotsOfFarmer).json().path("total").asInt());
     assertTrue(sms.getText().contains("A 100kg"), sms.getText());
     String link = visible(By.cssSelector("#intake-result .lot-card a")).getAttribute("href");
     assertTrue(link.matches(".*/01/\\d{14}/10/[A-Z0-9]+"), link);

@@ -7,17 +7,24 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.mu1000.platform.tenancy.interfaces.rest.AuditResource;
 import org.mu1000.platform.identity.interfaces.rest.UserResource;
+import org.mu1000.platform.idempotency.interfaces.rest.IdempotencyFilter;
+import org.mu1000.platform.impact.interfaces.rest.ImpactResource;
 import org.mu1000.platform.registry.interfaces.rest.CooperativeResource;
 import org.mu1000.platform.registry.interfaces.rest.FarmerResource;
 import org.mu1000.platform.registry.interfaces.rest.ImportResource;
 import org.mu1000.platform.registry.interfaces.rest.PlotResource;
 import org.mu1000.platform.registry.interfaces.rest.ProgrammeResource;
+import org.mu1000.platform.security.PublicRateLimit;
 import org.mu1000.platform.security.TenantFilter;
 import org.mu1000.platform.shared.rest.ExceptionMappers;
 import org.mu1000.platform.shared.rest.JacksonConfig;
+import org.mu1000.platform.tenancy.interfaces.rest.AuditResource;
 import org.mu1000.platform.tenancy.interfaces.rest.TenantResource;
+import org.mu1000.platform.valuechain.interfaces.rest.GradingResource;
+import org.mu1000.platform.valuechain.interfaces.rest.LotResource;
+import org.mu1000.platform.valuechain.interfaces.rest.OrderResource;
+import org.mu1000.platform.valuechain.interfaces.rest.TraceResource;
 import org.mu1000.platform.webhooks.interfaces.rest.WebhookResource;
 
 /**
@@ -32,12 +39,8 @@ public class RestApplication extends Application {
     Set<Class<?>> classes = new HashSet<>(Set.of(
         TenantResource.class, ProgrammeResource.class, CooperativeResource.class, FarmerResource.class,
         PlotResource.class, ImportResource.class, UserResource.class, WebhookResource.class, AuditResource.class,
-        TenantFilter.class, org.mu1000.platform.security.PublicRateLimit.class, JacksonConfig.class,
-        org.mu1000.platform.valuechain.interfaces.rest.GradingResource.class,
-        org.mu1000.platform.valuechain.interfaces.rest.OrderResource.class,
-        org.mu1000.platform.valuechain.interfaces.rest.LotResource.class,
-        org.mu1000.platform.valuechain.interfaces.rest.TraceResource.class,
-        org.mu1000.platform.impact.interfaces.rest.ImpactResource.class));
+        GradingResource.class, OrderResource.class, LotResource.class, TraceResource.class, ImpactResource.class,
+        TenantFilter.class, PublicRateLimit.class, IdempotencyFilter.class, JacksonConfig.class));
     classes.addAll(ExceptionMappers.all());
     return classes;
   }

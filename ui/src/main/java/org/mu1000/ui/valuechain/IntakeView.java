@@ -25,6 +25,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -32,6 +33,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.mu1000.platform.idempotency.application.Idempotency;
+import org.mu1000.platform.idempotency.domain.IdempotencyStore;
 import org.mu1000.platform.registry.application.FarmerService;
 import org.mu1000.platform.registry.application.PlotService;
 import org.mu1000.platform.registry.domain.Farmer;
@@ -58,6 +62,9 @@ import org.mu1000.ui.shell.Ui;
 public class IntakeView extends VerticalLayout {
   private final LotService lots;
   private final IntakeService intakes;
+  private final Idempotency idempotency;
+  /** The key of this form's delivery: a second save of it (a double click, a resend) records it once. */
+  private String deliveryKey = UUID.randomUUID().toString();
   private final GradingService grading;
   private final PlotService plots;
   private Tenant tenant;
@@ -125,10 +132,11 @@ public class IntakeView extends VerticalLayout {
 
   @Inject
   public IntakeView(LotService lots, IntakeService intakes, GradingService grading, FarmerService farmers,
-      PlotService plots,
-      org.mu1000.platform.registry.application.OrganisationService orgs, TenantService tenants) {
+      PlotService plots, org.mu1000.platform.registry.application.OrganisationService orgs, TenantService tenants,
+      Idempotency idempotency) {
     this.lots = lots;
     this.intakes = intakes;
+    this.idempotency = idempotency;
     this.grading = grading;
     this.plots = plots;
     try {
@@ -169,8 +177,9 @@ public class IntakeView extends VerticalLayout {
       head.getStyle().set("gap", "var(--lumo-space-m)");
       Button split = new Button(getTranslation("intake.split"), e -> addRow());
       split.setId("intake-split");
-      Button save = new Button(getTranslation("intake.save"), e -> save());
+      Button save = new Button(getTranslation("intake.save"), e -> save(e.getSource()));
       save.setId("intake-save");
+      save.setDisableOnClick(true);
       save.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
       save.addClickShortcut(Key.ENTER);
       split.addThemeVariants(ButtonVariant.LUMO_LARGE);
@@ -222,7 +231,7 @@ public class IntakeView extends VerticalLayout {
     }
   }
 
-  private void save() {
+  private void save(Button save) {
     Map<String, com.vaadin.flow.component.Component> fields = new HashMap<>();
     fields.put("farmerId", farmer);
     fields.put("plotId", plot);
@@ -236,16 +245,47 @@ public class IntakeView extends VerticalLayout {
         ps.add(new IntakeService.Part(r.kg.getValue() == null && parts.size() == 1 ? gross.getValue() : r.kg.getValue(),
             r.values()));
       }
-      IntakeService.Intake in = intakes.intake(tenant, Ui.caller(), new IntakeService.IntakeInput(
+      IntakeService.IntakeInput input = new IntakeService.IntakeInput(
           farmer.getValue() == null ? null : farmer.getValue().id(), plot.getValue() == null ? null
               : plot.getValue().id(), programme.getValue(), date.getValue(), gross.getValue(),
-          point.getValue().isBlank() ? null : point.getValue(), ps));
+          point.getValue().isBlank() ? null : point.getValue(), ps);
+      IntakeService.Intake in = recordOnce(input);
+      deliveryKey = UUID.randomUUID().toString(); // the next save is another delivery
       showResult(in);
       gross.clear();
       standardChosen(programme.getValue());
       Ui.ok(getTranslation("intake.saved", in.lots().size()));
     } catch (DomainException e) {
       Ui.show(e, fields);
+    } finally {
+      save.setEnabled(true);
+    }
+  }
+
+  /**
+   * Records the delivery under this form's key: a save that was already recorded shows what it recorded instead of
+   * recording it again. A refused save keeps nothing, so the corrected form saves under the same key.
+   */
+  private IntakeService.Intake recordOnce(IntakeService.IntakeInput input) {
+    var caller = Ui.caller();
+    byte[] asked = input.toString().getBytes(StandardCharsets.UTF_8);
+    Idempotency.Outcome outcome = idempotency.begin(tenant, caller.subject(), "ui-intake-" + deliveryKey,
+        Idempotency.fingerprint("intake", asked));
+    if (outcome instanceof Idempotency.Replay r) {
+      String deliveryId = new String(r.answer().body(), StandardCharsets.UTF_8);
+      var d = lots.delivery(tenant, caller, deliveryId);
+      List<Lot> recorded = d.lotIds().stream().map(id -> lots.lot(tenant, id)).toList();
+      return new IntakeService.Intake(d, recorded, intakes.receiptText(d, recorded));
+    }
+    Idempotency.First first = (Idempotency.First) outcome;
+    try {
+      IntakeService.Intake in = intakes.intake(tenant, caller, input);
+      idempotency.finish(tenant, first, new IdempotencyStore.Answer(201, "text/plain", null, null,
+          in.delivery().id().getBytes(StandardCharsets.UTF_8)));
+      return in;
+    } catch (RuntimeException e) {
+      idempotency.abandon(tenant, first);
+      throw e;
     }
   }
 

@@ -15,6 +15,7 @@ public class DomainException extends RuntimeException {
     CONFLICT(409, "Conflict"),
     STALE(412, "Changed by someone else"),
     UNSUPPORTED(415, "Unsupported media type"),
+    UNPROCESSABLE(422, "Unprocessable request"),
     PRECONDITION_REQUIRED(428, "Version required"),
     UPSTREAM(502, "Upstream service failed"),
     UNAVAILABLE(503, "Service unavailable");

@@ -36,7 +36,7 @@ public class UserResource implements UsersApi {
   }
 
   @Override
-  public Response inviteUser(String tenant, UserInvite in) {
+  public Response inviteUser(String tenant, UserInvite in, String idempotencyKey) {
     requireAdmin();
     checkCoops(in.getCooperativeIds());
     var u = identity.invite(tenant, in.getUsername(), in.getEmail(), in.getFirstName(), in.getLastName(),

@@ -37,12 +37,12 @@ public class ImpactResource implements ImpactApi {
   }
 
   @Override
-  public Response recomputeImpact(String tenant) {
+  public Response recomputeImpact(String tenant, String idempotencyKey) {
     return Response.ok(ImpactMapper.recompute(recompute.rebuild(ctx.tenant(), ctx.caller()))).build();
   }
 
   @Override
-  public Response noop(String tenant, Map<String, Object> body) {
+  public Response noop(String tenant, Map<String, Object> body, String idempotencyKey) {
     ctx.caller();
     return Response.status(201).entity(Map.of()).build();
   }

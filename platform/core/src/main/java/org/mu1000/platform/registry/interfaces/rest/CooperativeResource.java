@@ -23,9 +23,10 @@ public class CooperativeResource implements CooperativesApi {
   }
 
   @Override
-  public Response createCooperative(String tenant, Cooperative cooperative) {
+  public Response createCooperative(String tenant, Cooperative cooperative, String idempotencyKey) {
     var saved = orgs.create(ctx.tenant(), ctx.caller(), RegistryMapper.coop(cooperative));
-    return Http.created("tenants/" + tenant + "/cooperatives/" + saved.id(), RegistryMapper.api(saved), saved.version());
+    return Http.created("tenants/" + tenant + "/cooperatives/" + saved.id(), RegistryMapper.api(saved),
+        saved.version());
   }
 
   @Override

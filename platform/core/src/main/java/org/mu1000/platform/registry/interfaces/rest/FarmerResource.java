@@ -29,7 +29,7 @@ public class FarmerResource implements FarmersApi {
   }
 
   @Override
-  public Response createFarmer(String tenant, Farmer farmer) {
+  public Response createFarmer(String tenant, Farmer farmer, String idempotencyKey) {
     var saved = farmers.create(ctx.tenant(), ctx.caller(), RegistryMapper.input(farmer));
     return Http.created("tenants/" + tenant + "/farmers/" + saved.id(),
         RegistryMapper.api(saved, List.of(), ctx.tenant()), saved.version());

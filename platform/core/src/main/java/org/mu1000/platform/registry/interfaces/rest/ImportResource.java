@@ -28,7 +28,8 @@ public class ImportResource implements ImportsApi {
   }
 
   @Override
-  public Response uploadImport(String tenant, String cooperativeId, String format, File body, String fileName) {
+  public Response uploadImport(String tenant, String cooperativeId, String format, File body, String fileName,
+      String idempotencyKey) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(body.toPath());
@@ -47,7 +48,7 @@ public class ImportResource implements ImportsApi {
   }
 
   @Override
-  public Response commitImport(String tenant, String id) {
+  public Response commitImport(String tenant, String id, String idempotencyKey) {
     return Response.accepted(api(imports.commit(ctx.tenant(), ctx.caller(), id))).build();
   }
 

@@ -23,7 +23,7 @@ public class PlotResource implements PlotsApi {
   }
 
   @Override
-  public Response createPlot(String tenant, String id, Plot plot) {
+  public Response createPlot(String tenant, String id, Plot plot, String idempotencyKey) {
     var saved = plots.create(ctx.tenant(), ctx.caller(), id, plot.getExternalId(), plot.getCrop(),
         plot.getPlantingYear(), plot.getGeometry(), plot.getDeclaredAreaM2());
     return Http.created("tenants/" + tenant + "/plots/" + saved.id(), RegistryMapper.api(saved, ctx.tenant()),

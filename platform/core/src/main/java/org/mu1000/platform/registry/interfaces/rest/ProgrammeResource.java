@@ -23,7 +23,7 @@ public class ProgrammeResource implements ProgrammesApi {
   }
 
   @Override
-  public Response createProgramme(String tenant, Programme programme) {
+  public Response createProgramme(String tenant, Programme programme, String idempotencyKey) {
     var saved = orgs.create(ctx.tenant(), ctx.caller(), RegistryMapper.programme(programme));
     return Http.created("tenants/" + tenant + "/programmes/" + saved.id(), RegistryMapper.api(saved), saved.version());
   }

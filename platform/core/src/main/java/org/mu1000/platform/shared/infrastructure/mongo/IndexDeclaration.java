@@ -8,7 +8,12 @@ import org.bson.Document;
  * for every tenant) creates them all.
  */
 public interface IndexDeclaration {
-  record Index(String collection, Document keys, boolean unique) {}
+  /** An index; with {@code expireAfterSeconds}, a TTL index: documents go that long after the indexed date. */
+  record Index(String collection, Document keys, boolean unique, Long expireAfterSeconds) {
+    public Index(String collection, Document keys, boolean unique) {
+      this(collection, keys, unique, null);
+    }
+  }
 
   List<Index> indexes();
 }

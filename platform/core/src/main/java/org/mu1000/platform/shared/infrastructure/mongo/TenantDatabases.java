@@ -46,7 +46,11 @@ public class TenantDatabases implements Deployments {
     MongoDatabase db = of(tenant);
     for (IndexDeclaration d : declarations) {
       for (IndexDeclaration.Index i : d.indexes()) {
-        db.getCollection(i.collection()).createIndex(i.keys(), new IndexOptions().unique(i.unique()));
+        IndexOptions options = new IndexOptions().unique(i.unique());
+        if (i.expireAfterSeconds() != null) {
+          options.expireAfter(i.expireAfterSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        }
+        db.getCollection(i.collection()).createIndex(i.keys(), options);
       }
     }
   }

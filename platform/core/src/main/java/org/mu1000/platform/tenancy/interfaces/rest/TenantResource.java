@@ -40,7 +40,7 @@ public class TenantResource implements TenantsApi {
   }
 
   @Override
-  public Response createTenant(TenantCreate in) {
+  public Response createTenant(TenantCreate in, String idempotencyKey) {
     if (in.getAdminUsername() != null && in.getAdminEmail() == null) {
       throw DomainException.invalid("adminEmail", "is required with adminUsername");
     }
@@ -70,19 +70,19 @@ public class TenantResource implements TenantsApi {
   }
 
   @Override
-  public Response provisionTenant(String tenant) {
+  public Response provisionTenant(String tenant, String idempotencyKey) {
     Tenant t = tenants.provision(tenant, false, ctx.actor());
     return Http.ok(TenantMapper.api(t), t.version());
   }
 
   @Override
-  public Response suspendTenant(String tenant, Reason reason) {
+  public Response suspendTenant(String tenant, String idempotencyKey, Reason reason) {
     Tenant t = tenants.suspend(tenant, reason == null ? null : reason.getReason(), ctx.actor());
     return Http.ok(TenantMapper.api(t), t.version());
   }
 
   @Override
-  public Response resumeTenant(String tenant) {
+  public Response resumeTenant(String tenant, String idempotencyKey) {
     Tenant t = tenants.resume(tenant, ctx.actor());
     return Http.ok(TenantMapper.api(t), t.version());
   }
@@ -97,7 +97,7 @@ public class TenantResource implements TenantsApi {
   }
 
   @Override
-  public Response requestTenantDeletion(String tenant) {
+  public Response requestTenantDeletion(String tenant, String idempotencyKey) {
     Tenant t = tenants.requestDeletion(tenant, ctx.actor());
     DeletionRequest r = new DeletionRequest();
     r.setConfirmation(t.deletionCode());

@@ -31,12 +31,12 @@ public class GradingResource implements GradingApi {
 
   @Override
   public Response listGradingStandards(String tenant, String id) {
-    return Response.ok(grading.versions(ctx.tenant(), ctx.caller(), id).stream().map(ValueChainMapper::standard).toList())
-        .build();
+    return Response.ok(grading.versions(ctx.tenant(), ctx.caller(), id).stream().map(ValueChainMapper::standard)
+        .toList()).build();
   }
 
   @Override
-  public Response previewGrade(String tenant, String id, GradePreview in) {
+  public Response previewGrade(String tenant, String id, GradePreview in, String idempotencyKey) {
     var s = grading.current(ctx.tenant(), ctx.caller(), id);
     String grade = s.grade(in.getMeasurements() == null ? Map.of() : in.getMeasurements());
     return Response.ok(new GradePreview().measurements(in.getMeasurements()).grade(grade)
@@ -44,7 +44,7 @@ public class GradingResource implements GradingApi {
   }
 
   @Override
-  public Response publishGradingStandard(String tenant, String id, GradingStandard in) {
+  public Response publishGradingStandard(String tenant, String id, GradingStandard in, String idempotencyKey) {
     var s = grading.publish(ctx.tenant(), ctx.caller(), id, Views.standard(in));
     return Response.status(201).entity(ValueChainMapper.standard(s)).build();
   }

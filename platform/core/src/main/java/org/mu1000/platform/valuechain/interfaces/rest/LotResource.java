@@ -48,7 +48,7 @@ public class LotResource implements LotsApi, WarehousesApi {
   }
 
   @Override
-  public Response recordIntake(String tenant, IntakeRequest in) {
+  public Response recordIntake(String tenant, IntakeRequest in, String idempotencyKey) {
     var intake = intakes.intake(ctx.tenant(), ctx.caller(), input(in));
     String receipt = "tenants/" + tenant + "/deliveries/" + intake.delivery().id() + "/receipt";
     return Response.created(java.net.URI.create(receipt))
@@ -86,14 +86,14 @@ public class LotResource implements LotsApi, WarehousesApi {
   }
 
   @Override
-  public Response correctLot(String tenant, String id, LotCorrection in, String ifMatch) {
+  public Response correctLot(String tenant, String id, LotCorrection in, String ifMatch, String idempotencyKey) {
     Lot l = corrections.correct(ctx.tenant(), ctx.caller(), id, Views.as(in, LotCorrections.Correction.class),
         Http.expectedVersion(ifMatch, null));
     return Http.ok(view(l), l.version());
   }
 
   @Override
-  public Response createWarehouse(String tenant, org.mu1000.api.model.Warehouse in) {
+  public Response createWarehouse(String tenant, org.mu1000.api.model.Warehouse in, String idempotencyKey) {
     Warehouse w = warehouses.createWarehouse(ctx.tenant(), ctx.caller(), new Warehouse(in.getId(), in.getName(),
         in.getCooperativeId(), in.getDistrict(), in.getRegion(), in.getLatitude(), in.getLongitude(), 0));
     return Http.created("tenants/" + tenant + "/warehouses/" + w.id(), ValueChainMapper.warehouse(w), w.version());
@@ -106,7 +106,7 @@ public class LotResource implements LotsApi, WarehousesApi {
   }
 
   @Override
-  public Response receiveLots(String tenant, String id, LotIds in) {
+  public Response receiveLots(String tenant, String id, LotIds in, String idempotencyKey) {
     return Response.ok(warehouses.receive(ctx.tenant(), ctx.caller(), id, in.getLotIds()).stream().map(this::view)
         .toList()).build();
   }
@@ -118,7 +118,7 @@ public class LotResource implements LotsApi, WarehousesApi {
   }
 
   @Override
-  public Response transformLots(String tenant, TransformationRequest in) {
+  public Response transformLots(String tenant, TransformationRequest in, String idempotencyKey) {
     var r = transformations.transform(ctx.tenant(), ctx.caller(),
         Views.as(in, TransformationService.TransformInput.class));
     return Http.created("tenants/" + tenant + "/transformations/" + r.transformation().id(),

@@ -57,7 +57,7 @@ public class OrderResource implements OrdersApi, ShipmentsApi {
   }
 
   @Override
-  public Response createOrder(String tenant, org.mu1000.api.model.PurchaseOrder in) {
+  public Response createOrder(String tenant, org.mu1000.api.model.PurchaseOrder in, String idempotencyKey) {
     return order(orders.create(ctx.tenant(), ctx.caller(), input(in)), 201);
   }
 
@@ -73,7 +73,8 @@ public class OrderResource implements OrdersApi, ShipmentsApi {
   }
 
   @Override
-  public Response changeOrderStatus(String tenant, String id, OrderStatusChange in, String ifMatch) {
+  public Response changeOrderStatus(String tenant, String id, OrderStatusChange in, String ifMatch,
+      String idempotencyKey) {
     PurchaseOrder.Status s = PurchaseOrder.Status.of(in.getStatus().toString());
     if (s == null || s == PurchaseOrder.Status.DRAFT) {
       throw DomainException.invalid("status", "must be confirmed, in-delivery, fulfilled or cancelled");
@@ -89,7 +90,7 @@ public class OrderResource implements OrdersApi, ShipmentsApi {
   }
 
   @Override
-  public Response drawProductionPlan(String tenant, String id, PlanRequest in) {
+  public Response drawProductionPlan(String tenant, String id, PlanRequest in, String idempotencyKey) {
     var p = orders.plan(ctx.tenant(), ctx.caller(), id, in.getYieldKgPerMu());
     return Http.created("tenants/" + tenant + "/orders/" + id + "/plan", ValueChainMapper.plan(p), p.version());
   }
@@ -121,7 +122,7 @@ public class OrderResource implements OrdersApi, ShipmentsApi {
   }
 
   @Override
-  public Response allocateLots(String tenant, String id, String line, LotIds in) {
+  public Response allocateLots(String tenant, String id, String line, LotIds in, String idempotencyKey) {
     return Response.ok(shipments.allocate(ctx.tenant(), ctx.caller(), id, line, in.getLotIds()).stream()
         .map(l -> ValueChainMapper.lot(l, ctx.tenant(), lots)).toList()).build();
   }
@@ -133,13 +134,13 @@ public class OrderResource implements OrdersApi, ShipmentsApi {
   }
 
   @Override
-  public Response shipLots(String tenant, String id, ShipmentRequest in) {
+  public Response shipLots(String tenant, String id, ShipmentRequest in, String idempotencyKey) {
     var s = shipments.ship(ctx.tenant(), ctx.caller(), id, in.getLotIds(), in.getDestination());
     return Http.created("tenants/" + tenant + "/shipments/" + s.id(), ValueChainMapper.shipment(s), s.version());
   }
 
   @Override
-  public Response confirmDelivery(String tenant, String id, String ifMatch) {
+  public Response confirmDelivery(String tenant, String id, String ifMatch, String idempotencyKey) {
     var s = shipments.confirmDelivery(ctx.tenant(), ctx.caller(), id, Http.expectedVersion(ifMatch, null));
     return Http.ok(ValueChainMapper.shipment(s), s.version());
   }

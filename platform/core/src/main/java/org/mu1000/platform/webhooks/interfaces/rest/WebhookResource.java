@@ -25,7 +25,7 @@ public class WebhookResource implements WebhooksApi {
   }
 
   @Override
-  public Response createWebhook(String tenant, WebhookSubscription in) {
+  public Response createWebhook(String tenant, WebhookSubscription in, String idempotencyKey) {
     var s = webhooks.create(ctx.tenant(), ctx.caller(), in.getUrl(), in.getSecret(),
         in.getEventTypes().stream().map(e -> e.toString()).toList(), in.getActive());
     return Response.created(URI.create("tenants/" + tenant + "/webhooks/" + s.id())).entity(api(s)).build();
@@ -61,7 +61,7 @@ public class WebhookResource implements WebhooksApi {
   }
 
   @Override
-  public Response replayDeadLetter(String tenant, String id) {
+  public Response replayDeadLetter(String tenant, String id, String idempotencyKey) {
     webhooks.replay(ctx.tenant(), ctx.caller(), id);
     return Response.accepted().build();
   }
