@@ -90,7 +90,8 @@ public final class Benchmark {
     Benchmark b = new Benchmark(a.getOrDefault("base", "http://localhost:8080"),
         a.getOrDefault("keycloak", "http://localhost:8180"), protocol.equals("2"));
     try (MongoClient mongo = MongoClients.create(a.getOrDefault("mongo", "mongodb://127.0.0.1:27117"))) {
-      b.run(mongo, a.get("tenant"), farmers, lots, requests, concurrency, queries, rawRuns);
+      b.run(mongo, a.get("tenant"), farmers, lots, requests, concurrency, queries, rawRuns,
+          Integer.parseInt(a.getOrDefault("import", "5000")));
     } catch (IllegalStateException | IllegalArgumentException failed) {
       System.err.println("\nbenchmark failed: " + failed.getMessage());
       System.exit(1);
@@ -109,10 +110,13 @@ public final class Benchmark {
    * queries and the intake are measured again on what that tenant holds now.
    */
   void run(MongoClient mongo, String reuse, int farmers, int lotCount, int requests, int concurrency, int queries,
-      int rawRuns) throws Exception {
+      int rawRuns, int imported) throws Exception {
     long t0 = System.nanoTime();
     Loaded l = reuse == null ? load(mongo, farmers, lotCount) : loaded(mongo, reuse);
     measure(l, requests, concurrency, queries, rawRuns);
+    if (imported > 0) {
+      ImportBench.run(this, l, imported);
+    }
     out("total", ms(t0) / 1000, "s", null);
   }
 
@@ -347,7 +351,10 @@ public final class Benchmark {
     if (idempotencyKey != null) {
       b.header("Idempotency-Key", idempotencyKey);
     }
-    if (body != null) {
+    if (body instanceof byte[] file) {
+      b.header("Content-Type", "application/octet-stream").method(method, HttpRequest.BodyPublishers.ofByteArray(
+          file));
+    } else if (body != null) {
       b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(
           JSON.writeValueAsString(body)));
     } else {

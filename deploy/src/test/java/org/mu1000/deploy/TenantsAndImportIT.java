@@ -226,7 +226,7 @@ class TenantsAndImportIT {
     int progressSeen = 0;
     JsonNode job;
     do {
-      Thread.sleep(1000);
+      Thread.sleep(100);
       job = api.get(RW_ADMIN, "tenants/rwanda/imports/" + start.json().path("id").asText()).json();
       int p = job.path("processedRows").asInt();
       if (job.path("status").asText().equals("committing") && p > 0 && p < 10_000) {

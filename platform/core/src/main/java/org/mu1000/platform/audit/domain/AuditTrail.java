@@ -25,6 +25,10 @@ public interface AuditTrail {
   void record(Batch batch, TenantHome tenant, String actor, String action, String entityType, String entityId,
       Object before, Object after);
 
+  /** Adds the entry to a batch under an id of its own: a batch written again records it once. */
+  void record(Batch batch, TenantHome tenant, String entryId, String actor, String action, String entityType,
+      String entityId, Object before, Object after);
+
   /** Records a change of a tenant itself, in the platform's trail. */
   void recordPlatform(String actor, String action, String entityType, String entityId, Object before,
       Object after);

@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +18,11 @@ import org.mu1000.platform.impact.domain.Rollup;
 import org.mu1000.platform.impact.domain.RollupDocs;
 import org.mu1000.platform.impact.domain.RollupStore;
 import org.mu1000.platform.impact.domain.RollupTable;
+import org.mu1000.platform.registry.application.NewFarmers;
 import org.mu1000.platform.registry.application.ReferenceCache;
 import org.mu1000.platform.registry.application.Registry;
 import org.mu1000.platform.registry.domain.Farmer;
+import org.mu1000.platform.registry.domain.Plot;
 import org.mu1000.platform.registry.domain.Programme;
 import org.mu1000.platform.registry.domain.RegistryEvent;
 import org.mu1000.platform.registry.domain.Sex;
@@ -267,21 +271,7 @@ public class ImpactService {
         ENROLMENT.forEach(d::remove);
         return d.keySet().stream().allMatch(k -> k.equals("_id") || k.equals("v")) ? null : d;
       }
-      Rollup plots = plotsChange.apply(d.subOrEmpty("plots"));
-      BigDecimal area = BigDecimal.ZERO;
-      for (Object v : plots.values()) {
-        area = area.add((BigDecimal) v);
-      }
-      d.put("plots", plots);
-      d.put("area", RollupDocs.dec(area));
-      d.put("programmes", programmes);
-      d.put("cooperativeId", coop);
-      d.put("female", farmer.map(f -> f.sex() == Sex.FEMALE).orElse(false));
-      d.put("householdSize", farmer.map(Farmer::householdSize).orElse(null));
-      d.put("baselineIncome", farmer.map(Farmer::baselineAnnualIncome).map(m -> RollupDocs.dec(m.amount()))
-          .orElse(null));
-      d.put("povertyLine", RollupDocs.dec(t.config().povertyLine()));
-      return d;
+      return enrolled(t, d, farmer.get(), plotsChange.apply(d.subOrEmpty("plots")));
     });
     Rollup old = change[0] == null ? new Rollup() : change[0];
     Rollup now = change[1] == null ? new Rollup() : change[1];
@@ -301,6 +291,55 @@ public class ImpactService {
     for (String season : now.subOrEmpty(RollupDocs.SEASONS).keySet()) {
       settleFarmer(t, tb, farmerId, season, now, today);
     }
+  }
+
+  /** A farmer's enrolment as {@code d}: their cooperative, programmes, household and plots with their areas. */
+  private static Rollup enrolled(Tenant t, Rollup d, Farmer farmer, Rollup plots) {
+    BigDecimal area = BigDecimal.ZERO;
+    for (Object v : plots.values()) {
+      area = area.add((BigDecimal) v);
+    }
+    d.put("plots", plots);
+    d.put("area", RollupDocs.dec(area));
+    d.put("programmes", farmer.programmeIds());
+    d.put("cooperativeId", farmer.cooperativeId());
+    d.put("female", farmer.sex() == Sex.FEMALE);
+    d.put("householdSize", farmer.householdSize());
+    d.put("baselineIncome", farmer.baselineAnnualIncome() == null ? null
+        : RollupDocs.dec(farmer.baselineAnnualIncome().amount()));
+    d.put("povertyLine", RollupDocs.dec(t.config().povertyLine()));
+    return d;
+  }
+
+  /**
+   * New farmers written in bulk: their enrolments, and the enrolled areas of their programmes and cooperatives moved
+   * by the sum of theirs, go with the batch that writes them (new farmers have no figures to settle yet); each once,
+   * however often the batch is written.
+   */
+  void onNewFarmers(@Observes NewFarmers n) {
+    Map<String, Rollup> plots = new HashMap<>();
+    for (Plot p : n.plots()) {
+      plots.computeIfAbsent(p.farmerId(), f -> new Rollup()).put(p.id(), RollupDocs.dec(p.areaM2()));
+    }
+    Map<String, BigDecimal> areas = new LinkedHashMap<>();
+    for (Farmer f : n.farmers()) {
+      Rollup d = enrolled(n.tenant(), new Rollup().append("_id", RollupDocs.enrolmentId(f.id())), f,
+          plots.getOrDefault(f.id(), new Rollup()));
+      d.put("v", 1L);
+      store.insertOnce(n.batch(), n.tenant(), RollupStore.AREAS, d);
+      BigDecimal area = RollupDocs.num(d, "area");
+      for (String p : f.programmeIds()) {
+        areas.merge("programme|" + p, area, BigDecimal::add);
+        areas.merge("coop|" + p + "|" + f.cooperativeId(), area, BigDecimal::add);
+      }
+    }
+    List<RollupTable.Inc> incs = new ArrayList<>();
+    areas.forEach((id, area) -> {
+      if (area.signum() != 0) {
+        incs.add(new RollupTable.Inc(id, Map.of("area", area), Map.of()));
+      }
+    });
+    store.incOnce(n.batch(), n.tenant(), RollupStore.AREAS, incs, n.key());
   }
 
   private static void moveArea(Tables tb, String programme, String coop, BigDecimal delta) {

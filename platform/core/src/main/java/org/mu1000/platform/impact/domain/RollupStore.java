@@ -19,6 +19,15 @@ public interface RollupStore {
   /** Adds increments (creating rollups as needed) to a batch of the tenant's deployment. */
   void inc(Batch batch, TenantHome tenant, String kind, List<RollupTable.Inc> incs);
 
+  /** Adds a new rollup (with its version) to a batch; if it exists, it stays as it is. */
+  void insertOnce(Batch batch, TenantHome tenant, String kind, Rollup rollup);
+
+  /**
+   * Adds increments to a batch that apply once for {@code key}: each rollup remembers the last keys applied to it,
+   * so the batch written again after an interruption does not count twice what it counted.
+   */
+  void incOnce(Batch batch, TenantHome tenant, String kind, List<RollupTable.Inc> incs, String key);
+
   /** Adds an increment to a batch, to apply only if the rollup is still at {@code version} when the batch runs. */
   void incIfVersion(Batch batch, TenantHome tenant, String kind, RollupTable.Inc inc, Object version);
 

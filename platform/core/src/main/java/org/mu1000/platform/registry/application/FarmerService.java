@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.registry.domain.Farmer;
@@ -68,7 +70,7 @@ public class FarmerService {
     requireWrite(c, in.cooperativeId());
     RegistryRepository repo = registry.repository(t);
     Instant now = Instant.now();
-    Farmer f = build(t, repo, Ids.next("fa"), in, null, now, now, 0);
+    Farmer f = build(t, direct(repo), Ids.next("fa"), in, null, now, now, 0);
     if (in.externalId() != null && !in.externalId().isBlank()) {
       String holder = repo.claimExternalId(in.cooperativeId(), in.externalId(), f.id());
       if (!holder.equals(f.id()) && repo.farmer(holder).isPresent()) {
@@ -76,7 +78,7 @@ public class FarmerService {
       }
       if (!holder.equals(f.id())) {
         // the holder was deleted: take the key over
-        f = build(t, repo, holder, in, null, now, now, 0);
+        f = build(t, direct(repo), holder, in, null, now, now, 0);
       }
     }
     if (!repo.insert(f)) {
@@ -105,7 +107,7 @@ public class FarmerService {
         throw DomainException.invalid("externalId", "is already used by farmer " + holder + " in this cooperative");
       }
     }
-    Farmer next = build(t, repo, id, in, current, current.createdAt(), Instant.now(), expectedVersion);
+    Farmer next = build(t, direct(repo), id, in, current, current.createdAt(), Instant.now(), expectedVersion);
     Farmer saved = repo.replace(next).orElseThrow(() -> Registry.stale("farmer", id));
     registry.audit(t, c.username(), "farmer.updated", "farmer", id, current, saved);
     registry.publish(t, "farmer.updated", id, Registry.view(saved));
@@ -125,15 +127,62 @@ public class FarmerService {
     registry.publish(t, "farmer.deleted", id, Registry.view(current));
   }
 
+  /** What a farmer's input refers to: cooperatives and programmes of the tenant. */
+  public interface References {
+    boolean cooperative(String id);
+
+    boolean programme(String id);
+  }
+
+  /** The tenant's references as the store has them, read each time. */
+  private static References direct(RegistryRepository repo) {
+    return new References() {
+      @Override
+      public boolean cooperative(String id) {
+        return repo.cooperative(id).isPresent();
+      }
+
+      @Override
+      public boolean programme(String id) {
+        return repo.programme(id).isPresent();
+      }
+    };
+  }
+
+  /** The tenant's references, each read once: for one job that checks thousands of rows against the same few. */
+  public References references(Tenant t) {
+    RegistryRepository repo = registry.repository(t);
+    Map<String, Boolean> coops = new HashMap<>();
+    Map<String, Boolean> programmes = new HashMap<>();
+    return new References() {
+      @Override
+      public boolean cooperative(String id) {
+        return coops.computeIfAbsent(id, x -> repo.cooperative(x).isPresent());
+      }
+
+      @Override
+      public boolean programme(String id) {
+        return programmes.computeIfAbsent(id, x -> repo.programme(x).isPresent());
+      }
+    };
+  }
+
   /** The dry-run check of one input: every rule of {@link #create}, nothing written. */
-  public void check(Tenant t, FarmerInput in) {
-    build(t, registry.repository(t), "check", withCurrency(t, in), null, Instant.now(), Instant.now(), 0);
+  public void check(Tenant t, FarmerInput in, References refs) {
+    build(t, refs, "check", withCurrency(t, in), null, Instant.now(), Instant.now(), 0);
+  }
+
+  /** A new farmer as {@link #create} would store it (every rule checked), for writing in bulk. */
+  public Farmer fresh(Tenant t, Caller c, String id, FarmerInput input, References refs, Instant now) {
+    FarmerInput in = withCurrency(t, input);
+    requireWrite(c, in.cooperativeId());
+    return build(t, refs, id, in, null, now, now, 1);
   }
 
   /** Whether writing {@code in} over {@code current} would change anything a person would see. */
   public boolean changes(Tenant t, Farmer current, FarmerInput in) {
-    Farmer next = build(t, registry.repository(t), current.id(), withCurrency(t, in), current, current.createdAt(),
-        current.updatedAt(), current.version());
+    Farmer next = build(t, direct(registry.repository(t)), current.id(), withCurrency(t, in), current,
+        current.createdAt(), current.updatedAt(), current.version());
     return !Registry.view(next).equals(Registry.view(current)) || !java.util.Objects.equals(next.nationalIdHash(),
         current.nationalIdHash());
   }
@@ -150,14 +199,14 @@ public class FarmerService {
   }
 
   /** Checks input against the tenant and its registry, and turns it into a farmer. */
-  Farmer build(Tenant t, RegistryRepository repo, String id, FarmerInput in, Farmer current, Instant created,
+  Farmer build(Tenant t, References refs, String id, FarmerInput in, Farmer current, Instant created,
       Instant updated, long version) {
     Violations v = new Violations();
-    v.require(in.cooperativeId() == null || repo.cooperative(in.cooperativeId()).isPresent(), "cooperativeId",
+    v.require(in.cooperativeId() == null || refs.cooperative(in.cooperativeId()), "cooperativeId",
         "no cooperative " + in.cooperativeId() + " in this tenant");
     List<String> programmes = in.programmeIds() == null ? List.of() : in.programmeIds();
     for (int i = 0; i < programmes.size(); i++) {
-      v.require(repo.programme(programmes.get(i)).isPresent(), "programmeIds[" + i + "]",
+      v.require(refs.programme(programmes.get(i)), "programmeIds[" + i + "]",
           "no programme " + programmes.get(i) + " in this tenant");
     }
     v.require(in.nationalId() == null || in.nationalId().replaceAll("[\\s-]", "").length() >= 4, "nationalId",

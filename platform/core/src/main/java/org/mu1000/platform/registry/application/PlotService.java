@@ -49,9 +49,15 @@ public class PlotService {
 
   public Plot create(Tenant t, Caller c, String farmerId, String externalId, String crop, Integer plantingYear,
       Map<String, Object> geometry, BigDecimal declaredAreaM2) {
+    return create(t, c, Ids.next("pl"), farmerId, externalId, crop, plantingYear, geometry, declaredAreaM2);
+  }
+
+  /** A new plot with a given id: one whose external id was claimed for it by a write that did not complete. */
+  public Plot create(Tenant t, Caller c, String id, String farmerId, String externalId, String crop,
+      Integer plantingYear, Map<String, Object> geometry, BigDecimal declaredAreaM2) {
     Farmer f = farmers.get(t, c, farmerId);
     FarmerService.requireWrite(c, f.cooperativeId());
-    Plot p = Plot.measured(Ids.next("pl"), farmerId, externalId, crop, plantingYear, geometry, declaredAreaM2, 0,
+    Plot p = Plot.measured(id, farmerId, externalId, crop, plantingYear, geometry, declaredAreaM2, 0,
         t.config().maxPlotAreaM2());
     registry.repository(t).insert(p);
     Plot saved = registry.repository(t).plot(p.id()).orElseThrow();

@@ -4,8 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mu1000.platform.audit.domain.AuditTrail;
 import org.mu1000.platform.registry.domain.Farmer;
@@ -13,6 +18,8 @@ import org.mu1000.platform.registry.domain.NationalIdHasher;
 import org.mu1000.platform.registry.domain.Plot;
 import org.mu1000.platform.registry.domain.RegistryEvent;
 import org.mu1000.platform.registry.domain.RegistryRepository;
+import org.mu1000.platform.shared.domain.Batch;
+import org.mu1000.platform.shared.domain.Deployments;
 import org.mu1000.platform.shared.domain.DomainException.Kind;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.Ids;
@@ -25,18 +32,23 @@ import org.mu1000.platform.tenancy.domain.Tenant;
 @ApplicationScoped
 public class Registry {
   private RegistryRepository.Stores stores;
+  private Deployments deployments;
   private AuditTrail audit;
   private Event<RegistryEvent> events;
+  private Event<NewFarmers> newFarmers;
   private String pepper;
 
   protected Registry() {}
 
   @Inject
-  public Registry(RegistryRepository.Stores stores, AuditTrail audit, Event<RegistryEvent> events,
+  public Registry(RegistryRepository.Stores stores, Deployments deployments, AuditTrail audit,
+      Event<RegistryEvent> events, Event<NewFarmers> newFarmers,
       @ConfigProperty(name = "mu1000.national-id.pepper") java.util.Optional<String> pepper) {
     this.stores = stores;
+    this.deployments = deployments;
     this.audit = audit;
     this.events = events;
+    this.newFarmers = newFarmers;
     this.pepper = pepper.orElse(null);
   }
 
@@ -59,6 +71,47 @@ public class Registry {
 
   public void publish(Tenant tenant, String type, String entityId, Map<String, Object> data) {
     events.fire(new RegistryEvent(Ids.next("ev"), tenant.id(), type, entityId, Instant.now(), data));
+  }
+
+  /**
+   * Writes new farmers and their plots in one batch of the tenant's deployment: the claims of their external ids
+   * first (but for farmers in {@code claimed}, whose claims an earlier attempt wrote), then the farmers, plots and their audit entries, then what the observers of {@link NewFarmers} add, and
+   * last what {@code last} adds (where the caller got). Every write is made once: the same batch written again (the
+   * same {@code key}, ids and entries), after an interruption left part of it, completes it and changes nothing
+   * else. Throws {@link Batch.Failed} for the first write refused: one within the first {@code farmers + plots}
+   * writes is an external id another farmer took meanwhile, and nothing but claims was written.
+   */
+  public void insertAll(Tenant t, String key, String actor, List<Farmer> farmers, Set<String> claimed,
+      List<Plot> plots, Consumer<Batch> last) {
+    RegistryRepository repo = repository(t);
+    Batch batch = deployments.batch(t);
+    farmers.stream().filter(f -> !claimed.contains(f.id())).forEach(f -> repo.claim(batch, f));
+    plots.forEach(p -> repo.claim(batch, p));
+    farmers.forEach(f -> repo.insert(batch, f));
+    plots.forEach(p -> repo.insert(batch, p));
+    Map<String, List<Plot>> plotsOf = new HashMap<>();
+    plots.forEach(p -> plotsOf.computeIfAbsent(p.farmerId(), x -> new ArrayList<>()).add(p));
+    Instant now = Instant.now();
+    List<RegistryEvent> announced = new ArrayList<>();
+    for (Farmer f : farmers) {
+      Map<String, Object> farmer = view(f);
+      audit.record(batch, t, Ids.derived("au", f.id(), "farmer.created"), actor, "farmer.created", "farmer", f.id(),
+          null, farmer);
+      announced.add(new RegistryEvent(Ids.derived("ev", f.id(), "farmer.created"), t.id(), "farmer.created", f.id(),
+          now, farmer));
+      for (Plot p : plotsOf.getOrDefault(f.id(), List.of())) {
+        Map<String, Object> plot = view(p);
+        audit.record(batch, t, Ids.derived("au", p.id(), "plot.created"), actor, "plot.created", "plot", p.id(), null,
+            plot);
+        announced.add(new RegistryEvent(Ids.derived("ev", p.id(), "plot.created"), t.id(), "plot.created", p.id(),
+            now, plot));
+      }
+    }
+    List<Runnable> afterwards = new ArrayList<>();
+    newFarmers.fire(new NewFarmers(t, key, batch, farmers, plots, announced, afterwards));
+    last.accept(batch);
+    batch.execute();
+    afterwards.forEach(Runnable::run);
   }
 
   public static DomainException stale(String what, String id) {

@@ -1,7 +1,10 @@
 package org.mu1000.platform.registry.domain;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.mu1000.platform.shared.domain.Batch;
 
 /** Port: the registry's aggregates in the current tenant's database. Writes are version-checked. */
 public interface RegistryRepository {
@@ -29,6 +32,27 @@ public interface RegistryRepository {
   String claimPlotExternalId(String farmerId, String externalId, String plotId);
 
   Optional<String> plotByExternalId(String farmerId, String externalId);
+
+  /** The farmers that hold these external ids of a cooperative, in one read: external id → farmer id. */
+  Map<String, String> farmersByExternalIds(String cooperativeId, Collection<String> externalIds);
+
+  /**
+   * Adds the claim of a new farmer's external id to a batch. Claims go first in a batch: one another farmer took
+   * meanwhile fails the batch as a duplicate before anything else of it is written.
+   */
+  void claim(Batch batch, Farmer f);
+
+  /**
+   * Adds the claim of a new plot's external id within its farmer to a batch; a claim that exists stays as it is
+   * (plot claims are keyed by their farmer, so only that farmer's own writes can hold one).
+   */
+  void claim(Batch batch, Plot p);
+
+  /** Adds a new farmer to a batch, at version 1; if it was written already, the batch leaves it as it is. */
+  void insert(Batch batch, Farmer f);
+
+  /** Adds a new plot to a batch, at version 1, likewise. */
+  void insert(Batch batch, Plot p);
 
   Optional<Plot> plot(String id);
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.mu1000.platform.audit.domain.AuditTrail;
 import org.mu1000.platform.kernel.Caller;
+import org.mu1000.platform.registry.application.NewFarmers;
 import org.mu1000.platform.registry.domain.RegistryEvent;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.Ids;
@@ -87,6 +88,26 @@ public class WebhookService implements DeliveryOutcomes {
     for (Subscription s : all(t)) {
       if (s.active() && s.eventTypes().contains(e.type())) {
         send(t, new WebhookDelivery(t.id(), s.id(), s.url(), s.secret(), e.type(), e.eventId(), payload, null));
+      }
+    }
+  }
+
+  /** New farmers written in bulk: their deliveries go into the outbox with them, and to the route once written. */
+  void onNewFarmers(@Observes NewFarmers n) {
+    List<Subscription> subs = all(n.tenant()).stream().filter(Subscription::active).toList();
+    if (subs.isEmpty()) {
+      return;
+    }
+    for (RegistryEvent e : n.events()) {
+      String payload = null;
+      for (Subscription s : subs) {
+        if (s.eventTypes().contains(e.type())) {
+          payload = payload == null ? payload(e) : payload;
+          WebhookDelivery d = new WebhookDelivery(n.tenant().id(), s.id(), s.url(), s.secret(), e.type(),
+              e.eventId(), payload, null);
+          store.queue(n.batch(), n.tenant(), outboxId(d), d);
+          n.afterwards().add(() -> deliveries.fire(d));
+        }
       }
     }
   }

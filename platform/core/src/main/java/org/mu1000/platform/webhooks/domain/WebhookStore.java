@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.mu1000.platform.kernel.TenantHome;
+import org.mu1000.platform.shared.domain.Batch;
 
 /** Port: a tenant's subscriptions, the outbox of deliveries not yet done, and the dead letters. */
 public interface WebhookStore {
@@ -23,6 +24,9 @@ public interface WebhookStore {
 
   /** Stores a delivery under {@code id}; storing one twice keeps one. */
   void queue(TenantHome tenant, String id, WebhookDelivery d);
+
+  /** Adds a delivery to the outbox with a batch of writes of the tenant's deployment. */
+  void queue(Batch batch, TenantHome tenant, String id, WebhookDelivery d);
 
   List<Queued> queued(TenantHome tenant);
 

@@ -51,6 +51,14 @@ public class MongoAuditTrail implements AuditTrail {
   }
 
   @Override
+  public void record(Batch batch, TenantHome tenant, String entryId, String actor, String action, String entityType,
+      String entityId, Object before, Object after) {
+    Document entry = entry(actor, action, entityType, entityId, before, after);
+    entry.put("_id", entryId);
+    WriteBatch.of(batch).insertOnce(databases.of(tenant).getName(), COLLECTION, entry);
+  }
+
+  @Override
   public void recordPlatform(String actor, String action, String entityType, String entityId, Object before,
       Object after) {
     databases.controlPlane().getCollection(COLLECTION).insertOne(entry(actor, action, entityType, entityId, before,

@@ -23,6 +23,11 @@ import org.mu1000.platform.shared.infrastructure.mongo.WriteBatch;
 /** Rollups as documents of the tenant's database, one collection per kind; decimals stored as Decimal128. */
 @ApplicationScoped
 public class MongoRollups implements RollupStore {
+  /** Where a rollup keeps the keys of the increments applied to it once. */
+  static final String APPLIED = "appliedOnce";
+  /** How many of those keys it keeps: a batch is written again soon after its first attempt, or never. */
+  private static final int APPLIED_KEPT = 32;
+
   private TenantDatabases databases;
 
   protected MongoRollups() {}
@@ -46,6 +51,26 @@ public class MongoRollups implements RollupStore {
     String db = databases.of(tenant).getName();
     for (RollupTable.Inc i : incs) {
       WriteBatch.of(batch).upsert(db, kind, filter(i), update(i));
+    }
+  }
+
+  @Override
+  public void insertOnce(Batch batch, TenantHome tenant, String kind, Rollup rollup) {
+    WriteBatch.of(batch).insertOnce(databases.of(tenant).getName(), kind, document(rollup));
+  }
+
+  @Override
+  public void incOnce(Batch batch, TenantHome tenant, String kind, List<RollupTable.Inc> incs, String key) {
+    String db = databases.of(tenant).getName();
+    for (RollupTable.Inc i : incs) {
+      // the rollup exists (an upsert that sets nothing on a match), then the increment applies if not yet applied
+      WriteBatch.of(batch).upsert(db, kind, filter(i), new Document("$setOnInsert", new Document(i.onInsert())
+          .append(APPLIED, List.of())));
+      Document update = (Document) update(new RollupTable.Inc(i.id(), i.inc(), Map.of()));
+      update.append("$push", new Document(APPLIED, new Document("$each", List.of(key)).append("$slice",
+          -APPLIED_KEPT)));
+      WriteBatch.of(batch).updateIf(db, kind, new Document("_id", i.id()).append(APPLIED, new Document("$ne", key)),
+          update);
     }
   }
 

@@ -21,7 +21,9 @@ import org.mu1000.platform.kernel.TenantHome;
 import org.mu1000.platform.registry.application.importing.ImportRows;
 import org.mu1000.platform.registry.application.importing.ImportService;
 import org.mu1000.platform.registry.application.importing.ImportStore;
+import org.mu1000.platform.shared.domain.Batch;
 import org.mu1000.platform.shared.infrastructure.mongo.TenantDatabases;
+import org.mu1000.platform.shared.infrastructure.mongo.WriteBatch;
 
 /** Import jobs as documents of {@code import_jobs}; uploaded files in the GridFS bucket {@code import_files}. */
 @ApplicationScoped
@@ -89,19 +91,43 @@ public class MongoImportStore implements ImportStore {
         problems, d.getDate("createdAt"), d.getDate("updatedAt"));
     ObjectId file = d.getObjectId("fileId");
     return Optional.of(new Stored(job, file == null ? null : file.toHexString(),
-        Boolean.TRUE.equals(d.getBoolean("validated"))));
+        Boolean.TRUE.equals(d.getBoolean("validated")), d.getInteger("committedGroups", 0),
+        d.getString("committedBy")));
   }
 
   @Override
-  public boolean claimForCommit(TenantHome t, String id, Date at) {
-    return jobs(t).updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("validated", true),
-            Filters.in("status", "validated", "failed")),
-        Updates.combine(Updates.set("status", "committing"), Updates.set("processedRows", 0),
-            Updates.set("updatedAt", at))).getModifiedCount() == 1;
+  public boolean claimForCommit(TenantHome t, String id, String by, Date at, Date staleBefore) {
+    Bson mine = Updates.combine(Updates.set("status", "committing"), Updates.set("updatedAt", at),
+        Updates.set("committedBy", by));
+    if (jobs(t).updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("validated", true),
+        Filters.eq("status", "validated")), Updates.combine(mine, Updates.set("processedRows", 0),
+            Updates.set("committedGroups", 0))).getModifiedCount() == 1) {
+      return true;
+    }
+    return jobs(t).updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("validated", true), Filters.or(
+        Filters.eq("status", "failed"), Filters.and(Filters.eq("status", "committing"),
+            Filters.lt("updatedAt", staleBefore)))), mine).getModifiedCount() == 1;
+  }
+
+  @Override
+  public List<String> interrupted(TenantHome t, Date staleBefore) {
+    List<String> ids = new ArrayList<>();
+    jobs(t).find(Filters.and(Filters.eq("status", "committing"), Filters.lt("updatedAt", staleBefore)))
+        .projection(new Document("_id", 1)).forEach(d -> ids.add(d.getString("_id")));
+    return ids;
+  }
+
+  @Override
+  public void update(Batch batch, TenantHome t, String id, Map<String, Object> fields, Date at) {
+    WriteBatch.of(batch).updateIf(databases.of(t).getName(), JOBS, Filters.eq("_id", id), changes(fields, null, at));
   }
 
   @Override
   public void update(TenantHome t, String id, Map<String, Object> fields, ImportRows.Problem appended, Date at) {
+    jobs(t).updateOne(Filters.eq("_id", id), changes(fields, appended, at));
+  }
+
+  private static Bson changes(Map<String, Object> fields, ImportRows.Problem appended, Date at) {
     List<Bson> set = new ArrayList<>();
     fields.forEach((k, v) -> {
       if (!PROGRESS.contains(k)) {
@@ -113,7 +139,7 @@ public class MongoImportStore implements ImportStore {
       set.add(Updates.push("problems", problem(appended)));
     }
     set.add(Updates.set("updatedAt", at));
-    jobs(t).updateOne(Filters.eq("_id", id), Updates.combine(set));
+    return Updates.combine(set);
   }
 
   private static List<Document> problems(Object v) {

@@ -11,6 +11,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,10 +26,12 @@ import org.mu1000.platform.registry.domain.Plot;
 import org.mu1000.platform.registry.domain.Programme;
 import org.mu1000.platform.registry.domain.RegistryRepository;
 import org.mu1000.platform.registry.domain.Sex;
+import org.mu1000.platform.shared.domain.Batch;
 import org.mu1000.platform.shared.domain.Pages;
 import org.mu1000.platform.shared.infrastructure.mongo.Docs;
 import org.mu1000.platform.shared.infrastructure.mongo.TenantDatabases;
 import org.mu1000.platform.shared.infrastructure.mongo.VersionedCollection;
+import org.mu1000.platform.shared.infrastructure.mongo.WriteBatch;
 
 /** The registry in one tenant database. */
 public class MongoRegistryRepository implements RegistryRepository {
@@ -134,6 +138,37 @@ public class MongoRegistryRepository implements RegistryRepository {
   @Override
   public Optional<String> plotByExternalId(String farmerId, String externalId) {
     return holder("plot|" + farmerId + "|" + externalId);
+  }
+
+  @Override
+  public Map<String, String> farmersByExternalIds(String cooperativeId, Collection<String> externalIds) {
+    String prefix = "farmer|" + cooperativeId + "|";
+    Map<String, String> holders = new HashMap<>();
+    db.getCollection(EXTERNAL_IDS).find(Filters.in("_id", externalIds.stream().map(x -> prefix + x).toList()))
+        .forEach(d -> holders.put(d.getString("_id").substring(prefix.length()), d.getString("target")));
+    return holders;
+  }
+
+  @Override
+  public void claim(Batch batch, Farmer f) {
+    WriteBatch.of(batch).insert(db.getName(), EXTERNAL_IDS, new Document("_id", "farmer|" + f.cooperativeId() + "|"
+        + f.externalId()).append("target", f.id()));
+  }
+
+  @Override
+  public void claim(Batch batch, Plot p) {
+    WriteBatch.of(batch).insertOnce(db.getName(), EXTERNAL_IDS, new Document("_id", "plot|" + p.farmerId() + "|"
+        + p.externalId()).append("target", p.id()));
+  }
+
+  @Override
+  public void insert(Batch batch, Farmer f) {
+    WriteBatch.of(batch).insertOnce(db.getName(), FARMERS, VersionedCollection.fresh(farmerDoc(f)));
+  }
+
+  @Override
+  public void insert(Batch batch, Plot p) {
+    WriteBatch.of(batch).insertOnce(db.getName(), PLOTS, VersionedCollection.fresh(plotDoc(p)));
   }
 
   /** External ids are unique keys in their own collection (_id), so claiming one is a single atomic insert. */

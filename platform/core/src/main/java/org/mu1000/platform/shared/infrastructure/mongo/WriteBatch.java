@@ -50,6 +50,16 @@ public final class WriteBatch implements Batch {
     return writes.size() - 1;
   }
 
+  /**
+   * Inserts a document unless one with its id exists (then it stays as it is): a write made again after an
+   * interruption changes nothing. Returns its position.
+   */
+  public int insertOnce(String database, String collection, Document document) {
+    Document fields = new Document(document);
+    Object id = fields.remove("_id");
+    return upsert(database, collection, new Document("_id", id), new Document("$setOnInsert", fields));
+  }
+
   /** Updates the one document the filter matches, creating it if there is none; returns its position. */
   public int upsert(String database, String collection, Bson filter, Bson update) {
     writes.add(new Write(new MongoNamespace(database, collection), null, filter, update, true));

@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.mu1000.platform.kernel.TenantHome;
+import org.mu1000.platform.shared.domain.Batch;
 import org.mu1000.platform.shared.infrastructure.mongo.Docs;
 import org.mu1000.platform.shared.infrastructure.mongo.TenantDatabases;
+import org.mu1000.platform.shared.infrastructure.mongo.WriteBatch;
 import org.mu1000.platform.webhooks.domain.DeadLetter;
 import org.mu1000.platform.webhooks.domain.Subscription;
 import org.mu1000.platform.webhooks.domain.WebhookDelivery;
@@ -68,10 +70,21 @@ public class MongoWebhookStore implements WebhookStore {
 
   @Override
   public void queue(TenantHome t, String id, WebhookDelivery d) {
-    coll(t, OUTBOX).replaceOne(Filters.eq("_id", id), new Document("_id", id)
-        .append("subscriptionId", d.subscriptionId()).append("url", d.url()).append("eventType", d.eventType())
-        .append("eventId", d.eventId()).append("payload", d.payload()).append("replayOf", d.replayOf())
-        .append("createdAt", new Date()), new ReplaceOptions().upsert(true));
+    coll(t, OUTBOX).replaceOne(Filters.eq("_id", id), queued(id, d), new ReplaceOptions().upsert(true));
+  }
+
+  @Override
+  public void queue(Batch batch, TenantHome t, String id, WebhookDelivery d) {
+    Document entry = queued(id, d);
+    entry.remove("_id");
+    WriteBatch.of(batch).upsert(databases.of(t).getName(), OUTBOX, Filters.eq("_id", id), new Document("$set",
+        entry));
+  }
+
+  private static Document queued(String id, WebhookDelivery d) {
+    return new Document("_id", id).append("subscriptionId", d.subscriptionId()).append("url", d.url())
+        .append("eventType", d.eventType()).append("eventId", d.eventId()).append("payload", d.payload())
+        .append("replayOf", d.replayOf()).append("createdAt", new Date());
   }
 
   @Override
