@@ -60,8 +60,13 @@ class ImportCrashIT {
       assertTrue(written >= seenBeforeKill && written < FARMERS, "killed midway: " + written + " farmers written");
       Document stopped = db.getCollection("import_jobs").find(Filters.eq("_id", job)).first();
       assertEquals("committing", stopped.getString("status"));
-      assertEquals(written, (long) stopped.getInteger("processedRows"),
-          "the job says exactly how many rows were written");
+      // the job says which rows were written in full; the chunk in flight may be written in part (a batch goes to
+      // the store in several commands), and the restarted server completes it
+      long checkpoint = stopped.getInteger("processedRows");
+      System.out.printf("import-crash: killed with %d rows in full by the job, %d farmers in the store%n",
+          checkpoint, written);
+      assertTrue(checkpoint <= written && written <= checkpoint + 500, checkpoint + " rows in full, " + written
+          + " farmers written");
 
       try (AppProcess second = AppProcess.start("import-crash-2", SHORT_LEASE)) {
         Api api = new Api(second.base());

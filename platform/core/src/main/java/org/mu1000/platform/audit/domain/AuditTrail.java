@@ -25,7 +25,7 @@ public interface AuditTrail {
   void record(Batch batch, TenantHome tenant, String actor, String action, String entityType, String entityId,
       Object before, Object after);
 
-  /** Adds the entry to a batch under an id of its own: a batch written again records it once. */
+  /** Adds the entry to a batch under an id of its own: a resumed batch records it once. */
   void record(Batch batch, TenantHome tenant, String entryId, String actor, String action, String entityType,
       String entityId, Object before, Object after);
 

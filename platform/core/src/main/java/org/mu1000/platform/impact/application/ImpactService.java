@@ -326,7 +326,7 @@ public class ImpactService {
       Rollup d = enrolled(n.tenant(), new Rollup().append("_id", RollupDocs.enrolmentId(f.id())), f,
           plots.getOrDefault(f.id(), new Rollup()));
       d.put("v", 1L);
-      store.insertOnce(n.batch(), n.tenant(), RollupStore.AREAS, d);
+      store.insert(n.batch(), n.tenant(), RollupStore.AREAS, d);
       BigDecimal area = RollupDocs.num(d, "area");
       for (String p : f.programmeIds()) {
         areas.merge("programme|" + p, area, BigDecimal::add);

@@ -19,8 +19,8 @@ public interface RollupStore {
   /** Adds increments (creating rollups as needed) to a batch of the tenant's deployment. */
   void inc(Batch batch, TenantHome tenant, String kind, List<RollupTable.Inc> incs);
 
-  /** Adds a new rollup (with its version) to a batch; if it exists, it stays as it is. */
-  void insertOnce(Batch batch, TenantHome tenant, String kind, Rollup rollup);
+  /** Adds a new rollup (with its version) to a batch. */
+  void insert(Batch batch, TenantHome tenant, String kind, Rollup rollup);
 
   /**
    * Adds increments to a batch that apply once for {@code key}: each rollup remembers the last keys applied to it,

@@ -75,7 +75,7 @@ public class Registry {
 
   /**
    * Writes new farmers and their plots in one batch of the tenant's deployment: the claims of their external ids
-   * first (but for farmers in {@code claimed}, whose claims an earlier attempt wrote), then the farmers, plots and their audit entries, then what the observers of {@link NewFarmers} add, and
+   * first (but for farmers in {@code claimed}, whose claims an earlier attempt wrote: the batch is then resumed), then the farmers, plots and their audit entries, then what the observers of {@link NewFarmers} add, and
    * last what {@code last} adds (where the caller got). Every write is made once: the same batch written again (the
    * same {@code key}, ids and entries), after an interruption left part of it, completes it and changes nothing
    * else. Throws {@link Batch.Failed} for the first write refused: one within the first {@code farmers + plots}
@@ -85,6 +85,9 @@ public class Registry {
       List<Plot> plots, Consumer<Batch> last) {
     RegistryRepository repo = repository(t);
     Batch batch = deployments.batch(t);
+    if (!claimed.isEmpty()) {
+      batch.resumed(); // claims go first: if none was written, nothing of the batch was
+    }
     farmers.stream().filter(f -> !claimed.contains(f.id())).forEach(f -> repo.claim(batch, f));
     plots.forEach(p -> repo.claim(batch, p));
     farmers.forEach(f -> repo.insert(batch, f));

@@ -38,20 +38,18 @@ public interface RegistryRepository {
 
   /**
    * Adds the claim of a new farmer's external id to a batch. Claims go first in a batch: one another farmer took
-   * meanwhile fails the batch as a duplicate before anything else of it is written.
+   * meanwhile fails the batch as a duplicate before anything else of it is written (in a resumed batch too, where
+   * the farmer's own claim is kept).
    */
   void claim(Batch batch, Farmer f);
 
-  /**
-   * Adds the claim of a new plot's external id within its farmer to a batch; a claim that exists stays as it is
-   * (plot claims are keyed by their farmer, so only that farmer's own writes can hold one).
-   */
+  /** Adds the claim of a new plot's external id within its farmer to a batch. */
   void claim(Batch batch, Plot p);
 
-  /** Adds a new farmer to a batch, at version 1; if it was written already, the batch leaves it as it is. */
+  /** Adds a new farmer to a batch, at version 1. */
   void insert(Batch batch, Farmer f);
 
-  /** Adds a new plot to a batch, at version 1, likewise. */
+  /** Adds a new plot to a batch, at version 1. */
   void insert(Batch batch, Plot p);
 
   Optional<Plot> plot(String id);

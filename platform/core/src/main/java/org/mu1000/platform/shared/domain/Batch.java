@@ -12,6 +12,15 @@ public interface Batch {
   /** Sends the writes. Throws {@link Failed} for the first the store refused; none after it was applied. */
   void execute();
 
+  /**
+   * Marks the batch as written before, perhaps in part (it is written again after an interruption): its inserts
+   * then leave a record that exists as it is, so the batch completes what the first attempt left.
+   */
+  void resumed();
+
+  /** Whether {@link #resumed} was called. */
+  boolean isResumed();
+
   /** After {@link #execute}: whether every conditional update of the batch found its record. */
   boolean allMatched();
 

@@ -55,7 +55,7 @@ public class MongoAuditTrail implements AuditTrail {
       String entityId, Object before, Object after) {
     Document entry = entry(actor, action, entityType, entityId, before, after);
     entry.put("_id", entryId);
-    WriteBatch.of(batch).insertOnce(databases.of(tenant).getName(), COLLECTION, entry);
+    WriteBatch.of(batch).insert(databases.of(tenant).getName(), COLLECTION, entry);
   }
 
   @Override

@@ -55,8 +55,8 @@ public class MongoRollups implements RollupStore {
   }
 
   @Override
-  public void insertOnce(Batch batch, TenantHome tenant, String kind, Rollup rollup) {
-    WriteBatch.of(batch).insertOnce(databases.of(tenant).getName(), kind, document(rollup));
+  public void insert(Batch batch, TenantHome tenant, String kind, Rollup rollup) {
+    WriteBatch.of(batch).insert(databases.of(tenant).getName(), kind, document(rollup));
   }
 
   @Override
@@ -132,7 +132,11 @@ public class MongoRollups implements RollupStore {
       return null;
     }
     Rollup r = new Rollup();
-    d.forEach((k, v) -> r.put(k, java(v)));
+    d.forEach((k, v) -> {
+      if (!k.equals(APPLIED)) { // the store's bookkeeping, not a figure
+        r.put(k, java(v));
+      }
+    });
     return r;
   }
 

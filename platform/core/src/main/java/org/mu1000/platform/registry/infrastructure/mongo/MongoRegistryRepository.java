@@ -151,24 +151,29 @@ public class MongoRegistryRepository implements RegistryRepository {
 
   @Override
   public void claim(Batch batch, Farmer f) {
-    WriteBatch.of(batch).insert(db.getName(), EXTERNAL_IDS, new Document("_id", "farmer|" + f.cooperativeId() + "|"
-        + f.externalId()).append("target", f.id()));
+    String key = "farmer|" + f.cooperativeId() + "|" + f.externalId();
+    if (batch.isResumed()) { // the claim may be there already: this farmer's is kept, another's fails the batch
+      WriteBatch.of(batch).upsert(db.getName(), EXTERNAL_IDS, Filters.and(Filters.eq("_id", key),
+          Filters.eq("target", f.id())), new Document("$set", new Document("target", f.id())));
+      return;
+    }
+    WriteBatch.of(batch).insert(db.getName(), EXTERNAL_IDS, new Document("_id", key).append("target", f.id()));
   }
 
   @Override
   public void claim(Batch batch, Plot p) {
-    WriteBatch.of(batch).insertOnce(db.getName(), EXTERNAL_IDS, new Document("_id", "plot|" + p.farmerId() + "|"
+    WriteBatch.of(batch).insert(db.getName(), EXTERNAL_IDS, new Document("_id", "plot|" + p.farmerId() + "|"
         + p.externalId()).append("target", p.id()));
   }
 
   @Override
   public void insert(Batch batch, Farmer f) {
-    WriteBatch.of(batch).insertOnce(db.getName(), FARMERS, VersionedCollection.fresh(farmerDoc(f)));
+    WriteBatch.of(batch).insert(db.getName(), FARMERS, VersionedCollection.fresh(farmerDoc(f)));
   }
 
   @Override
   public void insert(Batch batch, Plot p) {
-    WriteBatch.of(batch).insertOnce(db.getName(), PLOTS, VersionedCollection.fresh(plotDoc(p)));
+    WriteBatch.of(batch).insert(db.getName(), PLOTS, VersionedCollection.fresh(plotDoc(p)));
   }
 
   /** External ids are unique keys in their own collection (_id), so claiming one is a single atomic insert. */

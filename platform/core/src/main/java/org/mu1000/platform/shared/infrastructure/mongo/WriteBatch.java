@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.BsonDocument;
+import org.bson.BsonValue;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.mu1000.platform.shared.domain.Batch;
@@ -37,6 +38,7 @@ public final class WriteBatch implements Batch {
   private final AtomicBoolean oneByOne;
   private final List<Write> writes = new ArrayList<>();
   private int unmatched = -1;
+  private boolean resumed;
 
   /** {@code oneByOne} is shared by every batch of the client: set once the server turns out to lack bulkWrite. */
   WriteBatch(MongoClient client, AtomicBoolean oneByOne) {
@@ -44,20 +46,33 @@ public final class WriteBatch implements Batch {
     this.oneByOne = oneByOne;
   }
 
-  /** Inserts a document; returns its position in the batch. */
+  /** Inserts a document (in a {@link #resumed} batch: unless one with its id exists); returns its position. */
   public int insert(String database, String collection, Bson document) {
+    if (resumed) {
+      return insertOnce(database, collection, document);
+    }
     writes.add(new Write(new MongoNamespace(database, collection), document, null, null, false));
     return writes.size() - 1;
+  }
+
+  @Override
+  public void resumed() {
+    resumed = true;
+  }
+
+  @Override
+  public boolean isResumed() {
+    return resumed;
   }
 
   /**
    * Inserts a document unless one with its id exists (then it stays as it is): a write made again after an
    * interruption changes nothing. Returns its position.
    */
-  public int insertOnce(String database, String collection, Document document) {
-    Document fields = new Document(document);
-    Object id = fields.remove("_id");
-    return upsert(database, collection, new Document("_id", id), new Document("$setOnInsert", fields));
+  public int insertOnce(String database, String collection, Bson document) {
+    BsonDocument fields = document.toBsonDocument(BsonDocument.class, client.getCodecRegistry()).clone();
+    BsonValue id = fields.remove("_id");
+    return upsert(database, collection, new BsonDocument("_id", id), new BsonDocument("$setOnInsert", fields));
   }
 
   /** Updates the one document the filter matches, creating it if there is none; returns its position. */
