@@ -68,9 +68,12 @@ class ContractIT {
     String plot = ValueChainIT.plot(api, f, 30.1601, -1.9601, 40).path("id").asText();
     conforms(200, "GET", "/tenants/{tenant}/farmers/{id}/plots", api.get(RW_ADMIN, T + "farmers/" + f + "/plots"));
     conforms(200, "GET", "/tenants/{tenant}/plots/{id}", api.get(RW_ADMIN, T + "plots/" + plot));
-    conforms(201, "POST", "/tenants/{tenant}/webhooks", api.post(RW_ADMIN, T + "webhooks", Map.of("url",
-        "http://localhost:9/contract", "secret", "sixteen-chars-secret", "eventTypes", List.of("farmer.created"))));
+    Api.Res hook = api.post(RW_ADMIN, T + "webhooks", Map.of("url", "http://localhost:9/contract", "secret",
+        "sixteen-chars-secret", "eventTypes", List.of("farmer.created")));
+    conforms(201, "POST", "/tenants/{tenant}/webhooks", hook);
     conforms(200, "GET", "/tenants/{tenant}/webhooks", api.get(RW_ADMIN, T + "webhooks"));
+    // a subscription to nowhere would queue a delivery for every farmer the other tests register
+    assertEquals(204, api.delete(RW_ADMIN, T + "webhooks/" + hook.json().path("id").asText(), null).status());
     conforms(200, "GET", "/tenants/{tenant}/dead-letters", api.get(RW_ADMIN, T + "dead-letters"));
     conforms(200, "GET", "/tenants/{tenant}/audit", api.get(RW_ADMIN, T + "audit?size=20"));
   }

@@ -3,6 +3,8 @@ package org.mu1000.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -53,5 +55,17 @@ final class Fixture {
     assertTrue(r.contentType().startsWith("application/problem+json"), "content type of " + r);
     assertEquals(status, r.json().path("status").asInt(), r.body());
     assertTrue(!r.body().contains("Exception") && !r.body().contains("at org."), "no stack trace: " + r.body());
+  }
+
+  /** Polls an import job of Rwanda's until it reaches one of the {@code end} states or the time is up. */
+  static JsonNode awaitImport(Api api, String id, Duration within,
+      String... end) throws InterruptedException {
+    long until = System.nanoTime() + within.toNanos();
+    JsonNode job;
+    do {
+      Thread.sleep(200);
+      job = api.get(RW_ADMIN, "tenants/rwanda/imports/" + id).json();
+    } while (!List.of(end).contains(job.path("status").asText()) && System.nanoTime() < until);
+    return job;
   }
 }

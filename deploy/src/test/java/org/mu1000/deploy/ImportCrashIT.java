@@ -41,7 +41,7 @@ class ImportCrashIT {
       Fixture.tenants(api);
       job = api.raw(RW_ADMIN, "POST", "tenants/rwanda/imports?cooperativeId=" + Fixture.RW_OTHER_COOP_ID
           + "&format=csv&fileName=crash.csv", "application/octet-stream", file).json().path("id").asText();
-      assertEquals("validated", await(api, job, Duration.ofMinutes(5), "validated", "invalid", "failed")
+      assertEquals("validated", Fixture.awaitImport(api, job, Duration.ofMinutes(5), "validated", "invalid", "failed")
           .path("status").asText());
       assertEquals(202, api.post(RW_ADMIN, "tenants/rwanda/imports/" + job + "/commit", null).status());
       JsonNode now;
@@ -70,7 +70,7 @@ class ImportCrashIT {
 
       try (AppProcess second = AppProcess.start("import-crash-2", SHORT_LEASE)) {
         Api api = new Api(second.base());
-        JsonNode done = await(api, job, Duration.ofMinutes(5), "committed", "failed");
+        JsonNode done = Fixture.awaitImport(api, job, Duration.ofMinutes(5), "committed", "failed");
         assertEquals("committed", done.path("status").asText(), done.toString());
         assertEquals(FARMERS, done.path("processedRows").asInt());
         assertEquals(FARMERS, done.path("farmersCreated").asInt(), done.toString());
@@ -90,9 +90,9 @@ class ImportCrashIT {
         // the same file again: nothing new
         String again = api.raw(RW_ADMIN, "POST", "tenants/rwanda/imports?cooperativeId=" + Fixture.RW_OTHER_COOP_ID
             + "&format=csv&fileName=crash.csv", "application/octet-stream", file).json().path("id").asText();
-        await(api, again, Duration.ofMinutes(5), "validated", "invalid", "failed");
+        Fixture.awaitImport(api, again, Duration.ofMinutes(5), "validated", "invalid", "failed");
         assertEquals(202, api.post(RW_ADMIN, "tenants/rwanda/imports/" + again + "/commit", null).status());
-        JsonNode repeat = await(api, again, Duration.ofMinutes(10), "committed", "failed");
+        JsonNode repeat = Fixture.awaitImport(api, again, Duration.ofMinutes(10), "committed", "failed");
         assertEquals("committed", repeat.path("status").asText(), repeat.toString());
         assertEquals(0, repeat.path("farmersCreated").asInt());
         assertEquals(0, repeat.path("farmersUpdated").asInt());
@@ -101,15 +101,5 @@ class ImportCrashIT {
             "^" + tag + "-")));
       }
     }
-  }
-
-  private static JsonNode await(Api api, String job, Duration within, String... end) throws InterruptedException {
-    long until = System.nanoTime() + within.toNanos();
-    JsonNode now;
-    do {
-      Thread.sleep(200);
-      now = api.get(RW_ADMIN, "tenants/rwanda/imports/" + job).json();
-    } while (!List.of(end).contains(now.path("status").asText()) && System.nanoTime() < until);
-    return now;
   }
 }

@@ -134,13 +134,7 @@ class TenantsAndImportIT {
   }
 
   private JsonNode awaitJob(String id, String... done) throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-    JsonNode job;
-    do {
-      Thread.sleep(300);
-      job = api.get(RW_ADMIN, "tenants/rwanda/imports/" + id).json();
-    } while (!List.of(done).contains(job.path("status").asText()) && System.nanoTime() < end);
-    return job;
+    return Fixture.awaitImport(api, id, Duration.ofMinutes(5), done);
   }
 
   private JsonNode upload(String format, byte[] file) throws InterruptedException {

@@ -69,16 +69,6 @@ class TwoInstancesIT {
     }
   }
 
-  private static JsonNode awaitJob(Api api, String id, String... end) throws InterruptedException {
-    long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    JsonNode job;
-    do {
-      Thread.sleep(200);
-      job = api.get(RW_ADMIN, "tenants/rwanda/imports/" + id).json();
-    } while (!List.of(end).contains(job.path("status").asText()) && System.nanoTime() < until);
-    return job;
-  }
-
   private static void anImportUploadedToOneIsCommittedThroughTheOther(Api viaA, Api viaB) throws Exception {
     String tag = "Two" + UUID.randomUUID().toString().substring(0, 6);
     List<List<String>> rows = new ArrayList<>(List.of(TenantsAndImportIT.HEADER));
@@ -87,9 +77,10 @@ class TwoInstancesIT {
     }
     String id = viaA.raw(RW_ADMIN, "POST", "tenants/rwanda/imports?cooperativeId=" + Fixture.RW_OTHER_COOP_ID
         + "&format=csv&fileName=two.csv", "application/octet-stream", Sheets.csv(rows)).json().path("id").asText();
-    assertEquals("validated", awaitJob(viaB, id, "validated", "invalid", "failed").path("status").asText());
+    assertEquals("validated", Fixture.awaitImport(viaB, id, Duration.ofMinutes(3), "validated", "invalid",
+        "failed").path("status").asText());
     assertEquals(202, viaB.post(RW_ADMIN, "tenants/rwanda/imports/" + id + "/commit", null).status());
-    JsonNode done = awaitJob(viaA, id, "committed", "failed");
+    JsonNode done = Fixture.awaitImport(viaA, id, Duration.ofMinutes(3), "committed", "failed");
     assertEquals("committed", done.path("status").asText(), done.toString());
     assertEquals(1200, done.path("farmersCreated").asInt());
   }

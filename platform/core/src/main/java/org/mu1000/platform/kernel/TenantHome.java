@@ -9,4 +9,10 @@ public interface TenantHome {
 
   /** The connection string of the tenant's own deployment; null or blank for the platform's. */
   String deployment();
+
+  /** A tenant's home as such: for tools and tests that have no tenant record. */
+  static TenantHome of(String id, String deployment) {
+    record Home(String id, String deployment) implements TenantHome {}
+    return new Home(id, deployment);
+  }
 }

@@ -106,7 +106,7 @@ public class WebhookService implements DeliveryOutcomes {
           WebhookDelivery d = new WebhookDelivery(n.tenant().id(), s.id(), s.url(), s.secret(), e.type(),
               e.eventId(), payload, null);
           store.queue(n.batch(), n.tenant(), outboxId(d), d);
-          n.afterwards().add(() -> deliveries.fire(d));
+          n.afterwards().add(() -> hand(d));
         }
       }
     }
@@ -118,31 +118,51 @@ public class WebhookService implements DeliveryOutcomes {
    */
   private void send(Tenant t, WebhookDelivery d) {
     store.queue(t, outboxId(d), d);
-    deliveries.fire(d);
+    hand(d);
   }
 
   private static String outboxId(WebhookDelivery d) {
     return d.eventId() + "|" + d.subscriptionId();
   }
 
-  /** Hands every stored, unfinished delivery to the route again (at start-up). Returns how many. */
-  public int resendPending() {
+  /**
+   * Hands the stored, unfinished deliveries last handed to the route before {@code before} to it again: at start-up
+   * all of them, later those the route should long have finished (its queue was full, or its server stopped). One
+   * server takes each; a full queue stops the round, and the rest wait for the next. Returns how many it handed.
+   */
+  public int resendPending(Instant before) {
     int n = 0;
     for (Tenant t : tenants.all()) {
       Map<String, Subscription> subs = new java.util.HashMap<>();
       all(t).forEach(s -> subs.put(s.id(), s));
-      for (WebhookStore.Queued q : store.queued(t)) {
+      for (WebhookStore.Queued q : store.queued(t, before, 1000)) {
         Subscription s = subs.get(q.subscriptionId());
         if (s == null) {
           store.dequeue(t, q.id());
           continue;
         }
-        deliveries.fire(new WebhookDelivery(t.id(), s.id(), s.url(), s.secret(), q.eventType(), q.eventId(),
-            q.payload(), q.replayOf()));
+        if (!store.take(t, q.id(), q.handedAt(), Instant.now())) {
+          continue;
+        }
+        WebhookDelivery d = new WebhookDelivery(t.id(), s.id(), s.url(), s.secret(), q.eventType(), q.eventId(),
+            q.payload(), q.replayOf());
+        if (!hand(d)) {
+          return n;
+        }
         n++;
       }
     }
     return n;
+  }
+
+  /** Hands a stored delivery to the route; false if the route takes no more now (it stays in the outbox). */
+  private boolean hand(WebhookDelivery d) {
+    try {
+      deliveries.fire(d);
+      return true;
+    } catch (RuntimeException full) {
+      return false;
+    }
   }
 
   static String payload(RegistryEvent e) {

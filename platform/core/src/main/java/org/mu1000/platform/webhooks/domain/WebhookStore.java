@@ -8,9 +8,12 @@ import org.mu1000.platform.shared.domain.Batch;
 
 /** Port: a tenant's subscriptions, the outbox of deliveries not yet done, and the dead letters. */
 public interface WebhookStore {
-  /** A delivery in the outbox: stored before it is sent, removed once it is delivered or dead. */
+  /**
+   * A delivery in the outbox: stored before it is sent, removed once it is delivered or dead; {@code handedAt} is
+   * when it was last handed to the delivery route.
+   */
   record Queued(String id, String subscriptionId, String eventType, String eventId, String payload,
-      String replayOf) {}
+      String replayOf, Instant handedAt) {}
 
   /** Every subscription, in the order they were created. */
   List<Subscription> subscriptions(TenantHome tenant);
@@ -28,7 +31,14 @@ public interface WebhookStore {
   /** Adds a delivery to the outbox with a batch of writes of the tenant's deployment. */
   void queue(Batch batch, TenantHome tenant, String id, WebhookDelivery d);
 
-  List<Queued> queued(TenantHome tenant);
+  /** Deliveries last handed to the route before {@code before} (the oldest first, at most {@code limit}). */
+  List<Queued> queued(TenantHome tenant, Instant before, int limit);
+
+  /**
+   * Takes a delivery to hand it to the route again: true if it was still last handed at {@code handedAt} (no other
+   * server took it meanwhile), and it is now handed at {@code now}.
+   */
+  boolean take(TenantHome tenant, String id, Instant handedAt, Instant now);
 
   void dequeue(TenantHome tenant, String id);
 

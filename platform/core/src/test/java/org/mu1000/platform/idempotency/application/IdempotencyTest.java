@@ -18,17 +18,7 @@ import org.mu1000.platform.shared.infrastructure.mongo.TenantDatabases;
 /** The key's life: first, replayed, refused for another request or while in flight, forgotten after a 5xx. */
 class IdempotencyTest {
   static final Mongo MONGO = Mongo.connect(org.mu1000.localmongo.LocalMongo.memory(), "mu1000idem");
-  static final TenantHome RW = new TenantHome() {
-    @Override
-    public String id() {
-      return "rw";
-    }
-
-    @Override
-    public String deployment() {
-      return null;
-    }
-  };
+  static final TenantHome RW = TenantHome.of("rw", null);
   static final Answer CREATED = new Answer(201, "application/json", "tenants/rw/x/1", "\"1\"", "{\"id\":1}".getBytes());
 
   Idempotency idempotency;

@@ -34,6 +34,10 @@ class WebhookOutboxTest {
   static final Caller ADMIN = new Caller("s", "admin", Set.of(Caller.TENANT_ADMIN), Set.of("rw"), Set.of());
 
   final List<WebhookDelivery> fired = new ArrayList<>();
+
+  /** The route takes no more (its queue is full). */
+
+  boolean full;
   WebhookService service;
   Tenant tenant;
 
@@ -66,29 +70,43 @@ class WebhookOutboxTest {
     service.onRegistryEvent(event("ev1"));
     service.onRegistryEvent(new RegistryEvent("ev2", "rw", "plot.created", "p1", Instant.now(), Map.of()));
     assertEquals(1, fired.size(), "only subscribed event types");
-    assertEquals(1, service.resendPending(), "still in the outbox: a restart sends it again");
+    assertEquals(1, service.resendPending(Instant.now().plusSeconds(1)), "still in the outbox: a restart sends it again");
     service.delivered(fired.get(0));
-    assertEquals(0, service.resendPending());
+    assertEquals(0, service.resendPending(Instant.now().plusSeconds(1)));
   }
 
   @Test
   void aDeadLetterLeavesTheOutboxAndAReplayReturnsToIt() {
     service.onRegistryEvent(event("ev3"));
     service.deadLetter(fired.get(0), "HTTP 500", 6);
-    assertEquals(0, service.resendPending());
+    assertEquals(0, service.resendPending(Instant.now().plusSeconds(1)));
     var dead = service.deadLetters(tenant, ADMIN);
     assertEquals(1, dead.size());
     assertEquals(6, dead.get(0).attempts());
     service.replay(tenant, ADMIN, dead.get(0).id());
-    assertEquals(1, service.resendPending());
+    assertEquals(1, service.resendPending(Instant.now().plusSeconds(1)));
     service.delivered(fired.get(fired.size() - 1));
     assertEquals(0, service.deadLetters(tenant, ADMIN).size(), "a replay that got through is no longer dead");
+  }
+
+  @Test
+  void aFullRouteLeavesDeliveriesInTheOutboxForTheNextRound() {
+    full = true;
+    service.onRegistryEvent(event("ev4")); // the registry's change stands although the route takes no more
+    assertEquals(0, service.resendPending(Instant.now().plusSeconds(1)), "the route is still full");
+    full = false;
+    assertEquals(0, service.resendPending(Instant.now().minusSeconds(60)), "handed too recently to send again");
+    assertEquals(1, service.resendPending(Instant.now().plusSeconds(1)));
+    assertEquals(0, service.resendPending(Instant.now().minusSeconds(60)), "taken by this round: not twice");
   }
 
   /** Records what would go to the delivery route. */
   class Recorder implements Event<WebhookDelivery> {
     @Override
     public void fire(WebhookDelivery event) {
+      if (full) {
+        throw new IllegalStateException("Queue full");
+      }
       fired.add(event);
     }
 

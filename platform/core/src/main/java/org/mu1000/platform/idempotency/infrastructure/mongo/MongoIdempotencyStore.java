@@ -1,7 +1,5 @@
 package org.mu1000.platform.idempotency.infrastructure.mongo;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
@@ -17,6 +15,7 @@ import org.bson.Document;
 import org.bson.types.Binary;
 import org.mu1000.platform.idempotency.domain.IdempotencyStore;
 import org.mu1000.platform.kernel.TenantHome;
+import org.mu1000.platform.shared.infrastructure.mongo.Docs;
 import org.mu1000.platform.shared.infrastructure.mongo.TenantDatabases;
 
 /**
@@ -49,16 +48,8 @@ public class MongoIdempotencyStore implements IdempotencyStore {
 
   @Override
   public boolean claim(TenantHome tenant, String id, String fingerprint, Instant now, Instant until) {
-    try {
-      keys(tenant).insertOne(new Document("_id", id).append("fingerprint", fingerprint)
-          .append("claimedAt", Date.from(now)).append("expiresAt", Date.from(until)));
-      return true;
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
-    }
+    return Docs.insertNew(keys(tenant), new Document("_id", id).append("fingerprint", fingerprint)
+        .append("claimedAt", Date.from(now)).append("expiresAt", Date.from(until)));
   }
 
   @Override

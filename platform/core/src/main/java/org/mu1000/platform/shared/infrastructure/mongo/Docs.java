@@ -1,5 +1,8 @@
 package org.mu1000.platform.shared.infrastructure.mongo;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +19,19 @@ import org.bson.types.Decimal128;
 /** Small conversions between BSON values and Java types used by every Mongo adapter. */
 public final class Docs {
   private Docs() {}
+
+  /** Inserts a document whose id must be new; false if a document with its id (or another unique key) exists. */
+  public static <T> boolean insertNew(MongoCollection<T> coll, T document) {
+    try {
+      coll.insertOne(document);
+      return true;
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        return false;
+      }
+      throw e;
+    }
+  }
 
   public static Decimal128 dec(BigDecimal v) {
     return v == null ? null : new Decimal128(v);

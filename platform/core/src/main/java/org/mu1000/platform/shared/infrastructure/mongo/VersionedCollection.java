@@ -1,7 +1,5 @@
 package org.mu1000.platform.shared.infrastructure.mongo;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -41,15 +39,7 @@ public final class VersionedCollection {
 
   /** Inserts at version 1; false if the id exists. */
   public boolean insert(Document doc) {
-    try {
-      coll.insertOne(fresh(doc));
-      return true;
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
-    }
+    return Docs.insertNew(coll, fresh(doc));
   }
 
   /** A new document as it is first stored: version 1, not deleted. */

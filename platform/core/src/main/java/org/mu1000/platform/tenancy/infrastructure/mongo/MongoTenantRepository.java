@@ -4,8 +4,6 @@ import static org.mu1000.platform.shared.infrastructure.mongo.Docs.date;
 import static org.mu1000.platform.shared.infrastructure.mongo.Docs.dec;
 import static org.mu1000.platform.shared.infrastructure.mongo.Docs.instant;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
@@ -57,15 +55,7 @@ public class MongoTenantRepository implements TenantRepository {
 
   @Override
   public boolean insert(Tenant tenant) {
-    try {
-      tenants().insertOne(toDoc(tenant));
-      return true;
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
-    }
+    return Docs.insertNew(tenants(), toDoc(tenant));
   }
 
   @Override

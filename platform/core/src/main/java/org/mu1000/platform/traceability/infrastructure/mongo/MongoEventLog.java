@@ -1,6 +1,5 @@
 package org.mu1000.platform.traceability.infrastructure.mongo;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -37,15 +36,7 @@ public class MongoEventLog implements EventLog {
 
   @Override
   public boolean claim(String lotNumber, String tenant, String lotId) {
-    try {
-      index().insertOne(claimOf(lotNumber, tenant, lotId));
-      return true;
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
-    }
+    return Docs.insertNew(index(), claimOf(lotNumber, tenant, lotId));
   }
 
   @Override

@@ -1,7 +1,5 @@
 package org.mu1000.platform.valuechain.infrastructure.mongo;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -15,6 +13,7 @@ import org.bson.BsonDocument;
 import org.mu1000.platform.shared.domain.Batch;
 import org.mu1000.platform.shared.domain.Where;
 import org.mu1000.platform.shared.infrastructure.mongo.Codecs;
+import org.mu1000.platform.shared.infrastructure.mongo.Docs;
 import org.mu1000.platform.shared.infrastructure.mongo.Queries;
 import org.mu1000.platform.shared.infrastructure.mongo.TenantDatabases;
 import org.mu1000.platform.shared.infrastructure.mongo.VersionedCollection;
@@ -66,15 +65,7 @@ public final class MongoValueChainStore implements ValueChainStore {
 
   @Override
   public boolean insert(String kind, String id, Object record) {
-    try {
-      documents(kind).insertOne(VersionedCollection.fresh(Codecs.document(id, record)));
-      return true;
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
-    }
+    return Docs.insertNew(documents(kind), VersionedCollection.fresh(Codecs.document(id, record)));
   }
 
   @Override

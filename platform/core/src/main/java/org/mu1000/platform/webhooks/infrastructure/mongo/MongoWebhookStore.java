@@ -88,11 +88,19 @@ public class MongoWebhookStore implements WebhookStore {
   }
 
   @Override
-  public List<Queued> queued(TenantHome t) {
+  public List<Queued> queued(TenantHome t, Instant before, int limit) {
     List<Queued> out = new ArrayList<>();
-    coll(t, OUTBOX).find().forEach(d -> out.add(new Queued(d.getString("_id"), d.getString("subscriptionId"),
-        d.getString("eventType"), d.getString("eventId"), d.getString("payload"), d.getString("replayOf"))));
+    coll(t, OUTBOX).find(Filters.lt("createdAt", Date.from(before))).sort(Sorts.ascending("createdAt"))
+        .limit(limit).forEach(d -> out.add(new Queued(d.getString("_id"), d.getString("subscriptionId"),
+            d.getString("eventType"), d.getString("eventId"), d.getString("payload"), d.getString("replayOf"),
+            d.getDate("createdAt").toInstant())));
     return out;
+  }
+
+  @Override
+  public boolean take(TenantHome t, String id, Instant handedAt, Instant now) {
+    return coll(t, OUTBOX).updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("createdAt",
+        Date.from(handedAt))), Updates.set("createdAt", Date.from(now))).getModifiedCount() == 1;
   }
 
   @Override

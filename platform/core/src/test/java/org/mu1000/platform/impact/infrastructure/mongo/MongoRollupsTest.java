@@ -20,17 +20,7 @@ import org.mu1000.platform.shared.infrastructure.mongo.TenantDatabases;
 /** Writes a batch may make again after an interruption: the second attempt changes nothing the first one made. */
 class MongoRollupsTest {
   static final Mongo MONGO = Mongo.connect(org.mu1000.localmongo.LocalMongo.memory(), "mu1000rollups");
-  static final TenantHome RW = new TenantHome() {
-    @Override
-    public String id() {
-      return "rw";
-    }
-
-    @Override
-    public String deployment() {
-      return null;
-    }
-  };
+  static final TenantHome RW = TenantHome.of("rw", null);
 
   TenantDatabases databases;
   MongoRollups rollups;
