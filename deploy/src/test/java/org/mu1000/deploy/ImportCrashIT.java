@@ -44,14 +44,26 @@ class ImportCrashIT {
       assertEquals("validated", Fixture.awaitImport(api, job, Duration.ofMinutes(5), "validated", "invalid", "failed")
           .path("status").asText());
       assertEquals(202, api.post(RW_ADMIN, "tenants/rwanda/imports/" + job + "/commit", null).status());
+      // kill once 2,000 rows are in, best while a chunk is written in part (more farmers stored than the job
+      // says are written in full); past 10,000 rows, whatever the moment
       JsonNode now;
-      do {
-        Thread.sleep(20);
-        now = api.get(RW_ADMIN, "tenants/rwanda/imports/" + job).json();
-      } while (now.path("status").asText().equals("committing") && now.path("processedRows").asInt() < 2_000);
+      boolean inPart = false;
+      try (MongoClient watch = MongoClients.create(Deployments.mongoUri())) {
+        var farmers = watch.getDatabase("mu1000_rwanda").getCollection("farmers");
+        do {
+          Thread.sleep(20);
+          now = api.get(RW_ADMIN, "tenants/rwanda/imports/" + job).json();
+          int rowsInFull = now.path("processedRows").asInt();
+          if (rowsInFull >= 2_000) {
+            inPart = farmers.countDocuments(Filters.regex("externalId", "^" + tag + "-")) > rowsInFull;
+          }
+        } while (now.path("status").asText().equals("committing") && !inPart
+            && now.path("processedRows").asInt() < 10_000);
+        first.kill();
+      }
       assertEquals("committing", now.path("status").asText(), "the commit was still running: " + now);
       seenBeforeKill = now.path("processedRows").asInt();
-      first.kill();
+      System.out.println("import-crash: killed " + (inPart ? "while a chunk was written in part" : "between chunks"));
     }
     Thread.sleep(1000); // a batch the server had sent is applied in full by the store: let it finish
     try (MongoClient mongo = MongoClients.create(Deployments.mongoUri())) {
