@@ -91,7 +91,7 @@ public final class Benchmark {
         a.getOrDefault("keycloak", "http://localhost:8180"), protocol.equals("2"));
     try (MongoClient mongo = MongoClients.create(a.getOrDefault("mongo", "mongodb://127.0.0.1:27117"))) {
       b.run(mongo, a.get("tenant"), farmers, lots, requests, concurrency, queries, rawRuns,
-          Integer.parseInt(a.getOrDefault("import", "5000")));
+          Integer.parseInt(a.getOrDefault("import", "5000")), Integer.parseInt(a.getOrDefault("soak", "0")));
     } catch (IllegalStateException | IllegalArgumentException failed) {
       System.err.println("\nbenchmark failed: " + failed.getMessage());
       System.exit(1);
@@ -110,10 +110,10 @@ public final class Benchmark {
    * queries and the intake are measured again on what that tenant holds now.
    */
   void run(MongoClient mongo, String reuse, int farmers, int lotCount, int requests, int concurrency, int queries,
-      int rawRuns, int imported) throws Exception {
+      int rawRuns, int imported, int soakMinutes) throws Exception {
     long t0 = System.nanoTime();
     Loaded l = reuse == null ? load(mongo, farmers, lotCount) : loaded(mongo, reuse);
-    measure(l, requests, concurrency, queries, rawRuns);
+    measure(l, requests, concurrency, queries, rawRuns, soakMinutes);
     if (imported > 0) {
       ImportBench.run(this, l, imported);
     }
@@ -221,7 +221,8 @@ public final class Benchmark {
     return new Loaded(tenant, programme, db, growers);
   }
 
-  void measure(Loaded l, int requests, int concurrency, int queries, int rawRuns) throws Exception {
+  void measure(Loaded l, int requests, int concurrency, int queries, int rawRuns, int soakMinutes)
+      throws Exception {
     String t = "tenants/" + l.tenant() + "/";
     String programme = l.programme();
     MongoDatabase db = l.db();
@@ -311,6 +312,12 @@ public final class Benchmark {
         "%.2f × intake without a key; target ≥ 0.90 (each with an Idempotency-Key of its own)", keyed / intake));
     out("cpu.noop", cpu.perRequest(noopCpu, rounds * each), "ms/request", "CPU time per request by process");
     out("cpu.intake", cpu.perRequest(intakeCpu, rounds * each), "ms/request", null);
+    if (soakMinutes > 0) {
+      if (!cpu.processes.containsKey("app")) {
+        throw new IllegalArgumentException("--soak reads the app's heap with jcmd: run the app on this machine");
+      }
+      Soak.run(cpu.processes.get("app").pid(), intake / 2, soakMinutes, keyedCall);
+    }
     synchronized (retried) {
       out("retried", String.valueOf(retried.size()), "requests", retried.isEmpty() ? null
           : "connection lost before an answer, sent again: " + String.join("; ", retried));
