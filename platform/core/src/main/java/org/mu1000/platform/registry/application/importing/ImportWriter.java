@@ -57,15 +57,13 @@ public class ImportWriter {
     volatile int updated;
     volatile int plotsWritten;
 
-    /** The progress a commit stored, to go on from. */
-    static Progress of(ImportStore.Stored job) {
-      Progress pr = new Progress();
-      pr.groups = job.committedGroups();
-      pr.done = job.committedGroups() == 0 ? 0 : job.job().processedRows();
-      pr.created = job.job().farmersCreated();
-      pr.updated = job.job().farmersUpdated();
-      pr.plotsWritten = job.job().plotsWritten();
-      return pr;
+    /** Goes on from the progress a commit of the job stored. */
+    void resume(ImportStore.Stored job) {
+      groups = job.committedGroups();
+      done = job.committedGroups() == 0 ? 0 : job.job().processedRows();
+      created = job.job().farmersCreated();
+      updated = job.job().farmersUpdated();
+      plotsWritten = job.job().plotsWritten();
     }
   }
 
@@ -76,12 +74,7 @@ public class ImportWriter {
    */
   void write(Tenant t, Caller c, String id, Progress pr) {
     ImportStore.Stored job = store.find(t, id).orElseThrow();
-    Progress from = Progress.of(job);
-    pr.groups = from.groups;
-    pr.done = from.done;
-    pr.created = from.created;
-    pr.updated = from.updated;
-    pr.plotsWritten = from.plotsWritten;
+    pr.resume(job);
     String coop = job.job().cooperativeId();
     ImportRows rows = ImportRows.parse(Sheets.read(store.file(t, job.fileId()), job.job().format()), coop);
     List<ImportRows.Group> groups = rows.groups();
