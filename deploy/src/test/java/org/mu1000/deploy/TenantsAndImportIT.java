@@ -111,6 +111,83 @@ class TenantsAndImportIT {
   }
 
   @Test
+  void aSuspendedTenantIsRestoredFromItsExportAndMovesToAMongoDbOfItsOwnAndBack() throws Exception {
+    String id = "t" + UUID.randomUUID().toString().substring(0, 6);
+    assertEquals(201, api.post(AGENCY, "platform/tenants", Map.of("config", config(id))).status());
+    String coop = api.post(AGENCY, "tenants/" + id + "/cooperatives", Map.of("name", "Before")).json().path("id")
+        .asText();
+    Map<String, Object> farmer = new java.util.HashMap<>(Fixture.farmer("Wanjiru", "Kamau", coop));
+    farmer.put("baselineAnnualIncome", Map.of("amount", 98765.43, "currency", "KES"));
+    Api.Res created = api.post(AGENCY, "tenants/" + id + "/farmers", farmer);
+    assertEquals(201, created.status(), created.toString());
+    String farmerPath = "tenants/" + id + "/farmers/" + created.json().path("id").asText();
+    byte[] backup = api.get(AGENCY, "platform/tenants/" + id + "/export").bytes();
+
+    assertEquals(201, api.post(AGENCY, "tenants/" + id + "/cooperatives", Map.of("name", "After")).status());
+    Api.Res farmerBefore = api.get(AGENCY, farmerPath);
+    assertEquals(204, api.delete(AGENCY, farmerPath, farmerBefore.etag()).status());
+    assertProblem(api.get(AGENCY, farmerPath), 404);
+    String restore = "platform/tenants/" + id + "/restore";
+    assertProblem(api.raw(AGENCY, "POST", restore, "application/zip", backup), 409);
+    assertProblem(api.raw(RW_ADMIN, "POST", restore, "application/zip", backup), 403);
+    assertEquals(200, api.post(AGENCY, "platform/tenants/" + id + "/suspend", Map.of("reason", "restore")).status());
+    assertProblem(api.raw(AGENCY, "POST", restore, "application/zip", "no zip".getBytes()), 400);
+    byte[] rwanda = api.get(AGENCY, "platform/tenants/rwanda/export").bytes();
+    assertProblem(api.raw(AGENCY, "POST", restore, "application/zip", rwanda), 422);
+    assertProblem(api.get(AGENCY, "tenants/" + id + "/cooperatives"), 403);
+    try (com.mongodb.client.MongoClient shared = com.mongodb.client.MongoClients.create(Deployments.mongoUri())) {
+      assertEquals(2, shared.getDatabase("mu1000_" + id).getCollection("cooperatives").countDocuments(),
+          "a refused restore wrote nothing");
+    }
+
+    Api.Res restored = api.raw(AGENCY, "POST", restore, "application/zip", backup);
+    assertEquals(200, restored.status(), restored.toString());
+    assertTrue(restored.body().contains("{\"collection\":\"cooperatives\",\"documents\":1}"), restored.body());
+    assertEquals(200, api.post(AGENCY, "platform/tenants/" + id + "/resume", null).status());
+    assertEquals(List.of("Before"), names(api, AGENCY, id), "the cooperative made after the backup is gone");
+    Api.Res farmerBack = api.get(AGENCY, farmerPath);
+    assertEquals(200, farmerBack.status(), "the farmer deleted after the backup is back");
+    assertEquals("98765.43", farmerBack.json().path("baselineAnnualIncome").path("amount").decimalValue()
+        .toPlainString());
+
+    String own = org.mu1000.localmongo.LocalMongo.another(null);
+    String move = "platform/tenants/" + id + "/move";
+    assertProblem(api.post(AGENCY, move, Map.of("mongoUri", own)), 409);
+    assertEquals(200, api.post(AGENCY, "platform/tenants/" + id + "/suspend", Map.of("reason", "move")).status());
+    assertProblem(api.post(AGENCY, move, Map.of("mongoUri", "http://elsewhere")), 400);
+    Api.Res moved = api.post(AGENCY, move, Map.of("mongoUri", own, "dropSource", true));
+    assertEquals(200, moved.status(), moved.toString());
+    assertTrue(moved.json().path("tenant").path("dedicatedDatabase").asBoolean());
+    assertTrue(moved.json().path("sourceDropped").asBoolean());
+    assertTrue(!moved.body().contains(own), "the address is never returned: " + moved.body());
+    assertEquals(200, api.post(AGENCY, "platform/tenants/" + id + "/resume", null).status());
+    assertEquals(201, api.post(AGENCY, "tenants/" + id + "/cooperatives", Map.of("name", "There")).status());
+    assertEquals(List.of("Before", "There"), names(api, AGENCY, id));
+    String db = "mu1000_" + id;
+    try (com.mongodb.client.MongoClient there = com.mongodb.client.MongoClients.create(own);
+        com.mongodb.client.MongoClient shared = com.mongodb.client.MongoClients.create(Deployments.mongoUri())) {
+      assertEquals(2, there.getDatabase(db).getCollection("cooperatives").countDocuments(), "written over there");
+      assertEquals(1, there.getDatabase(db).getCollection("farmers").countDocuments());
+      assertEquals(0, shared.getDatabase(db).getCollection("cooperatives").countDocuments(), "the source dropped");
+    }
+
+    assertEquals(200, api.post(AGENCY, "platform/tenants/" + id + "/suspend", Map.of("reason", "back")).status());
+    Api.Res back = api.post(AGENCY, move, Map.of("mongoUri", ""));
+    assertEquals(200, back.status(), back.toString());
+    assertTrue(!back.json().path("tenant").path("dedicatedDatabase").asBoolean());
+    assertEquals(200, api.post(AGENCY, "platform/tenants/" + id + "/resume", null).status());
+    assertEquals(List.of("Before", "There"), names(api, AGENCY, id));
+    String actions = api.get(AGENCY, "platform/tenants/" + id + "/audit?size=50").body();
+    assertTrue(actions.contains("tenant.restored") && actions.contains("tenant.moved"), actions);
+  }
+
+  static List<String> names(Api api, String user, String tenant) {
+    List<String> names = new ArrayList<>();
+    api.get(user, "tenants/" + tenant + "/cooperatives").json().forEach(c -> names.add(c.path("name").asText()));
+    return names.stream().sorted().toList();
+  }
+
+  @Test
   void aTenantAdminInvitesAUserAndChangesTheirRoleAndScope() {
     String name = "rwanda.agent" + UUID.randomUUID().toString().substring(0, 5);
     Api.Res invited = api.post(RW_ADMIN, "tenants/rwanda/users", Map.of("username", name, "email", name + "@example.org",

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.logging.Logger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -178,6 +180,61 @@ public class TenantService {
       throw new UncheckedIOException(e);
     }
     audit.recordPlatform(actor, "tenant.exported", "tenant", id, null, null);
+  }
+
+  /**
+   * Replaces a suspended tenant's data with an export of it (the backup). Users and roles live in the identity
+   * provider and are not part of an export; they stay as they are.
+   */
+  public List<TenantStorage.Written> restore(String id, Path archive, String actor) {
+    Tenant t = get(id);
+    t.requireSuspended("restore it");
+    List<TenantStorage.Written> written;
+    try {
+      written = storage.restore(t, archive);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    audit.recordPlatform(actor, "tenant.restored", "tenant", id, null, Map.of("documents", counts(written)));
+    return written;
+  }
+
+  /**
+   * Moves a suspended tenant to another MongoDB deployment (in-country hosting; blank: back to the platform's): its
+   * data is copied and counted there, then the tenant points at it. The old database is dropped only when asked.
+   */
+  public Move move(String id, String mongoUri, boolean dropSource, String actor) {
+    Tenant current = get(id);
+    Tenant target = current.movedTo(mongoUri, Instant.now());
+    List<TenantStorage.Written> written;
+    try {
+      written = storage.copy(current, target);
+    } catch (RuntimeException e) {
+      if (tenants.all().stream().noneMatch(o -> Objects.equals(o.deployment(), target.deployment()))) {
+        storage.release(target);
+      }
+      throw e;
+    }
+    Tenant saved = save(target);
+    boolean dropped = dropSource;
+    if (dropped) {
+      storage.drop(current, current.config().hasOwnDatabase() && tenants.all().stream()
+          .noneMatch(o -> Objects.equals(o.deployment(), current.deployment())));
+    }
+    audit.recordPlatform(actor, "tenant.moved", "tenant", id,
+        Map.of("dedicatedDatabase", current.config().hasOwnDatabase()),
+        Map.of("dedicatedDatabase", saved.config().hasOwnDatabase(), "documents", counts(written),
+            "sourceDropped", dropped));
+    return new Move(saved, written, dropped);
+  }
+
+  /** A finished move: the tenant at its new address, what was copied, and whether the old database is gone. */
+  public record Move(Tenant tenant, List<TenantStorage.Written> written, boolean sourceDropped) {}
+
+  private static Map<String, Long> counts(List<TenantStorage.Written> written) {
+    Map<String, Long> m = new LinkedHashMap<>();
+    written.forEach(w -> m.put(w.collection(), w.documents()));
+    return m;
   }
 
   public AuditTrail.Page audit(String id, int page, int size) {

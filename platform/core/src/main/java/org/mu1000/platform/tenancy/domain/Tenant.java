@@ -55,7 +55,7 @@ public record Tenant(
     next.validate();
     String mongoUri = next.mongoUri() == null ? config.mongoUri() : next.mongoUri();
     if (!java.util.Objects.equals(mongoUri, config.mongoUri())) {
-      throw DomainException.invalid("mongoUri", "cannot be changed after provisioning; export and re-create instead");
+      throw DomainException.invalid("mongoUri", "is changed by moving the tenant (POST .../move), which copies its data");
     }
     TenantConfig kept = new TenantConfig(next.id(), next.name(), next.country(), next.currency(), next.areaUnit(),
         next.languages(), next.timezone(), next.povertyLine(), next.fxRates(), mongoUri, next.maxPlotAreaHa());
@@ -86,6 +86,29 @@ public record Tenant(
       throw new DomainException(Kind.CONFLICT, "tenant " + id() + " is not suspended");
     }
     return new Tenant(config, TenantStatus.ACTIVE, null, provisioned, firstAdmin, null, null, createdAt, now, version);
+  }
+
+  /** The same tenant at another deployment ({@code mongoUri} blank: the platform's own); its data is copied first. */
+  public Tenant movedTo(String mongoUri, Instant now) {
+    requireSuspended("move it");
+    String next = mongoUri == null ? "" : mongoUri.trim();
+    if (next.equals(config.mongoUri() == null ? "" : config.mongoUri())) {
+      throw new DomainException(Kind.CONFLICT, "tenant " + id() + " is at that address already");
+    }
+    TenantConfig c = config;
+    TenantConfig moved = new TenantConfig(c.id(), c.name(), c.country(), c.currency(), c.areaUnit(), c.languages(),
+        c.timezone(), c.povertyLine(), c.fxRates(), next.isEmpty() ? null : next, c.maxPlotAreaHa());
+    moved.validate();
+    return new Tenant(moved, status, suspendedReason, provisioned, firstAdmin, deletionCode, deletionExpires, createdAt,
+        now, version);
+  }
+
+  /** A restore or a move needs a tenant nobody writes to. */
+  public void requireSuspended(String toDo) {
+    if (status != TenantStatus.SUSPENDED) {
+      throw new DomainException(Kind.CONFLICT, "suspend tenant " + id() + " before you " + toDo + "; it is "
+          + status.code());
+    }
   }
 
   public Tenant deletionRequested(String code, Instant expires, Instant now) {

@@ -69,6 +69,8 @@ public record TenantConfig(
     }
     v.require(timezone != null && isZone(timezone), "timezone", "must be an IANA time zone such as Africa/Kigali");
     v.require(povertyLine != null && povertyLine.signum() > 0, "povertyLine", "must be a positive amount");
+    v.require(!hasOwnDatabase() || mongoUri.startsWith("mongodb://") || mongoUri.startsWith("mongodb+srv://"),
+        "mongoUri", "must be a MongoDB connection string (mongodb://… or mongodb+srv://…)");
     v.require(maxPlotAreaHa == null || maxPlotAreaHa.signum() > 0 && maxPlotAreaHa.compareTo(new BigDecimal("100000"))
         <= 0, "maxPlotAreaHa", "must be more than 0 and at most 100,000 ha");
     Set<Object> days = new HashSet<>();

@@ -12,12 +12,17 @@ import org.mu1000.platform.shared.domain.Deployments;
 @ApplicationScoped
 public class TenantDatabases implements Deployments {
   private Mongo mongo;
-  private Instance<IndexDeclaration> declarations;
+  private Iterable<IndexDeclaration> declarations;
 
   protected TenantDatabases() {}
 
   @Inject
   public TenantDatabases(Mongo mongo, Instance<IndexDeclaration> declarations) {
+    this(mongo, (Iterable<IndexDeclaration>) declarations);
+  }
+
+  /** For tests and tools outside a container. */
+  public TenantDatabases(Mongo mongo, Iterable<IndexDeclaration> declarations) {
     this.mongo = mongo;
     this.declarations = declarations;
   }

@@ -4,16 +4,23 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.File;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.mu1000.api.TenantsApi;
+import org.mu1000.api.model.CollectionCount;
 import org.mu1000.api.model.DeletionRequest;
 import org.mu1000.api.model.Reason;
 import org.mu1000.api.model.TenantConfig;
 import org.mu1000.api.model.TenantCreate;
+import org.mu1000.api.model.TenantMove;
+import org.mu1000.api.model.TenantMoved;
+import org.mu1000.api.model.TenantRestore;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.rest.Http;
 import org.mu1000.platform.tenancy.application.TenantContext;
 import org.mu1000.platform.tenancy.application.TenantService;
+import org.mu1000.platform.tenancy.application.TenantStorage;
 import org.mu1000.platform.tenancy.domain.Tenant;
 
 @RequestScoped
@@ -94,6 +101,30 @@ public class TenantResource implements TenantsApi {
     StreamingOutput body = out -> tenants.export(tenant, out, actor);
     return Response.ok(body, "application/zip")
         .header("Content-Disposition", "attachment; filename=\"mu1000-" + tenant + "-export.zip\"").build();
+  }
+
+  @Override
+  public Response restoreTenant(String tenant, File body, String idempotencyKey) {
+    try {
+      List<CollectionCount> counts = counts(tenants.restore(tenant, body.toPath(), ctx.actor()));
+      return Response.ok(new TenantRestore().collections(counts)
+          .documents(counts.stream().mapToLong(CollectionCount::getDocuments).sum())).build();
+    } finally {
+      body.delete();
+    }
+  }
+
+  @Override
+  public Response moveTenant(String tenant, TenantMove in, String idempotencyKey) {
+    TenantService.Move m = tenants.move(tenant, in.getMongoUri(), Boolean.TRUE.equals(in.getDropSource()),
+        ctx.actor());
+    return Response.ok(new TenantMoved().tenant(TenantMapper.api(m.tenant())).collections(counts(m.written()))
+        .sourceDropped(m.sourceDropped())).build();
+  }
+
+  private static List<CollectionCount> counts(List<TenantStorage.Written> written) {
+    return written.stream().map(w -> new CollectionCount().collection(w.collection()).documents(w.documents()))
+        .toList();
   }
 
   @Override
