@@ -27,18 +27,52 @@ final class AppProcess implements AutoCloseable {
     this.log = log;
   }
 
+  /**
+   * A data grid on loopback: Payara's Hazelcast with TCP/IP discovery of the given members' ports, under a cluster
+   * name of its own so that no other test run joins it.
+   */
+  record Grid(String name, List<Integer> ports) {
+    static Grid of(int members) throws IOException {
+      List<Integer> ports = new java.util.ArrayList<>();
+      for (int i = 0; i < members; i++) {
+        ports.add(freePort());
+      }
+      return new Grid("mu1000-it-" + java.util.UUID.randomUUID().toString().substring(0, 8), ports);
+    }
+
+    List<String> args(int member) {
+      return List.of("--clustername", name, "--clustermode", "tcpip:" + String.join(",", ports.stream()
+          .map(p -> "127.0.0.1:" + p).toList()), "--startport", String.valueOf(ports.get(member)), "--interfaces",
+          "127.0.0.1");
+    }
+  }
+
   /** Starts a server with the tests' settings and {@code env} beside them; returns once it is ready. */
   static AppProcess start(String name, Map<String, String> env) throws Exception {
-    int port;
+    return start(name, env, List.of("--nohazelcast"));
+  }
+
+  /** Starts the {@code member}th server of a data grid. */
+  static AppProcess start(String name, Map<String, String> env, Grid grid, int member) throws Exception {
+    return start(name, env, grid.args(member));
+  }
+
+  private static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
+      return s.getLocalPort();
     }
+  }
+
+  private static AppProcess start(String name, Map<String, String> env, List<String> gridArgs) throws Exception {
+    int port = freePort();
     Path log = Path.of("target", name + ".log");
     Files.createDirectories(log.getParent());
-    ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+    List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
             .toString(), "-Xmx640m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
         System.getProperty("payara.microJar"), "--deploy", System.getProperty("mu1000.war"), "--port",
-        String.valueOf(port), "--nohazelcast", "--postbootcommandfile", System.getProperty("payara.postBoot")))
+        String.valueOf(port), "--postbootcommandfile", System.getProperty("payara.postBoot")));
+    command.addAll(gridArgs);
+    ProcessBuilder pb = new ProcessBuilder(command)
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     pb.environment().putAll(env);
     AppProcess app = new AppProcess(pb.start(), port, log);

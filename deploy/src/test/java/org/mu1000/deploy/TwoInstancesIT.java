@@ -16,16 +16,19 @@ import org.junit.jupiter.api.Test;
 import org.mu1000.integrations.webhooks.WebhookSandbox;
 
 /**
- * Two servers on one store behind one proxy behave as one: what one changes applies through the other within the
- * caches' five seconds, a job one starts the other finishes, an event is delivered once, and stopping one while
- * requests come loses none that a client was told was accepted (clients retry with their Idempotency-Key).
+ * Two servers in one data grid (Payara's Hazelcast over loopback) on one store behind one proxy behave as one: what
+ * one changes applies through the other within the caches' five seconds, a job one starts the other finishes, an
+ * event is delivered once, and stopping one while requests come loses none that a client was told was accepted
+ * (clients retry with their Idempotency-Key).
  */
 class TwoInstancesIT {
   @Test
   void twoServersBehindOneProxyBehaveAsOne() throws Exception {
-    try (AppProcess a = AppProcess.start("two-a", Map.of());
-        AppProcess b = AppProcess.start("two-b", Map.of());
+    AppProcess.Grid grid = AppProcess.Grid.of(2);
+    try (AppProcess a = AppProcess.start("two-a", Map.of(), grid, 0);
+        AppProcess b = AppProcess.start("two-b", Map.of(), grid, 1);
         LoopbackProxy proxy = new LoopbackProxy(List.of(a.base(), b.base()))) {
+      bothJoinedOneDataGrid(a, b, grid);
       Api viaA = new Api(a.base());
       Api viaB = new Api(b.base());
       Api both = new Api(proxy.base());
@@ -35,6 +38,35 @@ class TwoInstancesIT {
       anEventIsDeliveredOnceNotOncePerServer(both);
       noAcceptedRequestIsLostWhenOneStops(both, b);
     }
+  }
+
+  /** Each server's readiness reports the data grid it is in and how many servers it counts there. */
+  private static void bothJoinedOneDataGrid(AppProcess a, AppProcess b, AppProcess.Grid grid) throws Exception {
+    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    String seen = "";
+    while (System.nanoTime() < end) {
+      JsonNode ofA = dataGrid(a);
+      JsonNode ofB = dataGrid(b);
+      seen = ofA + " / " + ofB;
+      if (ofA.path("members").asInt() == 2 && ofB.path("members").asInt() == 2) {
+        assertEquals(grid.name(), ofA.path("cluster").asText());
+        assertEquals(grid.name(), ofB.path("cluster").asText());
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("the two servers did not form one data grid within 60 s: " + seen);
+  }
+
+  private static JsonNode dataGrid(AppProcess app) throws Exception {
+    java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+        .newBuilder(app.base().resolve("health/ready")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    for (JsonNode check : Api.JSON.readTree(r.body()).path("checks")) {
+      if (check.path("name").asText().equals("data-grid")) {
+        return check.path("data");
+      }
+    }
+    return Api.JSON.createObjectNode();
   }
 
   private static Map<String, Object> standard(int perKg) {

@@ -1,14 +1,21 @@
 package org.mu1000.platform.health;
 
+import com.hazelcast.core.HazelcastInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.mu1000.platform.identity.infrastructure.keycloak.KeycloakAdmin;
 import org.mu1000.platform.shared.infrastructure.mongo.Mongo;
 
-/** Ready means both the database and the identity provider answer. */
+/**
+ * Ready means both the database and the identity provider answer. The data grid is reported beside them (how many
+ * servers have joined it) but never makes a server unready: one server alone serves every request.
+ */
 public final class ReadinessChecks {
   private ReadinessChecks() {}
 
@@ -33,6 +40,25 @@ public final class ReadinessChecks {
     @Override
     public HealthCheckResponse call() {
       return HealthCheckResponse.named("keycloak").status(keycloak.reachable()).build();
+    }
+  }
+
+  @Readiness
+  @ApplicationScoped
+  public static class DataGridCheck implements HealthCheck {
+    @Override
+    public HealthCheckResponse call() {
+      HealthCheckResponseBuilder r = HealthCheckResponse.named("data-grid").up();
+      try {
+        HazelcastInstance grid = InitialContext.doLookup("payara/Hazelcast");
+        if (grid != null && grid.getLifecycleService().isRunning()) {
+          return r.withData("members", grid.getCluster().getMembers().size())
+              .withData("cluster", grid.getConfig().getClusterName()).build();
+        }
+      } catch (NamingException | RuntimeException | LinkageError e) {
+        // started with --nohazelcast
+      }
+      return r.withData("members", 0).withData("cluster", "off").build();
     }
   }
 }
