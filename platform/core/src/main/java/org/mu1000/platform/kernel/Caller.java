@@ -112,4 +112,14 @@ public record Caller(String subject, String username, Set<String> roles, Set<Str
   public boolean mayReadImpact() {
     return mayReadRegistry() || has(DONOR);
   }
+
+  /** Payments, payout batches and statements: the agency's admins and the cooperatives' managers. */
+  public boolean mayPay() {
+    return mayAdministerTenant() || has(COOP_MANAGER);
+  }
+
+  /** A buyer's payment may also arrive from an integration. */
+  public boolean mayRecordPayments() {
+    return mayPay() || has(API_CLIENT);
+  }
 }

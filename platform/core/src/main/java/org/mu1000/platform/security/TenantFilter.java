@@ -53,6 +53,9 @@ public class TenantFilter implements ContainerRequestFilter {
     if (!segments.isEmpty() && segments.get(0).equals("trace")) {
       return; // the public trace page: what a consumer's phone opens from a QR code, no sign-in
     }
+    if (!segments.isEmpty() && segments.get(0).equals("callbacks")) {
+      return; // a payment provider's callback: its signed address is the proof, checked by the resource
+    }
     try {
       Identity identity = identities.of(authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION)));
       Caller caller = identity.outsideTenants();

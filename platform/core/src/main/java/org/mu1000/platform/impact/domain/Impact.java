@@ -30,15 +30,7 @@ public final class Impact {
 
   /** The latest rate dated on or before the day. */
   public static Optional<BigDecimal> rateOn(List<FxRate> rates, LocalDate day) {
-    BigDecimal best = null;
-    LocalDate bestDate = null;
-    for (FxRate r : rates) {
-      if (!r.date().isAfter(day) && (bestDate == null || r.date().isAfter(bestDate))) {
-        best = r.rate();
-        bestDate = r.date();
-      }
-    }
-    return Optional.ofNullable(best);
+    return FxRate.on(rates, day);
   }
 
   /** Σ USD ÷ (Σ m² ÷ 666.6667), computed as Σ USD × 666.6667 ÷ Σ m² so that only one division rounds. */

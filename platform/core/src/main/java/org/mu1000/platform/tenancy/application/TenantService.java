@@ -277,6 +277,8 @@ public class TenantService {
     m.put("fxRates", c.fxRates().stream().map(r -> Map.of("date", r.date().toString(), "rate",
         r.rate().toPlainString())).toList());
     m.put("dedicatedDatabase", c.hasOwnDatabase());
+    m.put("providers", c.providers().stream().map(p -> Map.of("family", p.family(), "provider", p.provider(),
+        "settings", new java.util.TreeMap<>(p.settings()))).toList());
     return m;
   }
 

@@ -52,13 +52,14 @@ public record Tenant(
     if (!next.id().equals(id())) {
       throw DomainException.invalid("id", "cannot be changed");
     }
-    next.validate();
     String mongoUri = next.mongoUri() == null ? config.mongoUri() : next.mongoUri();
     if (!java.util.Objects.equals(mongoUri, config.mongoUri())) {
       throw DomainException.invalid("mongoUri", "is changed by moving the tenant (POST .../move), which copies its data");
     }
     TenantConfig kept = new TenantConfig(next.id(), next.name(), next.country(), next.currency(), next.areaUnit(),
-        next.languages(), next.timezone(), next.povertyLine(), next.fxRates(), mongoUri, next.maxPlotAreaHa());
+        next.languages(), next.timezone(), next.povertyLine(), next.fxRates(), mongoUri, next.maxPlotAreaHa(),
+        config.providers()).withProviders(next.providersGiven() ? next.providers() : null);
+    kept.validate();
     return new Tenant(kept, status, suspendedReason, provisioned, firstAdmin, deletionCode, deletionExpires, createdAt, now, version);
   }
 
@@ -97,7 +98,7 @@ public record Tenant(
     }
     TenantConfig c = config;
     TenantConfig moved = new TenantConfig(c.id(), c.name(), c.country(), c.currency(), c.areaUnit(), c.languages(),
-        c.timezone(), c.povertyLine(), c.fxRates(), next.isEmpty() ? null : next, c.maxPlotAreaHa());
+        c.timezone(), c.povertyLine(), c.fxRates(), next.isEmpty() ? null : next, c.maxPlotAreaHa(), c.providers());
     moved.validate();
     return new Tenant(moved, status, suspendedReason, provisioned, firstAdmin, deletionCode, deletionExpires, createdAt,
         now, version);

@@ -25,7 +25,8 @@ public record TenantConfig(
     BigDecimal povertyLine,
     List<FxRate> fxRates,
     String mongoUri,
-    BigDecimal maxPlotAreaHa) {
+    BigDecimal maxPlotAreaHa,
+    List<ProviderConfig> providers) {
 
   /** No smallholder's plot is larger unless the tenant says so: a larger one is a typing or unit mistake. */
   public static final BigDecimal DEFAULT_MAX_PLOT_AREA_HA = new BigDecimal("1000");
@@ -37,6 +38,38 @@ public record TenantConfig(
     languages = languages == null ? List.of() : List.copyOf(languages);
     fxRates = fxRates == null ? List.of()
         : fxRates.stream().sorted(Comparator.comparing(FxRate::date)).toList();
+    providers = providers == null ? null : List.copyOf(providers);
+  }
+
+  /** The tenant's providers; none when they were not given. */
+  @Override
+  public List<ProviderConfig> providers() {
+    return providers == null ? List.of() : providers;
+  }
+
+  /** Whether providers were given at all: a change that leaves them out keeps the tenant's. */
+  public boolean providersGiven() {
+    return providers != null;
+  }
+
+  public TenantConfig(String id, String name, String country, String currency, AreaUnit areaUnit,
+      List<String> languages, String timezone, BigDecimal povertyLine, List<FxRate> fxRates, String mongoUri,
+      BigDecimal maxPlotAreaHa) {
+    this(id, name, country, currency, areaUnit, languages, timezone, povertyLine, fxRates, mongoUri, maxPlotAreaHa,
+        null);
+  }
+
+  /** The tenant's provider of a family (payments, sms), if it has one. */
+  public java.util.Optional<ProviderConfig> provider(String family) {
+    return providers.stream().filter(p -> p.family().equals(family)).findFirst();
+  }
+
+  /** The same settings with other providers (their secrets kept where the new ones leave them out). */
+  public TenantConfig withProviders(List<ProviderConfig> next) {
+    List<ProviderConfig> merged = next == null ? providers() : next.stream()
+        .map(p -> p.keepingSecretsOf(provider(p.family()).orElse(null))).toList();
+    return new TenantConfig(id, name, country, currency, areaUnit, languages, timezone, povertyLine, fxRates,
+        mongoUri, maxPlotAreaHa, merged);
   }
 
   public TenantConfig(String id, String name, String country, String currency, AreaUnit areaUnit,
@@ -73,6 +106,10 @@ public record TenantConfig(
         "mongoUri", "must be a MongoDB connection string (mongodb://… or mongodb+srv://…)");
     v.require(maxPlotAreaHa == null || maxPlotAreaHa.signum() > 0 && maxPlotAreaHa.compareTo(new BigDecimal("100000"))
         <= 0, "maxPlotAreaHa", "must be more than 0 and at most 100,000 ha");
+    Set<String> families = new HashSet<>();
+    for (int i = 0; i < providers().size(); i++) {
+      providers().get(i).validate(v, "providers[" + i + "]", families);
+    }
     Set<Object> days = new HashSet<>();
     for (int i = 0; i < fxRates.size(); i++) {
       FxRate r = fxRates.get(i);

@@ -367,13 +367,15 @@ public class MongoRegistryRepository implements RegistryRepository {
   static Document programmeDoc(Programme p) {
     return new Document("_id", p.id()).append("name", p.name()).append("commodity", p.commodity())
         .append("seasonStart", Docs.day(p.seasonStart())).append("seasonEnd", Docs.day(p.seasonEnd()))
-        .append("targetUsdPerMu", dec(p.targetUsdPerMu())).append("baselineUsdPerMu", dec(p.baselineUsdPerMu()));
+        .append("targetUsdPerMu", dec(p.targetUsdPerMu())).append("baselineUsdPerMu", dec(p.baselineUsdPerMu()))
+        .append("cooperativeFeePercent", dec(p.cooperativeFeePercent()));
   }
 
   static Programme programmeOf(Document d) {
     BigDecimal target = dec(d, "targetUsdPerMu");
     return new Programme(d.getString("_id"), d.getString("name"), d.getString("commodity"),
-        Docs.day(d, "seasonStart"), Docs.day(d, "seasonEnd"), target, dec(d, "baselineUsdPerMu"), Docs.version(d));
+        Docs.day(d, "seasonStart"), Docs.day(d, "seasonEnd"), target, dec(d, "baselineUsdPerMu"),
+        dec(d, "cooperativeFeePercent"), Docs.version(d));
   }
 
   private static <T> List<T> all(VersionedCollection c, Function<Document, T> map) {

@@ -108,7 +108,7 @@ public final class RegistryMapper {
 
   public static Programme programme(org.mu1000.api.model.Programme p) {
     return new Programme(null, p.getName(), p.getCommodity(), p.getSeasonStart(), p.getSeasonEnd(),
-        p.getTargetUsdPerMu(), p.getBaselineUsdPerMu(), 0);
+        p.getTargetUsdPerMu(), p.getBaselineUsdPerMu(), p.getCooperativeFeePercent(), 0);
   }
 
   public static org.mu1000.api.model.Programme api(Programme p) {
@@ -118,6 +118,7 @@ public final class RegistryMapper {
     a.setCommodity(p.commodity());
     a.setSeasonStart(p.seasonStart());
     a.setSeasonEnd(p.seasonEnd());
+    a.setCooperativeFeePercent(p.cooperativeFeePercent());
     a.setTargetUsdPerMu(p.targetUsdPerMu());
     a.setBaselineUsdPerMu(p.baselineUsdPerMu());
     a.setVersion(p.version());

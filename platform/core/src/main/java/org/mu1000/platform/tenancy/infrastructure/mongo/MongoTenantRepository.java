@@ -19,6 +19,7 @@ import org.mu1000.platform.shared.infrastructure.mongo.Docs;
 import org.mu1000.platform.shared.infrastructure.mongo.Mongo;
 import org.mu1000.platform.tenancy.domain.AreaUnit;
 import org.mu1000.platform.kernel.FxRate;
+import org.mu1000.platform.tenancy.domain.ProviderConfig;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.tenancy.domain.TenantConfig;
 import org.mu1000.platform.tenancy.domain.TenantRepository;
@@ -86,6 +87,10 @@ public class MongoTenantRepository implements TenantRepository {
         .append("fxRates", fx)
         .append("mongoUri", c.mongoUri())
         .append("maxPlotAreaHa", dec(c.maxPlotAreaHa()))
+        .append("providers", c.providers().stream().map(p -> new Document("family", p.family())
+            .append("provider", p.provider()).append("settings", new Document(new java.util.TreeMap<String, Object>(
+                p.settings()))).append("secrets", new Document(new java.util.TreeMap<String, Object>(p.secrets()))))
+            .toList())
         .append("status", t.status().code())
         .append("suspendedReason", t.suspendedReason())
         .append("provisioned", new ArrayList<>(t.provisioned()))
@@ -96,6 +101,14 @@ public class MongoTenantRepository implements TenantRepository {
         .append("createdAt", date(t.createdAt()))
         .append("updatedAt", date(t.updatedAt()))
         .append("version", t.version());
+  }
+
+  private static java.util.Map<String, String> strings(Document d) {
+    java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+    if (d != null) {
+      d.forEach((k, v) -> m.put(k, String.valueOf(v)));
+    }
+    return m;
   }
 
   private static Tenant.FirstAdmin firstAdmin(Document d) {
@@ -109,7 +122,10 @@ public class MongoTenantRepository implements TenantRepository {
     }
     TenantConfig c = new TenantConfig(d.getString("_id"), d.getString("name"), d.getString("country"),
         d.getString("currency"), AreaUnit.of(d.getString("areaUnit")), Docs.strings(d, "languages"),
-        d.getString("timezone"), dec(d, "povertyLine"), fx, d.getString("mongoUri"), dec(d, "maxPlotAreaHa"));
+        d.getString("timezone"), dec(d, "povertyLine"), fx, d.getString("mongoUri"), dec(d, "maxPlotAreaHa"),
+        d.getList("providers", Document.class, List.of()).stream().map(p -> new ProviderConfig(p.getString("family"),
+            p.getString("provider"), strings(p.get("settings", Document.class)), strings(p.get("secrets",
+                Document.class)))).toList());
     return new Tenant(c, TenantStatus.of(d.getString("status")), d.getString("suspendedReason"),
         new HashSet<>(Docs.strings(d, "provisioned")), firstAdmin(d.get("firstAdmin", Document.class)),
         d.getString("deletionCode"), instant(d, "deletionExpires"),

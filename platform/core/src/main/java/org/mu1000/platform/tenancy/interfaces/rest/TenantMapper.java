@@ -5,6 +5,7 @@ import java.util.List;
 import org.mu1000.api.model.FxRate;
 import org.mu1000.api.model.Tenant.StatusEnum;
 import org.mu1000.platform.tenancy.domain.AreaUnit;
+import org.mu1000.platform.tenancy.domain.ProviderConfig;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.tenancy.domain.TenantConfig;
 
@@ -21,7 +22,9 @@ public final class TenantMapper {
             .toList();
     return new TenantConfig(c.getId(), c.getName(), c.getCountry(), c.getCurrency(),
         c.getAreaUnit() == null ? null : AreaUnit.of(c.getAreaUnit().toString()), c.getLanguages(), c.getTimezone(),
-        c.getPovertyLine(), fx, c.getMongoUri(), c.getMaxPlotAreaHa());
+        c.getPovertyLine(), fx, c.getMongoUri(), c.getMaxPlotAreaHa(), c.getProviders() == null || c.getProviders().isEmpty() ? null
+            : c.getProviders().stream().map(p -> new ProviderConfig(p.getFamily() == null ? null
+                : p.getFamily().toString(), p.getProvider(), p.getSettings(), p.getSecrets())).toList());
   }
 
   public static org.mu1000.api.model.TenantConfig api(TenantConfig c) {
@@ -36,6 +39,10 @@ public final class TenantMapper {
     a.setPovertyLine(c.povertyLine());
     a.setMaxPlotAreaHa(c.maxPlotAreaHa());
     a.setFxRates(c.fxRates().stream().map(r -> new FxRate(r.date(), r.rate())).toList());
+    a.setProviders(c.providers().stream().map(p -> new org.mu1000.api.model.ProviderConfig()
+        .family(org.mu1000.api.model.ProviderConfig.FamilyEnum.fromValue(p.family())).provider(p.provider())
+        .settings(new java.util.TreeMap<>(p.settings())).secrets(null)
+        .secretsSet(p.secrets().keySet().stream().sorted().toList())).toList());
     return a;
   }
 

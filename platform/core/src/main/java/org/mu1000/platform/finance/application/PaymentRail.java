@@ -1,0 +1,36 @@
+package org.mu1000.platform.finance.application;
+
+import java.util.List;
+import java.util.Optional;
+import org.mu1000.platform.finance.domain.Payout;
+import org.mu1000.platform.tenancy.domain.Tenant;
+
+/** Port: a tenant's payment provider, reached through the integration routes. */
+public interface PaymentRail {
+  /** What the provider answered to a transfer. */
+  enum Submission {
+    /** It took the transfer (or had it already under the same reference); the final state comes later. */
+    ACCEPTED,
+    /** It refused the transfer for good (an invalid number, a limit): the payout failed. */
+    REJECTED,
+    /** No answer that says either (time-out, 5xx after retries, circuit open): ask for its status later. */
+    UNKNOWN
+  }
+
+  record Answer(Submission submission, String reason) {}
+
+  /** The provider's own view of a transfer. */
+  record Status(State state, String transactionId, String reason) {
+    public enum State { PAID, FAILED, PENDING, UNKNOWN_TO_PROVIDER }
+  }
+
+  /** One route's figures, for the tenant admin's provider health view. */
+  record Health(String routeId, String family, String provider, long in, long out, long failed, String lastError,
+      String breaker) {}
+
+  Answer submit(Tenant t, Payout p);
+
+  Optional<Status> status(Tenant t, Payout p);
+
+  List<Health> health(Tenant t);
+}
