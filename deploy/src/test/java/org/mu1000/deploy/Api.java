@@ -147,6 +147,12 @@ final class Api {
     }
   }
 
+  /** A JSON object as a map to change and send back. */
+  @SuppressWarnings("unchecked")
+  Map<String, Object> mapOf(JsonNode node) {
+    return new java.util.LinkedHashMap<>(JSON.convertValue(node, Map.class));
+  }
+
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }

@@ -68,7 +68,7 @@ public class DemoDataSeeder implements DemoData {
     for (TemplateFile.DemoProgramme p : demo.programmes()) {
       if (repo.programme(p.id()).isEmpty()) {
         orgs.create(t, SYSTEM, new Programme(p.id(), p.name(), p.commodity(), p.seasonStart(), p.seasonEnd(),
-            p.targetUsdPerMu(), p.baselineUsdPerMu(), 0));
+            p.targetUsdPerMu(), p.baselineUsdPerMu(), p.cooperativeFeePercent(), 0));
       }
       if (grading.current(t, p.id()).isEmpty()) {
         // prices in the tenant currency: Rwandan franc figures converted at the template's first FX rate

@@ -18,7 +18,12 @@ public record TemplateFile(
     BigDecimal povertyLine,
     List<Fx> fxRates,
     Admin firstAdmin,
+    List<Provider> providers,
     Demo demo) {
+
+  /** A provider of the tenant (secrets here are the sandboxes' own; real ones are set through the tenant API). */
+  public record Provider(String family, String provider, java.util.Map<String, String> settings,
+      java.util.Map<String, String> secrets) {}
 
   public record Fx(LocalDate date, BigDecimal rate) {}
 
@@ -29,7 +34,7 @@ public record TemplateFile(
       Range baselineIncome) {}
 
   public record DemoProgramme(String id, String name, String commodity, LocalDate seasonStart, LocalDate seasonEnd,
-      BigDecimal targetUsdPerMu, BigDecimal baselineUsdPerMu) {}
+      BigDecimal targetUsdPerMu, BigDecimal baselineUsdPerMu, BigDecimal cooperativeFeePercent) {}
 
   public record DemoCoop(String id, String name, String registrationNumber, String district, String region,
       String crop, String programme, BigDecimal latitude, BigDecimal longitude, int share, String point,

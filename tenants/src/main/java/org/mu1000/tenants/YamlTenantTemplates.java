@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.mu1000.platform.tenancy.application.TenantTemplates;
 import org.mu1000.platform.tenancy.domain.AreaUnit;
+import org.mu1000.platform.tenancy.domain.ProviderConfig;
 import org.mu1000.platform.kernel.FxRate;
 import org.mu1000.platform.tenancy.domain.TenantConfig;
 
@@ -65,6 +66,8 @@ public class YamlTenantTemplates implements TenantTemplates {
   static TenantConfig config(TemplateFile f) {
     return new TenantConfig(f.id(), f.name(), f.country(), f.currency(), AreaUnit.of(f.areaUnit()), f.languages(),
         f.timezone(), f.povertyLine(),
-        f.fxRates() == null ? List.of() : f.fxRates().stream().map(r -> new FxRate(r.date(), r.rate())).toList(), null);
+        f.fxRates() == null ? List.of() : f.fxRates().stream().map(r -> new FxRate(r.date(), r.rate())).toList(), null,
+        null, f.providers() == null ? null : f.providers().stream().map(p -> new ProviderConfig(p.family(),
+            p.provider(), p.settings(), p.secrets())).toList());
   }
 }

@@ -209,10 +209,10 @@ public class PayoutService {
 
   // ---- what the provider routes call ----
 
-  /** Payouts of a batch being sent that were not handed to the provider yet or not answered. */
+  /** Payouts of a batch being sent that were not handed to the provider yet. */
   public List<String> unsent(Tenant t, String batchId) {
-    return ledger.store(t).ids(FinanceStore.PAYOUTS, Where.all(Where.eq("batchId", batchId), Where.in("status",
-        List.of(Status.PENDING.name(), Status.SUBMITTING.name()))));
+    return ledger.store(t).ids(FinanceStore.PAYOUTS, Where.all(Where.eq("batchId", batchId), Where.eq("status",
+        Status.PENDING.name())));
   }
 
   /** Batches being sent (to resume after a restart). */

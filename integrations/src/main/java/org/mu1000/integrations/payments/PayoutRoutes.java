@@ -1,0 +1,82 @@
+package org.mu1000.integrations.payments;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.apache.camel.builder.RouteBuilder;
+import org.mu1000.platform.finance.application.PaymentRail;
+import org.mu1000.platform.finance.application.PayoutService;
+import org.mu1000.platform.finance.domain.Payout;
+import org.mu1000.platform.tenancy.domain.Tenant;
+import org.mu1000.platform.tenancy.domain.TenantRepository;
+
+/**
+ * Hands payouts to their tenant's provider, several at a time: each is booked as in flight, sent, and marked
+ * accepted or failed by the provider's answer; one without an answer waits for the status sweep.
+ */
+@Dependent
+public class PayoutRoutes extends RouteBuilder {
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(
+      PayoutRoutes.class.getName());
+  public static final String QUEUE = "seda:payments.payouts?concurrentConsumers=8&size=200000";
+
+  /** One payout of one tenant due to be handed over. */
+  public record Due(String tenantId, String payoutId) {}
+
+  private PayoutService payouts;
+  private PaymentRail rails;
+  private TenantRepository tenants;
+  private PayoutDispatcher dispatcher;
+
+  protected PayoutRoutes() {}
+
+  @Inject
+  public PayoutRoutes(PayoutService payouts, PaymentRail rails, TenantRepository tenants,
+      PayoutDispatcher dispatcher) {
+    this.payouts = payouts;
+    this.rails = rails;
+    this.tenants = tenants;
+    this.dispatcher = dispatcher;
+  }
+
+  @Override
+  public void configure() {
+    from(QUEUE).routeId("payments.payouts.hand-over")
+        .process(e -> {
+          Due due = e.getMessage().getBody(Due.class);
+          try {
+            handOver(due);
+          } finally {
+            dispatcher.done(due);
+          }
+        });
+  }
+
+  void handOver(Due due) {
+    Optional<Tenant> t = tenants.find(due.tenantId()).filter(Tenant::isOpen);
+    if (t.isEmpty()) {
+      return;
+    }
+    Optional<Payout> p = payouts.handOver(t.get(), due.payoutId());
+    if (p.isEmpty()) {
+      return;
+    }
+    PaymentRail.Answer a;
+    try {
+      a = rails.submit(t.get(), p.get());
+    } catch (RuntimeException e) {
+      LOG.warning("payout " + due.payoutId() + " of " + due.tenantId() + " not handed over: " + e.getMessage());
+      return; // stays submitting: the sweep asks the provider, and sends it again under the same reference
+    }
+    switch (a.submission()) {
+      case ACCEPTED:
+        payouts.accepted(t.get(), due.payoutId());
+        break;
+      case REJECTED:
+        payouts.settle(t.get(), due.payoutId(), false, null, a.reason());
+        break;
+      default:
+        break; // the sweep asks the provider later
+    }
+  }
+}
