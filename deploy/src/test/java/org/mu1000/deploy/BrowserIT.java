@@ -271,6 +271,42 @@ class BrowserIT {
   }
 
   @Test
+  void aTenantAdminPreparesAndSendsAPayoutBatchApprovedByAnotherAndWatchesItPaid() throws Exception {
+    try (org.mu1000.integrations.payments.momo.MomoSandbox momo = PayoutFixture.sandbox()) {
+      Api api = new Api(Deployments.base(url));
+      PayoutFixture pay = new PayoutFixture(api, momo);
+      pay.configure(Deployments.base(url));
+      PayoutFixture.Shipped s = pay.shipped(2);
+      pay.buyerPays(s);
+      String coopName = api.get(Fixture.RW_ADMIN, "tenants/rwanda/cooperatives/" + s.coop()).json().path("name")
+          .asText();
+
+      signIn(Fixture.RW_ADMIN, "payouts");
+      visible(By.cssSelector("#payout-coop input")).sendKeys(coopName);
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-combo-box-item[contains(., '"
+          + coopName + "')]"))).click();
+      visible(By.id("prepare-batch")).click();
+      String batch = null;
+      long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (batch == null && System.nanoTime() < end) {
+        var list = api.get(Fixture.RW_ADMIN, "tenants/rwanda/payout-batches?cooperativeId=" + s.coop()).json();
+        batch = list.size() == 1 ? list.get(0).path("id").asText() : null;
+        Thread.sleep(200);
+      }
+      assertTrue(batch != null, "the batch was prepared in the browser");
+      visible(By.id("approve-" + batch)); // the preparer sees the button, but four eyes refuse them
+      assertEquals(200, api.post(Fixture.AGENCY, "tenants/rwanda/payout-batches/" + batch + "/approval", null)
+          .status(), "approved by a second person");
+      visible(By.id("send-" + batch)).click(); // the page polls: the approved batch shows its send button
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("payout-progress"), "paid 2"));
+      screenshot("12-payouts");
+      browser.get("http://localhost:" + url.getPort() + "/ledger");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ledger-sum"), "Sum 0 RWF"));
+      screenshot("13-ledger");
+    }
+  }
+
+  @Test
   void aDonorSeesTheFiguresAndNoPagesAboutPeople() throws Exception {
     signIn(Fixture.DONOR, "farmers");
     visible(By.id("impact-programme"));

@@ -110,7 +110,8 @@ final class PayoutFixture {
     return new Shipped(coop, p, ship.json().path("id").asText(), ids, phones);
   }
 
-  String paidFor(Shipped s) {
+  /** The buyer pays for the whole shipment: every farmer is owed their share. */
+  void buyerPays(Shipped s) {
     Api.Res pay = api.post(RW_ADMIN, T + "shipments/" + s.shipment() + "/payments", Map.of("amount",
         PRICE.multiply(BigDecimal.TEN).multiply(BigDecimal.valueOf(s.farmers().size())), "currency", "RWF",
         "reference", "TT" + UUID.randomUUID().toString().substring(0, 8), "paidOn", "2026-06-01"));
@@ -118,6 +119,11 @@ final class PayoutFixture {
     assertEquals(s.farmers().size(), pay.json().path("lots").asInt(), pay.body());
     assertEquals(0, SHARE.multiply(BigDecimal.valueOf(s.farmers().size())).compareTo(pay.json().path("payable")
         .decimalValue()), pay.body());
+  }
+
+  /** The buyer pays, a batch is prepared, approved by a second person and sent; returns the batch. */
+  String paidFor(Shipped s) {
+    buyerPays(s);
     Api.Res batch = api.post(RW_ADMIN, T + "payout-batches", Map.of("cooperativeId", s.coop()));
     assertEquals(201, batch.status(), batch.toString());
     assertEquals(s.farmers().size(), batch.json().path("count").asInt(), batch.body());

@@ -145,6 +145,13 @@ public class PayoutService {
     return m;
   }
 
+  /** Whether a batch was sent and every payout in it is final (paid, failed or cancelled). */
+  public boolean settled(Tenant t, PayoutBatch b) {
+    return b.status() == PayoutBatch.Status.SENDING && ledger.store(t).count(FinanceStore.PAYOUTS, Where.all(
+        Where.eq("batchId", b.id()), Where.in("status", List.of(Status.PENDING.name(), Status.SUBMITTING.name(),
+            Status.SENT.name())))) == 0;
+  }
+
   public List<Payout> payouts(Tenant t, Caller c, String batchId, Status status, int page, int size) {
     PayoutBatch b = batch(t, c, batchId);
     List<Where> q = new ArrayList<>(List.of(Where.eq("batchId", b.id())));

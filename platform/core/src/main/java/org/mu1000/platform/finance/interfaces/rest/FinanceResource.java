@@ -80,7 +80,8 @@ public class FinanceResource implements MoneyApi {
   }
 
   private Response batch(PayoutBatch b, int status) {
-    return Response.status(status).entity(FinanceMapper.batch(b, payouts.progress(ctx.tenant(), b))).build();
+    return Response.status(status).entity(FinanceMapper.batch(b, payouts.progress(ctx.tenant(), b))
+        .settled(payouts.settled(ctx.tenant(), b))).build();
   }
 
   @Override
