@@ -79,6 +79,39 @@ class ContractIT {
   }
 
   @Test
+  void money() throws Exception {
+    api = new Api(Deployments.base(url));
+    try (org.mu1000.integrations.payments.momo.MomoSandbox momo = PayoutFixture.sandbox()) {
+      PayoutFixture pay = new PayoutFixture(api, momo);
+      pay.configure(Deployments.base(url));
+      PayoutFixture.Shipped s = pay.shipped(1);
+      String payments = "/tenants/{tenant}/shipments/{id}/payments";
+      conforms(201, "POST", payments, api.post(RW_ADMIN, T + "shipments/" + s.shipment() + "/payments", Map.of(
+          "amount", 6000, "currency", "RWF", "reference", "contract-" + s.coop(), "paidOn", "2026-06-01")));
+      conforms(200, "GET", payments, api.get(RW_ADMIN, T + "shipments/" + s.shipment() + "/payments"));
+      Api.Res batch = conforms(201, "POST", "/tenants/{tenant}/payout-batches", api.post(RW_ADMIN,
+          T + "payout-batches", Map.of("cooperativeId", s.coop())));
+      String b = batch.json().path("id").asText();
+      conforms(200, "GET", "/tenants/{tenant}/payout-batches", api.get(RW_ADMIN, T + "payout-batches?cooperativeId="
+          + s.coop()));
+      conforms(200, "POST", "/tenants/{tenant}/payout-batches/{id}/approval", api.post(AGENCY, T + "payout-batches/"
+          + b + "/approval", null));
+      conforms(202, "POST", "/tenants/{tenant}/payout-batches/{id}/sending", api.post(RW_ADMIN, T + "payout-batches/"
+          + b + "/sending", null));
+      pay.settled(b, java.time.Duration.ofSeconds(30));
+      conforms(200, "GET", "/tenants/{tenant}/payout-batches/{id}", api.get(RW_ADMIN, T + "payout-batches/" + b));
+      Api.Res lines = conforms(200, "GET", "/tenants/{tenant}/payout-batches/{id}/payouts", api.get(RW_ADMIN,
+          T + "payout-batches/" + b + "/payouts"));
+      conforms(200, "GET", "/tenants/{tenant}/payouts/{id}", api.get(RW_ADMIN, T + "payouts/"
+          + lines.json().get(0).path("id").asText()));
+      conforms(200, "GET", "/tenants/{tenant}/farmers/{id}/statement", api.get(RW_ADMIN, T + "farmers/"
+          + s.farmers().get(0) + "/statement"));
+      conforms(200, "GET", "/tenants/{tenant}/ledger/trial-balance", api.get(RW_ADMIN, T + "ledger/trial-balance"));
+      conforms(200, "GET", "/tenants/{tenant}/providers/health", api.get(RW_ADMIN, T + "providers/health"));
+    }
+  }
+
+  @Test
   void valueChainTraceabilityAndImpact() {
     api = new Api(Deployments.base(url));
     Fixture.tenants(api);
