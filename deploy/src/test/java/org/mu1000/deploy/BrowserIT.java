@@ -302,6 +302,8 @@ class BrowserIT {
       screenshot("12-payouts");
       browser.get("http://localhost:" + url.getPort() + "/ledger");
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ledger-sum"), "Sum 0 RWF"));
+      visible(By.id("reconcile")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reconciliation-outcome"), "payouts checked"));
       screenshot("13-ledger");
     }
   }

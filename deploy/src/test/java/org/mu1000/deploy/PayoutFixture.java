@@ -57,7 +57,8 @@ final class PayoutFixture {
   }
 
   /** A cooperative whose farmers each delivered 10 kg of grade A, shipped on an order at 600 a kg. */
-  record Shipped(String coop, String programme, String shipment, List<String> farmers, List<String> phones) {}
+  record Shipped(String coop, String programme, String shipment, List<String> farmers, List<String> phones,
+      List<String> lots) {}
 
   Shipped shipped(int farmers) {
     String tag = UUID.randomUUID().toString().substring(0, 6);
@@ -107,7 +108,7 @@ final class PayoutFixture {
     Api.Res ship = api.post(RW_ADMIN, T + "orders/" + orderId + "/shipments", Map.of("lotIds", lots, "destination",
         "Hamburg, DE"));
     assertEquals(201, ship.status(), ship.toString());
-    return new Shipped(coop, p, ship.json().path("id").asText(), ids, phones);
+    return new Shipped(coop, p, ship.json().path("id").asText(), ids, phones, lots);
   }
 
   /** The buyer pays for the whole shipment: every farmer is owed their share. */

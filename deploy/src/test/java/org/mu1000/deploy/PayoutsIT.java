@@ -2,7 +2,6 @@ package org.mu1000.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mu1000.deploy.Fixture.AGENCY;
 import static org.mu1000.deploy.Fixture.RW_ADMIN;
 import static org.mu1000.deploy.Fixture.RW_COOP;
 import static org.mu1000.deploy.Fixture.assertProblem;
@@ -13,11 +12,8 @@ import java.math.BigDecimal;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -85,6 +81,29 @@ class PayoutsIT {
       assertTrue(!p.path("providerTransactionId").asText().isEmpty(), p.toString());
     }
     pay.paidExactlyOnce(s);
+    // the consumer's trace page shows what the farmers were paid per kg, and no names
+    JsonNode lot = api.get(RW_ADMIN, T + "lots/" + s.lots().get(0)).json();
+    JsonNode trace = new Api(Deployments.base(url)).get(null, "trace/" + lot.path("gtin").asText() + "/"
+        + lot.path("code").asText()).json();
+    assertEquals(0, new BigDecimal("570").compareTo(trace.path("paidToFarmers").path("perKg").decimalValue()),
+        trace.toString());
+    assertEquals("RWF", trace.path("paidToFarmers").path("currency").asText());
+    assertTrue(!trace.toString().contains("Payee"), "no names on the public page: " + trace);
+    Api.Res clean = api.post(RW_ADMIN, T + "reconciliations", Map.of("batchId", batch));
+    assertEquals(201, clean.status(), clean.toString());
+    assertEquals(3, clean.json().path("checked").asInt());
+    assertEquals(0, clean.json().path("differences").size(), "ledger and provider agree: " + clean.body());
+
+    // the operator reverses one transfer on its side: the reconciliation flags exactly that payout
+    String reversed = pay.payouts(batch).get(1).path("id").asText();
+    momo.reverse(reversed);
+    JsonNode report = api.post(RW_ADMIN, T + "reconciliations", Map.of("batchId", batch)).json();
+    assertEquals(1, report.path("differences").size(), report.toString());
+    assertEquals(reversed, report.path("differences").get(0).path("payoutId").asText());
+    assertEquals("provider-failed-ledger-paid", report.path("differences").get(0).path("kind").asText());
+    assertEquals(report.path("id").asText(), api.get(RW_ADMIN, T + "reconciliations").json().get(0).path("id")
+        .asText());
+    assertProblem(api.post(RW_COOP, T + "reconciliations", Map.of()), 403);
     JsonNode st = api.get(RW_ADMIN, T + "farmers/" + s.farmers().get(0) + "/statement").json();
     assertEquals(List.of("lot", "payout"), causes(st), "made payable, then paid out: " + st);
 

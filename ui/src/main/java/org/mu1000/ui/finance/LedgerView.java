@@ -1,5 +1,6 @@
 package org.mu1000.ui.finance;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -13,19 +14,25 @@ import jakarta.inject.Inject;
 import java.util.List;
 import org.mu1000.platform.finance.application.Ledger;
 import org.mu1000.platform.finance.application.PaymentRail;
+import org.mu1000.platform.finance.application.ReconciliationService;
+import org.mu1000.platform.finance.domain.Reconciliation;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.application.TenantService;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.ui.shell.MainLayout;
 import org.mu1000.ui.shell.Ui;
 
-/** Tenant admins: the trial balance (which sums to zero) and the health of each payment provider route. */
+/**
+ * Tenant admins: the trial balance (which sums to zero), the health of each payment provider route, and a
+ * reconciliation of the ledger with the provider.
+ */
 @Route(value = "ledger", layout = MainLayout.class)
 @PageTitle("Mu1000 — ledger")
 @Dependent
 public class LedgerView extends VerticalLayout {
   @Inject
-  public LedgerView(Ledger ledger, Instance<PaymentRail> rails, TenantService tenants) {
+  public LedgerView(Ledger ledger, Instance<PaymentRail> rails, ReconciliationService reconciliations,
+      TenantService tenants) {
     try {
       Tenant tenant = Ui.tenant(tenants);
       Ledger.TrialBalance tb = ledger.trialBalance(tenant, Ui.caller());
@@ -52,8 +59,28 @@ public class LedgerView extends VerticalLayout {
           .setFlexGrow(1);
       routes.setItems(health);
       routes.setAllRowsVisible(true);
+      Grid<Reconciliation.Difference> differences = new Grid<>();
+      differences.setId("reconciliation");
+      differences.addColumn(d -> d.kind()).setHeader(getTranslation("ledger.difference")).setAutoWidth(true);
+      differences.addColumn(d -> d.payoutId() == null ? "" : d.payoutId()).setHeader("Payout").setAutoWidth(true);
+      differences.addColumn(d -> d.ours()).setHeader(getTranslation("ledger.ours"));
+      differences.addColumn(d -> d.provider()).setHeader(getTranslation("ledger.provider"));
+      differences.addColumn(d -> d.detail() == null ? "" : d.detail()).setFlexGrow(1);
+      differences.setAllRowsVisible(true);
+      Span outcome = new Span();
+      outcome.setId("reconciliation-outcome");
+      Button reconcile = new Button(getTranslation("ledger.reconcile"), e -> {
+        try {
+          Reconciliation r = reconciliations.run(tenant, Ui.caller(), null);
+          outcome.setText(getTranslation("ledger.reconciled", r.checked(), r.differences().size()));
+          differences.setItems(r.differences());
+        } catch (DomainException ex) {
+          Ui.error(ex.getMessage());
+        }
+      });
+      reconcile.setId("reconcile");
       add(new H3(getTranslation("ledger.trialBalance")), sum, accounts, new H3(getTranslation("ledger.providers")),
-          routes);
+          routes, new H3(getTranslation("ledger.reconciliation")), reconcile, outcome, differences);
     } catch (DomainException e) {
       add(new Paragraph(e.getMessage()));
     }

@@ -79,6 +79,13 @@ public class TraceView extends VerticalLayout implements BeforeEnterObserver {
         p.certifications().forEach(c -> certs.add(new ListItem(c)));
         add(certs);
       }
+      if (p.paidToFarmers() != null) {
+        add(new H3(getTranslation("trace.paid")));
+        Span paid = new Span(getTranslation("trace.paidPerKg", p.paidToFarmers().currency(),
+            p.paidToFarmers().perKg().toPlainString(), p.paidToFarmers().usdPerKg().toPlainString()));
+        paid.setId("trace-paid");
+        add(paid);
+      }
       Span chain = new Span(p.chainIntact() ? getTranslation("trace.intact") : getTranslation("trace.broken"));
       chain.setId("trace-chain");
       chain.getElement().getThemeList().add(p.chainIntact() ? "badge success" : "badge error");

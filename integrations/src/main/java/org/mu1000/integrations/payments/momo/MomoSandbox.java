@@ -157,6 +157,12 @@ public final class MomoSandbox implements AutoCloseable {
     return Map.copyOf(transfers);
   }
 
+  /** The operator reverses a transfer on its side (for reconciliation tests): its status becomes FAILED. */
+  public void reverse(String referenceId) {
+    transfers.computeIfPresent(referenceId, (k, t) -> new Transfer(t.referenceId(), t.externalId(), t.amount(),
+        t.currency(), t.msisdn(), "FAILED", "REVERSED", t.financialTransactionId(), t.callbackUrl()));
+  }
+
   /** Sets the float the transfers are paid from (in the currency's minor units as a whole number). */
   public void balance(long amount) {
     balance.set(amount);

@@ -10,6 +10,7 @@ public interface FinanceStore extends Records {
   String PAYMENTS = "payments";
   String BATCHES = "payout_batches";
   String PAYOUTS = "payouts";
+  String RECONCILIATIONS = "reconciliations";
 
   /** Every account's balance, summed from the journal (so balances and entries can never disagree). */
   Map<String, BigDecimal> balances();

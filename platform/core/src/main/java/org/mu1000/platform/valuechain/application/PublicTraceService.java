@@ -1,6 +1,7 @@
 package org.mu1000.platform.valuechain.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,21 +18,24 @@ import org.mu1000.platform.traceability.application.TraceService;
 import org.mu1000.platform.valuechain.domain.Lot;
 
 /**
- * What a consumer's phone sees from the QR code on a bag: origin, dates, grade, steps; never a person.
+ * What a consumer's phone sees from the QR code on a bag: origin, dates, grade, steps, and once the farmers were paid,
+ * what they were paid per kg; never a person.
  */
 @ApplicationScoped
 public class PublicTraceService {
   private ValueChain chain;
   private TraceService trace;
   private LotService lotService;
+  private Instance<FarmerPay> pay;
 
   protected PublicTraceService() {}
 
   @Inject
-  public PublicTraceService(ValueChain chain, TraceService trace, LotService lotService) {
+  public PublicTraceService(ValueChain chain, TraceService trace, LotService lotService, Instance<FarmerPay> pay) {
     this.chain = chain;
     this.trace = trace;
     this.lotService = lotService;
+    this.pay = pay;
   }
 
   /** A lot found from its Digital Link, with its tenant. */
@@ -59,7 +63,7 @@ public class PublicTraceService {
 
   public record PublicTrace(String lot, String gtin, String digitalLink, String commodity, String grade,
       BigDecimal kg, LocalDate harvestFrom, LocalDate harvestTo, List<Origin> origins, List<String> certifications,
-      List<Step> steps, boolean chainIntact) {}
+      List<Step> steps, boolean chainIntact, FarmerPay.Paid paidToFarmers) {}
 
   /** What anyone with the QR code may see: origin region and cooperative, dates, grade, steps. No personal data. */
   public PublicTrace publicTrace(Tenant t, Lot lot) {
@@ -90,6 +94,7 @@ public class PublicTraceService {
     List<String> certifications = List.copyOf(certs);
     return new PublicTrace(lot.code(), LotService.gtin(lot.commodity()), lotService.digitalLink(lot), lot.commodity(),
         lot.grade(), lot.kg(),
-        from, to, List.copyOf(origins.values()), certifications, List.copyOf(steps.values()), intact);
+        from, to, List.copyOf(origins.values()), certifications, List.copyOf(steps.values()), intact,
+        pay.isResolvable() ? pay.get().paidFor(t, harvests).orElse(null) : null);
   }
 }

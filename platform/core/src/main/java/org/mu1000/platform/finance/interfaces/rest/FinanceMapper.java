@@ -69,4 +69,13 @@ final class FinanceMapper {
         .in(h.in()).out(h.out()).failed(h.failed()).lastError(h.lastError())
         .breaker(org.mu1000.api.model.ProviderRoute.BreakerEnum.fromValue(h.breaker()));
   }
+
+  static org.mu1000.api.model.Reconciliation reconciliation(org.mu1000.platform.finance.domain.Reconciliation r) {
+    return new org.mu1000.api.model.Reconciliation().id(r.id()).batchId(r.batchId()).at(at(r.at())).by(r.by())
+        .checked(r.checked()).clearing(r.clearing()).inFlight(r.inFlight())
+        .differences(r.differences().stream().map(d -> new org.mu1000.api.model.ReconciliationDifferencesInner()
+            .payoutId(d.payoutId()).farmerId(d.farmerId())
+            .kind(org.mu1000.api.model.ReconciliationDifferencesInner.KindEnum.fromValue(d.kind())).ours(d.ours())
+            .provider(d.provider()).detail(d.detail())).toList());
+  }
 }

@@ -10,11 +10,13 @@ import org.mu1000.api.model.MomoTransferStatus;
 import org.mu1000.api.model.PaymentInput;
 import org.mu1000.api.model.PayoutBatchInput;
 import org.mu1000.api.model.PayoutStatus;
+import org.mu1000.api.model.ReconcileRequest;
 import org.mu1000.platform.finance.application.CallbackSignatures;
 import org.mu1000.platform.finance.application.Ledger;
 import org.mu1000.platform.finance.application.PaymentRail;
 import org.mu1000.platform.finance.application.PaymentService;
 import org.mu1000.platform.finance.application.PayoutService;
+import org.mu1000.platform.finance.application.ReconciliationService;
 import org.mu1000.platform.finance.domain.Payout;
 import org.mu1000.platform.finance.domain.PayoutBatch;
 import org.mu1000.platform.shared.domain.DomainException;
@@ -33,12 +35,14 @@ public class FinanceResource implements MoneyApi {
   private Instance<PaymentRail> rails;
   private TenantRepository tenants;
   private TenantContext ctx;
+  private ReconciliationService reconciliations;
 
   protected FinanceResource() {}
 
   @Inject
   public FinanceResource(Ledger ledger, PaymentService payments, PayoutService payouts, Instance<PaymentRail> rails,
-      TenantRepository tenants, TenantContext ctx) {
+      TenantRepository tenants, TenantContext ctx, ReconciliationService reconciliations) {
+    this.reconciliations = reconciliations;
     this.ledger = ledger;
     this.payments = payments;
     this.payouts = payouts;
@@ -141,6 +145,18 @@ public class FinanceResource implements MoneyApi {
     }
     List<PaymentRail.Health> health = rails.isResolvable() ? rails.get().health(ctx.tenant()) : List.of();
     return Response.ok(health.stream().map(FinanceMapper::route).toList()).build();
+  }
+
+  @Override
+  public Response reconcile(String tenant, String idempotencyKey, ReconcileRequest in) {
+    return Response.status(201).entity(FinanceMapper.reconciliation(reconciliations.run(ctx.tenant(), ctx.caller(),
+        in == null ? null : in.getBatchId()))).build();
+  }
+
+  @Override
+  public Response listReconciliations(String tenant, Integer page, Integer size) {
+    return Response.ok(reconciliations.list(ctx.tenant(), ctx.caller(), page(page), size(size)).stream()
+        .map(FinanceMapper::reconciliation).toList()).build();
   }
 
   @Override

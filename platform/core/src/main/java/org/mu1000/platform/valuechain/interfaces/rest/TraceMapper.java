@@ -30,6 +30,9 @@ final class TraceMapper {
         .certifications(p.certifications())
         .steps(p.steps().stream().map(s -> new PublicTraceStepsInner()
             .date(s.date() == null ? null : OffsetDateTime.parse(s.date())).step(s.step()).place(s.place())).toList())
-        .chainIntact(p.chainIntact());
+        .chainIntact(p.chainIntact())
+        .paidToFarmers(p.paidToFarmers() == null ? null : new org.mu1000.api.model.PublicTracePaidToFarmers()
+            .perKg(p.paidToFarmers().perKg()).currency(p.paidToFarmers().currency())
+            .usdPerKg(p.paidToFarmers().usdPerKg()));
   }
 }
