@@ -170,6 +170,38 @@ class PayoutsIT {
   }
 
   @Test
+  void aTenantsRoutesAreMadeWhenItIsConfiguredAndRemovedWhileItIsClosed() {
+    String id = "pay" + java.util.UUID.randomUUID().toString().substring(0, 6);
+    Map<String, Object> config = new java.util.HashMap<>(TenantsAndImportIT.config(id));
+    config.put("providers", List.of(Map.of("family", "payments", "provider", "momo", "settings", Map.of("baseUrl",
+        momo.baseUrl(), "targetEnvironment", "sandbox", "apiUser", PayoutFixture.API_USER, "callbackBaseUrl",
+        Deployments.base(url).toString()), "secrets", Map.of("apiKey", "k", "subscriptionKey", "s",
+            "callbackToken", "t"))));
+    assertEquals(201, api.post(Fixture.AGENCY, "platform/tenants", Map.of("config", config)).status());
+    String health = "tenants/" + id + "/providers/health";
+    assertEquals(List.of("payments.momo.token." + id, "payments.momo.transfer." + id, "payments.momo.status." + id),
+        routeIds(api.get(Fixture.AGENCY, health).json()), "made when the tenant was provisioned");
+    assertEquals(200, api.post(Fixture.AGENCY, "platform/tenants/" + id + "/suspend", Map.of("reason", "x"))
+        .status());
+    assertEquals(200, api.post(Fixture.AGENCY, "platform/tenants/" + id + "/resume", null).status());
+    assertEquals(3, routeIds(api.get(Fixture.AGENCY, health).json()).size(), "made again when it reopened");
+    Api.Res current = api.get(Fixture.AGENCY, "platform/tenants/" + id);
+    Map<String, Object> without = api.mapOf(current.json().path("config"));
+    without.put("providers", List.of(Map.of("family", "sms", "provider", "log")));
+    assertEquals(200, api.put(Fixture.AGENCY, "platform/tenants/" + id, without, current.etag()).status());
+    assertEquals(List.of(), routeIds(api.get(Fixture.AGENCY, health).json()), "removed with the provider");
+    String code = api.post(Fixture.AGENCY, "platform/tenants/" + id + "/deletion", null).json().path("confirmation")
+        .asText();
+    assertEquals(204, api.delete(Fixture.AGENCY, "platform/tenants/" + id + "?confirmation=" + code, null).status());
+  }
+
+  private static List<String> routeIds(JsonNode health) {
+    List<String> ids = new ArrayList<>();
+    health.forEach(h -> ids.add(h.path("routeId").asText()));
+    return ids;
+  }
+
+  @Test
   void callbacksAreAuthenticatedAndNeverAppliedTwice() throws Exception {
     momo.faults.lostCallbacks = true;
     momo.faults.settleMs = 60_000; // stays PENDING at the operator while we look

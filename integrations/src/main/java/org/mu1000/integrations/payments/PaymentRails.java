@@ -1,6 +1,7 @@
 package org.mu1000.integrations.payments;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +19,10 @@ import org.mu1000.integrations.CamelBootstrap;
 import org.mu1000.integrations.payments.momo.MomoRoutes;
 import org.mu1000.platform.finance.application.PaymentRail;
 import org.mu1000.platform.finance.domain.Payout;
+import org.mu1000.platform.tenancy.application.TenantChanged;
 import org.mu1000.platform.tenancy.domain.ProviderConfig;
 import org.mu1000.platform.tenancy.domain.Tenant;
+import org.mu1000.platform.tenancy.domain.TenantRepository;
 
 /**
  * The tenants' payment providers as Camel routes: each tenant's routes are made from its provider's templates the
@@ -35,6 +38,7 @@ public class PaymentRails implements PaymentRail {
       Map<String, Breaker> breakers, Object client) {}
 
   private CamelBootstrap camel;
+  private TenantRepository tenants;
   private int retries;
   private long delayMs;
   private long timeoutMs;
@@ -43,11 +47,12 @@ public class PaymentRails implements PaymentRail {
   protected PaymentRails() {}
 
   @Inject
-  public PaymentRails(CamelBootstrap camel,
+  public PaymentRails(CamelBootstrap camel, TenantRepository tenants,
       @ConfigProperty(name = "mu1000.payments.retries", defaultValue = "3") int retries,
       @ConfigProperty(name = "mu1000.payments.retry-delay-ms", defaultValue = "500") long delayMs,
       @ConfigProperty(name = "mu1000.payments.timeout-ms", defaultValue = "15000") long timeoutMs) {
     this.camel = camel;
+    this.tenants = tenants;
     this.retries = retries;
     this.delayMs = delayMs;
     this.timeoutMs = timeoutMs;
@@ -134,6 +139,27 @@ public class PaymentRails implements PaymentRail {
     }
   }
 
+  /**
+   * A tenant changed: its routes are made again for new provider settings, and removed when it has no payments
+   * provider or is closed (suspended, to be deleted, deleted). Never fails the change itself.
+   */
+  void onChanged(@Observes TenantChanged changed) {
+    try {
+      Optional<Tenant> t = tenants.find(changed.tenantId());
+      if (t.isPresent() && t.get().isOpen() && t.get().config().provider(ProviderConfig.PAYMENTS).isPresent()) {
+        routes(t.get());
+      } else {
+        Instance gone = instances.remove(changed.tenantId());
+        if (gone != null) {
+          remove(gone);
+          LOG.info("payment routes of " + changed.tenantId() + " removed");
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warning("the payment routes of " + changed.tenantId() + " could not be brought up to date: " + e);
+    }
+  }
+
   @Override
   public Answer submit(Tenant t, Payout p) {
     Instance r = routes(t);
@@ -205,12 +231,13 @@ public class PaymentRails implements PaymentRail {
     }
   }
 
+  /** The routes this server runs for the tenant (none until it is configured or first pays). */
   @Override
   public List<Health> health(Tenant t) {
-    if (t.config().provider(ProviderConfig.PAYMENTS).isEmpty()) {
+    Instance r = instances.get(t.id());
+    if (r == null) {
       return List.of();
     }
-    Instance r = routes(t);
     List<Health> out = new ArrayList<>();
     for (String id : r.routeIds()) {
       RouteStats s = r.stats().get(id);

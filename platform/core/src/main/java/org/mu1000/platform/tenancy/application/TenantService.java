@@ -1,6 +1,7 @@
 package org.mu1000.platform.tenancy.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -38,12 +39,15 @@ public class TenantService {
   private TenantIdentity identity;
   private Instance<TenantTemplates> templates;
   private Instance<DemoData> demoData;
+  private Event<TenantChanged> changed;
 
   protected TenantService() {}
 
   @Inject
   public TenantService(TenantRepository tenants, TenantStorage storage, AuditTrail audit,
-      TenantIdentity identity, Instance<TenantTemplates> templates, Instance<DemoData> demoData) {
+      TenantIdentity identity, Instance<TenantTemplates> templates, Instance<DemoData> demoData,
+      Event<TenantChanged> changed) {
+    this.changed = changed;
     this.tenants = tenants;
     this.storage = storage;
     this.audit = audit;
@@ -113,6 +117,7 @@ public class TenantService {
       t = save(t.activated(Instant.now()));
       audit.recordPlatform(actor, "tenant.provisioned", "tenant", id, null,
           Map.of("steps", List.copyOf(t.provisioned())));
+      changed.fire(new TenantChanged(id));
     }
     return t;
   }
@@ -120,10 +125,10 @@ public class TenantService {
   public Tenant update(String id, TenantConfig next, Long expectedVersion, String actor) {
     Tenant current = get(id);
     checkVersion(current, expectedVersion);
-    Tenant changed = current.reconfigured(next, Instant.now());
-    Tenant saved = save(changed);
+    Tenant saved = save(current.reconfigured(next, Instant.now()));
     audit.recordPlatform(actor, "tenant.updated", "tenant", id, describe(current.config()),
         describe(saved.config()));
+    changed.fire(new TenantChanged(id));
     return saved;
   }
 
@@ -132,6 +137,7 @@ public class TenantService {
     Tenant saved = save(current.suspended(reason, Instant.now()));
     audit.recordPlatform(actor, "tenant.suspended", "tenant", id,
         Map.of("status", current.status().code()), status(saved.status().code(), saved.suspendedReason()));
+    changed.fire(new TenantChanged(id));
     return saved;
   }
 
@@ -140,6 +146,7 @@ public class TenantService {
     Tenant saved = save(current.resumed(Instant.now()));
     audit.recordPlatform(actor, "tenant.resumed", "tenant", id,
         Map.of("status", current.status().code()), Map.of("status", saved.status().code()));
+    changed.fire(new TenantChanged(id));
     return saved;
   }
 
@@ -147,6 +154,7 @@ public class TenantService {
     Tenant current = get(id);
     String code = HexFormat.of().formatHex(RANDOM.generateSeed(6));
     Tenant saved = save(current.deletionRequested(code, Instant.now().plus(Duration.ofMinutes(30)), Instant.now()));
+    changed.fire(new TenantChanged(id));
     audit.recordPlatform(actor, "tenant.deletion-requested", "tenant", id,
         Map.of("status", current.status().code()), Map.of("status", saved.status().code()));
     return saved;
@@ -166,6 +174,7 @@ public class TenantService {
       LOG.warning("tenant " + id + " deleted, but its identity organization could not be removed: " + e.getMessage());
     }
     audit.recordPlatform(actor, "tenant.deleted", "tenant", id, describe(current.config()), null);
+    changed.fire(new TenantChanged(id));
   }
 
   /** Writes a zip: tenant.json, then one JSON-lines file per collection of the tenant's database. */
@@ -225,6 +234,7 @@ public class TenantService {
         Map.of("dedicatedDatabase", current.config().hasOwnDatabase()),
         Map.of("dedicatedDatabase", saved.config().hasOwnDatabase(), "documents", counts(written),
             "sourceDropped", dropped));
+    changed.fire(new TenantChanged(id));
     return new Move(saved, written, dropped);
   }
 
