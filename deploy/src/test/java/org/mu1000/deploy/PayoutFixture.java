@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mu1000.integrations.payments.momo.MomoSandbox;
+import org.mu1000.integrations.sms.africastalking.AfricasTalkingSandbox;
 
 /**
  * Rwanda paying through a MoMo sandbox: cooperatives whose farmers delivered, shipped and were paid for, batches sent,
@@ -32,10 +33,17 @@ final class PayoutFixture {
 
   final Api api;
   final MomoSandbox momo;
+  final AfricasTalkingSandbox sms;
 
   PayoutFixture(Api api, MomoSandbox momo) {
+    this(api, momo, null);
+  }
+
+  /** With {@code sms}, Rwanda texts its farmers through that SMS sandbox too. */
+  PayoutFixture(Api api, MomoSandbox momo, AfricasTalkingSandbox sms) {
     this.api = api;
     this.momo = momo;
+    this.sms = sms;
   }
 
   static MomoSandbox sandbox() {
@@ -47,10 +55,15 @@ final class PayoutFixture {
     Fixture.tenants(api);
     Api.Res rwanda = api.get(AGENCY, "platform/tenants/rwanda");
     Map<String, Object> config = api.mapOf(rwanda.json().path("config"));
-    config.put("providers", List.of(Map.of("family", "payments", "provider", "momo", "settings", Map.of(
-        "baseUrl", momo.baseUrl(), "targetEnvironment", "sandbox", "apiUser", API_USER,
-        "callbackBaseUrl", app.toString()), "secrets", Map.of("apiKey", "it-api-key",
-            "subscriptionKey", "it-subscription", "callbackToken", "it-callback-token"))));
+    List<Map<String, Object>> providers = new ArrayList<>(List.of(Map.of("family", "payments", "provider", "momo",
+        "settings", Map.of("baseUrl", momo.baseUrl(), "targetEnvironment", "sandbox", "apiUser", API_USER,
+            "callbackBaseUrl", app.toString()), "secrets", Map.of("apiKey", "it-api-key",
+                "subscriptionKey", "it-subscription", "callbackToken", "it-callback-token"))));
+    if (sms != null) {
+      providers.add(Map.of("family", "sms", "provider", "africastalking", "settings", Map.of("baseUrl", sms.baseUrl(),
+          "username", "sandbox"), "secrets", Map.of("apiKey", "it-sms-key")));
+    }
+    config.put("providers", providers);
     Api.Res put = api.put(AGENCY, "platform/tenants/rwanda", config, rwanda.etag());
     assertEquals(200, put.status(), put.toString());
     assertTrue(!put.body().contains("it-api-key") && put.body().contains("\"secretsSet\""), put.body());

@@ -36,6 +36,7 @@ import org.mu1000.integrations.payments.momo.MomoSandbox;
 @RunAsClient
 class PayoutsIT {
   static MomoSandbox momo;
+  static org.mu1000.integrations.sms.africastalking.AfricasTalkingSandbox sms;
 
   @ArquillianResource
   URL url;
@@ -51,18 +52,20 @@ class PayoutsIT {
   @BeforeAll
   static void sandbox() {
     momo = PayoutFixture.sandbox();
+    sms = new org.mu1000.integrations.sms.africastalking.AfricasTalkingSandbox(0, "sandbox", "it-sms-key");
   }
 
   @AfterAll
   static void stop() {
     momo.close();
+    sms.close();
   }
 
   @BeforeEach
   void setUp() {
     api = new Api(Deployments.base(url));
     momo.faults.reset();
-    pay = new PayoutFixture(api, momo);
+    pay = new PayoutFixture(api, momo, sms);
     pay.configure(Deployments.base(url));
   }
 
@@ -79,6 +82,16 @@ class PayoutsIT {
       assertEquals(1, momo.transfersFor(p.path("id").asText(), "SUCCESSFUL"));
       assertTrue(p.path("message").asText().length() <= 160, p.toString());
       assertTrue(!p.path("providerTransactionId").asText().isEmpty(), p.toString());
+    }
+    // each farmer gets one SMS about the payment, duplicate callbacks or not
+    for (String phone : s.phones()) {
+      long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (sms.received("+" + phone).isEmpty() && System.nanoTime() < end) {
+        Thread.sleep(200);
+      }
+      Thread.sleep(300);
+      assertEquals(1, sms.received("+" + phone).size(), "one SMS to " + phone);
+      assertTrue(sms.received("+" + phone).get(0).text().contains("5,700"), sms.received("+" + phone).toString());
     }
     pay.paidExactlyOnce(s);
     // the consumer's trace page shows what the farmers were paid per kg, and no names
@@ -187,9 +200,11 @@ class PayoutsIT {
     assertEquals(3, routeIds(api.get(Fixture.AGENCY, health).json()).size(), "made again when it reopened");
     Api.Res current = api.get(Fixture.AGENCY, "platform/tenants/" + id);
     Map<String, Object> without = api.mapOf(current.json().path("config"));
-    without.put("providers", List.of(Map.of("family", "sms", "provider", "log")));
+    without.put("providers", List.of(Map.of("family", "sms", "provider", "africastalking", "settings", Map.of(
+        "baseUrl", sms.baseUrl(), "username", "sandbox"), "secrets", Map.of("apiKey", "it-sms-key"))));
     assertEquals(200, api.put(Fixture.AGENCY, "platform/tenants/" + id, without, current.etag()).status());
-    assertEquals(List.of(), routeIds(api.get(Fixture.AGENCY, health).json()), "removed with the provider");
+    assertEquals(List.of("sms.africastalking.send." + id), routeIds(api.get(Fixture.AGENCY, health).json()),
+        "the payment routes removed with their provider, the SMS route made for the new one");
     String code = api.post(Fixture.AGENCY, "platform/tenants/" + id + "/deletion", null).json().path("confirmation")
         .asText();
     assertEquals(204, api.delete(Fixture.AGENCY, "platform/tenants/" + id + "?confirmation=" + code, null).status());

@@ -3,19 +3,17 @@ package org.mu1000.integrations.payments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
-import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
-import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mu1000.integrations.Breaker;
 import org.mu1000.integrations.CamelBootstrap;
+import org.mu1000.integrations.ProviderRoutes;
+import org.mu1000.integrations.RouteStats;
+import org.mu1000.integrations.payments.momo.MomoClient;
 import org.mu1000.integrations.payments.momo.MomoRoutes;
 import org.mu1000.platform.finance.application.PaymentRail;
 import org.mu1000.platform.finance.domain.Payout;
@@ -24,25 +22,12 @@ import org.mu1000.platform.tenancy.domain.ProviderConfig;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.tenancy.domain.TenantRepository;
 
-/**
- * The tenants' payment providers as Camel routes: each tenant's routes are made from its provider's templates the
- * first time they are needed, and made again when its provider settings change. Each route has its own circuit
- * breaker and figures.
- */
+/** The tenants' payment providers as Camel routes ({@link ProviderRoutes} of the payments family). */
 @ApplicationScoped
 public class PaymentRails implements PaymentRail {
-  private static final Logger LOG = Logger.getLogger(PaymentRails.class.getName());
-
-  /** One tenant's routes for the provider settings they were made with. */
-  private record Instance(String provider, int fingerprint, List<String> routeIds, Map<String, RouteStats> stats,
-      Map<String, Breaker> breakers, Object client) {}
-
+  private ProviderRoutes routes;
   private CamelBootstrap camel;
   private TenantRepository tenants;
-  private int retries;
-  private long delayMs;
-  private long timeoutMs;
-  private final Map<String, Instance> instances = new ConcurrentHashMap<>();
 
   protected PaymentRails() {}
 
@@ -53,119 +38,38 @@ public class PaymentRails implements PaymentRail {
       @ConfigProperty(name = "mu1000.payments.timeout-ms", defaultValue = "15000") long timeoutMs) {
     this.camel = camel;
     this.tenants = tenants;
-    this.retries = retries;
-    this.delayMs = delayMs;
-    this.timeoutMs = timeoutMs;
+    ProviderRoutes.Provider momo = new ProviderRoutes.Provider() {
+      @Override
+      public List<String> templates() {
+        return List.of(MomoRoutes.TOKEN, MomoRoutes.TRANSFER, MomoRoutes.STATUS);
+      }
+
+      @Override
+      public Object client(Tenant t, ProviderConfig p) {
+        return MomoClient.of(t.id(), p, "direct:" + ProviderRoutes.routeId(MomoRoutes.TOKEN, t.id()),
+            camel.producer());
+      }
+    };
+    this.routes = new ProviderRoutes(camel, ProviderConfig.PAYMENTS, Map.of("momo", momo), Map.of("retries",
+        String.valueOf(retries), "delayMs", String.valueOf(delayMs), "timeoutMs", String.valueOf(timeoutMs)));
   }
 
-  private static String routeId(String flow, String tenant) {
-    return flow + "." + tenant;
-  }
-
-  /** The tenant's routes, made (again) if its provider settings are new. */
-  private Instance routes(Tenant t) {
-    ProviderConfig p = t.config().provider(ProviderConfig.PAYMENTS).orElseThrow(() -> new IllegalStateException(
-        "tenant " + t.id() + " has no payments provider"));
-    int fingerprint = java.util.Objects.hash(p.provider(), p.settings(), p.secrets(), retries, delayMs, timeoutMs);
-    Instance current = instances.get(t.id());
-    if (current != null && current.fingerprint() == fingerprint) {
-      return current;
-    }
-    synchronized (this) {
-      current = instances.get(t.id());
-      if (current != null && current.fingerprint() == fingerprint) {
-        return current;
-      }
-      if (current != null) {
-        remove(current);
-      }
-      Instance made = make(t, p, fingerprint);
-      instances.put(t.id(), made);
-      return made;
-    }
-  }
-
-  private Instance make(Tenant t, ProviderConfig p, int fingerprint) {
-    if (!p.provider().equals("momo")) {
-      throw new IllegalStateException("no routes for payments provider " + p.provider());
-    }
-    CamelContext ctx = camel.start();
-    String tenant = t.id();
-    String clientName = "momo-client-" + tenant + "-" + Integer.toHexString(fingerprint);
-    org.mu1000.integrations.payments.momo.MomoClient client = org.mu1000.integrations.payments.momo.MomoClient
-        .of(tenant, p, "direct:" + MomoRoutes.TOKEN + "." + tenant, camel.producer());
-    ctx.getRegistry().bind(clientName, client);
-    String baseUrl = p.setting("baseUrl").replaceAll("/+$", "");
-    List<String> ids = new ArrayList<>();
-    Map<String, RouteStats> stats = new ConcurrentHashMap<>();
-    String onRetry = "payments-retry-" + tenant + "-" + Integer.toHexString(fingerprint);
-    ctx.getRegistry().bind(onRetry, (org.apache.camel.Processor) e -> {
-      RouteStats s = stats.get(e.getFromRouteId());
-      Throwable cause = e.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Throwable.class);
-      if (s != null) {
-        s.failed(cause == null ? "retried" : "retried after " + cause.getClass().getSimpleName() + ": "
-            + cause.getMessage());
-      }
-    });
-    Map<String, Breaker> breakers = new ConcurrentHashMap<>();
-    try {
-      for (String flow : List.of(MomoRoutes.TOKEN, MomoRoutes.TRANSFER, MomoRoutes.STATUS)) {
-        String id = routeId(flow, tenant);
-        TemplatedRouteBuilder.builder(ctx, flow).routeId(id).parameter("tenant", tenant).parameter("baseUrl", baseUrl)
-            .parameter("client", clientName).parameter("retries", String.valueOf(retries))
-            .parameter("delayMs", String.valueOf(delayMs)).parameter("timeoutMs", String.valueOf(timeoutMs))
-            .parameter("onRetry", onRetry).add();
-        ids.add(id);
-        stats.put(id, new RouteStats());
-        breakers.put(id, new Breaker(5, Duration.ofSeconds(30)));
-      }
-    } catch (RuntimeException e) {
-      LOG.warning("the payment routes of " + tenant + " could not be made: " + e);
-      throw e;
-    }
-    LOG.info("payment routes of " + tenant + " made: " + ids);
-    return new Instance(p.provider(), fingerprint, ids, stats, breakers, client);
-  }
-
-  private void remove(Instance old) {
-    CamelContext ctx = camel.start();
-    for (String id : old.routeIds()) {
-      try {
-        ctx.getRouteController().stopRoute(id);
-        ctx.removeRoute(id);
-      } catch (Exception e) {
-        LOG.warning("route " + id + " could not be removed: " + e);
-      }
-    }
-  }
-
-  /**
-   * A tenant changed: its routes are made again for new provider settings, and removed when it has no payments
-   * provider or is closed (suspended, to be deleted, deleted). Never fails the change itself.
-   */
+  /** A tenant changed: its routes are made again, or removed. Never fails the change itself. */
   void onChanged(@Observes TenantChanged changed) {
     try {
-      Optional<Tenant> t = tenants.find(changed.tenantId());
-      if (t.isPresent() && t.get().isOpen() && t.get().config().provider(ProviderConfig.PAYMENTS).isPresent()) {
-        routes(t.get());
-      } else {
-        Instance gone = instances.remove(changed.tenantId());
-        if (gone != null) {
-          remove(gone);
-          LOG.info("payment routes of " + changed.tenantId() + " removed");
-        }
-      }
+      routes.changed(changed.tenantId(), tenants.find(changed.tenantId()));
     } catch (RuntimeException e) {
-      LOG.warning("the payment routes of " + changed.tenantId() + " could not be brought up to date: " + e);
+      java.util.logging.Logger.getLogger(PaymentRails.class.getName()).warning("the payment routes of "
+          + changed.tenantId() + " could not be brought up to date: " + e);
     }
   }
 
   @Override
   public Answer submit(Tenant t, Payout p) {
-    Instance r = routes(t);
-    String id = routeId(MomoRoutes.TRANSFER, t.id());
-    RouteStats stats = r.stats().get(id);
-    Breaker breaker = r.breakers().get(id);
+    ProviderRoutes.Made r = routes.routes(t);
+    String id = ProviderRoutes.routeId(MomoRoutes.TRANSFER, t.id());
+    RouteStats stats = r.stats(id);
+    Breaker breaker = r.breaker(id);
     if (!breaker.allows()) {
       return new Answer(Submission.UNKNOWN, "circuit open after repeated failures");
     }
@@ -184,7 +88,7 @@ public class PaymentRails implements PaymentRail {
           return new Answer(Submission.ACCEPTED, null); // MoMo has this reference already: it was sent before
         }
         if (h.getStatusCode() == 401) {
-          ((org.mu1000.integrations.payments.momo.MomoClient) r.client()).forgetToken();
+          ((MomoClient) r.client()).forgetToken();
           stats.failed("401 from MoMo: " + h.getResponseBody());
           return new Answer(Submission.UNKNOWN, "token refused");
         }
@@ -201,8 +105,7 @@ public class PaymentRails implements PaymentRail {
       return "";
     }
     try {
-      com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
-      return n.path("code").asText(body);
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("code").asText(body);
     } catch (java.io.IOException e) {
       return body.length() > 200 ? body.substring(0, 200) : body;
     }
@@ -210,10 +113,10 @@ public class PaymentRails implements PaymentRail {
 
   @Override
   public Optional<Status> status(Tenant t, Payout p) {
-    Instance r = routes(t);
-    String id = routeId(MomoRoutes.STATUS, t.id());
-    RouteStats stats = r.stats().get(id);
-    Breaker breaker = r.breakers().get(id);
+    ProviderRoutes.Made r = routes.routes(t);
+    String id = ProviderRoutes.routeId(MomoRoutes.STATUS, t.id());
+    RouteStats stats = r.stats(id);
+    Breaker breaker = r.breaker(id);
     if (!breaker.allows()) {
       return Optional.empty();
     }
@@ -231,20 +134,10 @@ public class PaymentRails implements PaymentRail {
     }
   }
 
-  /** The routes this server runs for the tenant (none until it is configured or first pays). */
   @Override
   public List<Health> health(Tenant t) {
-    Instance r = instances.get(t.id());
-    if (r == null) {
-      return List.of();
-    }
-    List<Health> out = new ArrayList<>();
-    for (String id : r.routeIds()) {
-      RouteStats s = r.stats().get(id);
-      String flow = id.substring("payments.momo.".length(), id.length() - t.id().length() - 1);
-      out.add(new Health(id, ProviderConfig.PAYMENTS, r.provider() + "." + flow, s.in.get(), s.out.get(),
-          s.failed.get(), s.lastError, r.breakers().get(id).state()));
-    }
-    return out;
+    return routes.health(t.id()).stream().map(h -> new Health(h.routeId(), ProviderConfig.PAYMENTS,
+        h.provider() + "." + h.routeId().substring("payments.momo.".length(), h.routeId().length() - t.id().length()
+            - 1), h.in(), h.out(), h.failed(), h.lastError(), h.breaker())).toList();
   }
 }

@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mu1000.integrations.CamelBootstrap;
 import org.mu1000.platform.finance.application.PaymentRail;
+import org.mu1000.platform.finance.application.PayoutPaid;
 import org.mu1000.platform.finance.application.PayoutService;
 import org.mu1000.platform.finance.application.PayoutsDue;
 import org.mu1000.platform.finance.domain.Payout;
@@ -41,6 +42,7 @@ public class PayoutDispatcher {
   private long sweepSeconds;
   private long unsettledAfterSeconds;
   private final Set<PayoutRoutes.Due> queued = ConcurrentHashMap.newKeySet();
+  private final Set<PayoutRoutes.Due> texting = ConcurrentHashMap.newKeySet();
   private ScheduledExecutorService sweeper;
 
   protected PayoutDispatcher() {}
@@ -76,6 +78,24 @@ public class PayoutDispatcher {
     queued.remove(due);
   }
 
+  void onPaid(@Observes PayoutPaid paid) {
+    text(new PayoutRoutes.Due(paid.tenantId(), paid.payoutId()));
+  }
+
+  private void text(PayoutRoutes.Due due) {
+    if (texting.add(due)) {
+      try {
+        camel.producer().sendBody(PayoutRoutes.SMS_QUEUE, due);
+      } catch (RuntimeException e) {
+        texting.remove(due); // the next sweep queues it
+      }
+    }
+  }
+
+  void texted(PayoutRoutes.Due due) {
+    texting.remove(due);
+  }
+
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "mu1000-payout-sweep");
@@ -89,6 +109,10 @@ public class PayoutDispatcher {
     for (Tenant t : tenants.all()) {
       if (!t.isOpen() || t.config().provider(ProviderConfig.PAYMENTS).isEmpty()) {
         continue;
+      }
+      if (t.config().provider(ProviderConfig.SMS).isPresent()) {
+        payouts.untexted(t, Instant.now().minusSeconds(unsettledAfterSeconds), 500)
+            .forEach(p -> text(new PayoutRoutes.Due(t.id(), p.id())));
       }
       try {
         sweep(t);

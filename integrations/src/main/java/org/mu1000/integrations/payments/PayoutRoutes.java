@@ -4,6 +4,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.apache.camel.builder.RouteBuilder;
+import org.mu1000.platform.finance.application.FarmerTexts;
 import org.mu1000.platform.finance.application.PaymentRail;
 import org.mu1000.platform.finance.application.PayoutService;
 import org.mu1000.platform.finance.domain.Payout;
@@ -19,6 +20,7 @@ public class PayoutRoutes extends RouteBuilder {
   private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(
       PayoutRoutes.class.getName());
   public static final String QUEUE = "seda:payments.payouts?concurrentConsumers=8&size=200000";
+  public static final String SMS_QUEUE = "seda:sms.payouts?concurrentConsumers=4&size=200000";
 
   /** One payout of one tenant due to be handed over. */
   public record Due(String tenantId, String payoutId) {}
@@ -27,12 +29,14 @@ public class PayoutRoutes extends RouteBuilder {
   private PaymentRail rails;
   private TenantRepository tenants;
   private PayoutDispatcher dispatcher;
+  private FarmerTexts texts;
 
   protected PayoutRoutes() {}
 
   @Inject
   public PayoutRoutes(PayoutService payouts, PaymentRail rails, TenantRepository tenants,
-      PayoutDispatcher dispatcher) {
+      PayoutDispatcher dispatcher, FarmerTexts texts) {
+    this.texts = texts;
     this.payouts = payouts;
     this.rails = rails;
     this.tenants = tenants;
@@ -50,6 +54,28 @@ public class PayoutRoutes extends RouteBuilder {
             dispatcher.done(due);
           }
         });
+
+    from(SMS_QUEUE).routeId("sms.payouts.text")
+        .process(e -> {
+          Due due = e.getMessage().getBody(Due.class);
+          try {
+            text(due);
+          } finally {
+            dispatcher.texted(due);
+          }
+        });
+  }
+
+  /** The farmer of a paid payout gets its SMS once; a message the provider did not take waits for the sweep. */
+  void text(Due due) {
+    Optional<Tenant> t = tenants.find(due.tenantId()).filter(Tenant::isOpen);
+    Optional<Payout> p = t.flatMap(x -> payouts.find(x, due.payoutId()))
+        .filter(x -> x.status() == Payout.Status.PAID && x.smsSentAt() == null);
+    if (p.isEmpty()) {
+      return;
+    }
+    texts.send(t.get(), p.get().msisdn(), p.get().message())
+        .ifPresent(messageId -> payouts.texted(t.get(), due.payoutId(), messageId));
   }
 
   void handOver(Due due) {

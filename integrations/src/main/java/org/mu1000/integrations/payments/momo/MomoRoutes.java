@@ -2,9 +2,9 @@ package org.mu1000.integrations.payments.momo;
 
 import jakarta.enterprise.context.Dependent;
 import java.io.IOException;
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.mu1000.integrations.ProviderRoutes;
 
 /**
  * MTN MoMo's disbursement API as route templates, instantiated once per tenant with its settings
@@ -17,11 +17,6 @@ public class MomoRoutes extends RouteBuilder {
   public static final String TOKEN = "payments.momo.token";
   public static final String TRANSFER = "payments.momo.transfer";
   public static final String STATUS = "payments.momo.status";
-
-  static boolean serverSide(Exchange e) {
-    HttpOperationFailedException h = e.getProperty(Exchange.EXCEPTION_CAUGHT, HttpOperationFailedException.class);
-    return h != null && h.getStatusCode() >= 500;
-  }
 
   @Override
   public void configure() {
@@ -38,7 +33,7 @@ public class MomoRoutes extends RouteBuilder {
         .templateParameter("retries").templateParameter("delayMs").templateParameter("timeoutMs")
         .templateParameter("onRetry")
         .from("direct:" + TRANSFER + ".{{tenant}}")
-        .onException(HttpOperationFailedException.class).onWhen(MomoRoutes::serverSide).onRedeliveryRef("{{onRetry}}")
+        .onException(HttpOperationFailedException.class).onWhen(ProviderRoutes::serverSide).onRedeliveryRef("{{onRetry}}")
             .maximumRedeliveries("{{retries}}").redeliveryDelay("{{delayMs}}").useExponentialBackOff().end()
         .onException(IOException.class).onRedeliveryRef("{{onRetry}}")
             .maximumRedeliveries("{{retries}}").redeliveryDelay("{{delayMs}}").useExponentialBackOff().end()

@@ -45,11 +45,14 @@ public class PayoutService {
   private Registry registry;
   private AuditTrail audit;
   private Event<PayoutsDue> due;
+  private Event<PayoutPaid> paidEvents;
 
   protected PayoutService() {}
 
   @Inject
-  public PayoutService(Ledger ledger, Registry registry, AuditTrail audit, Event<PayoutsDue> due) {
+  public PayoutService(Ledger ledger, Registry registry, AuditTrail audit, Event<PayoutsDue> due,
+      Event<PayoutPaid> paidEvents) {
+    this.paidEvents = paidEvents;
     this.ledger = ledger;
     this.registry = registry;
     this.audit = audit;
@@ -95,7 +98,7 @@ public class PayoutService {
       }
       Payout p = new Payout(UUID.randomUUID().toString(), batchId, farmerId, cooperativeId, f.get().msisdn(), amount,
           t.config().currency(), provider.provider(), Status.PENDING, 1, null, null, null,
-          message(coop, amount, t.config().currency()), null, null, now, now, 0);
+          message(coop, amount, t.config().currency()), null, null, null, null, now, now, 0);
       store.insert(FinanceStore.PAYOUTS, p.id(), p);
       batch = batch.plus(amount);
     }
@@ -295,8 +298,32 @@ public class PayoutService {
             p.amount().negate());
     ledger.book(t, ledger.entry(t, "payout:" + p.id() + ":" + outcome.code(), LocalDate.now(), "payout", p.id(),
         (paid ? "paid" : "failed: " + reason) + ", batch " + p.batchId(), m, "system"));
-    return move(t, p, outcome, transactionId, reason, null).isPresent() ? Applied.APPLIED
-        : settle(t, payoutId, paid, transactionId, reason); // changed meanwhile: look again
+    if (move(t, p, outcome, transactionId, reason, null).isEmpty()) {
+      return settle(t, payoutId, paid, transactionId, reason); // changed meanwhile: look again
+    }
+    if (paid) {
+      paidEvents.fire(new PayoutPaid(t.id(), payoutId));
+    }
+    return Applied.APPLIED;
+  }
+
+  /** A payout as the provider routes see it (no caller: they act for the tenant). */
+  public Optional<Payout> find(Tenant t, String payoutId) {
+    return ledger.store(t).find(FinanceStore.PAYOUTS, payoutId, Payout.class);
+  }
+
+  /** The farmer's SMS about a paid payout went out (recorded once). */
+  public void texted(Tenant t, String payoutId, String messageId) {
+    ledger.store(t).find(FinanceStore.PAYOUTS, payoutId, Payout.class).filter(p -> p.smsSentAt() == null)
+        .ifPresent(p -> ledger.store(t).replace(FinanceStore.PAYOUTS, p.id(), p.texted(messageId, Instant.now()),
+            p.version(), Payout.class));
+  }
+
+  /** Paid payouts, paid before {@code before}, whose farmer has not had the SMS yet. */
+  public List<Payout> untexted(Tenant t, Instant before, int limit) {
+    return ledger.store(t).list(FinanceStore.PAYOUTS, Where.all(Where.eq("status", Status.PAID.name()),
+        Where.eq("smsSentAt", null), Where.atMost("finalAt", before)), Where.Order.by("finalAt"), 0, limit,
+        Payout.class);
   }
 
   private Optional<Payout> move(Tenant t, Payout p, Status next, String transactionId, String reason, Instant handed) {

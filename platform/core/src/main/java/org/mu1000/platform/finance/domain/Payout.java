@@ -24,6 +24,8 @@ public record Payout(
     String message,
     Instant handedAt,
     Instant finalAt,
+    String smsMessageId,
+    Instant smsSentAt,
     Instant createdAt,
     Instant updatedAt,
     long version) {
@@ -47,12 +49,19 @@ public record Payout(
   public Payout with(Status next, String transactionId, String why, Instant handed, Instant now) {
     return new Payout(id, batchId, farmerId, cooperativeId, msisdn, amount, currency, provider, next, attempt, retryOf,
         transactionId == null ? providerTransactionId : transactionId, why == null ? reason : why, message,
-        handed == null ? handedAt : handed, next.isFinal() ? now : finalAt, createdAt, now, version);
+        handed == null ? handedAt : handed, next.isFinal() ? now : finalAt, smsMessageId, smsSentAt, createdAt, now,
+        version);
   }
 
   /** A new attempt at a failed payout, under a reference of its own. */
   public Payout retried(String newId, Instant now) {
     return new Payout(newId, batchId, farmerId, cooperativeId, msisdn, amount, currency, provider, Status.PENDING,
-        attempt + 1, id, null, null, message, null, null, now, now, 0);
+        attempt + 1, id, null, null, message, null, null, null, null, now, now, 0);
+  }
+
+  /** The farmer's SMS about this payment went out. */
+  public Payout texted(String messageId, Instant now) {
+    return new Payout(id, batchId, farmerId, cooperativeId, msisdn, amount, currency, provider, status, attempt, retryOf,
+        providerTransactionId, reason, message, handedAt, finalAt, messageId, now, createdAt, now, version);
   }
 }

@@ -22,7 +22,7 @@ public record ProviderConfig(String family, String provider, Map<String, String>
           "momo", new Need(List.of("baseUrl", "targetEnvironment", "apiUser", "callbackBaseUrl"),
               List.of("apiKey", "subscriptionKey", "callbackToken"))),
       SMS, Map.of(
-          "log", new Need(List.of(), List.of())));
+          "africastalking", new Need(List.of("baseUrl", "username"), List.of("apiKey"))));
 
   record Need(List<String> settings, List<String> secrets) {}
 

@@ -46,8 +46,8 @@ class PayoutBatchTest {
   @Test
   void aRetryIsANewTransferOfTheSameAmount() {
     Payout failed = new Payout("r1", "pb1", "f1", "c1", "+250780000001", new BigDecimal("5700"), "RWF", "momo",
-        Payout.Status.FAILED, 1, null, null, "PAYEE_NOT_FOUND", "sms", Instant.EPOCH, Instant.EPOCH, Instant.EPOCH,
-        Instant.EPOCH, 3);
+        Payout.Status.FAILED, 1, null, null, "PAYEE_NOT_FOUND", "sms", Instant.EPOCH, Instant.EPOCH, null, null,
+        Instant.EPOCH, Instant.EPOCH, 3);
     Payout next = failed.retried("r2", Instant.EPOCH);
     assertEquals("r2", next.id());
     assertEquals("r1", next.retryOf());

@@ -61,7 +61,7 @@ final class FinanceMapper {
         .cooperativeId(p.cooperativeId()).msisdn(p.msisdn()).amount(p.amount()).currency(p.currency())
         .provider(p.provider()).status(PayoutStatus.fromValue(p.status().code())).attempt(p.attempt())
         .retryOf(p.retryOf()).providerTransactionId(p.providerTransactionId()).reason(p.reason())
-        .message(p.message()).handedAt(at(p.handedAt())).finalAt(at(p.finalAt())).createdAt(at(p.createdAt()));
+        .message(p.message()).smsSentAt(at(p.smsSentAt())).handedAt(at(p.handedAt())).finalAt(at(p.finalAt())).createdAt(at(p.createdAt()));
   }
 
   static org.mu1000.api.model.ProviderRoute route(PaymentRail.Health h) {

@@ -12,6 +12,7 @@ import org.mu1000.api.model.PayoutBatchInput;
 import org.mu1000.api.model.PayoutStatus;
 import org.mu1000.api.model.ReconcileRequest;
 import org.mu1000.platform.finance.application.CallbackSignatures;
+import org.mu1000.platform.finance.application.FarmerTexts;
 import org.mu1000.platform.finance.application.Ledger;
 import org.mu1000.platform.finance.application.PaymentRail;
 import org.mu1000.platform.finance.application.PaymentService;
@@ -36,12 +37,15 @@ public class FinanceResource implements MoneyApi {
   private TenantRepository tenants;
   private TenantContext ctx;
   private ReconciliationService reconciliations;
+  private Instance<FarmerTexts> texts;
 
   protected FinanceResource() {}
 
   @Inject
   public FinanceResource(Ledger ledger, PaymentService payments, PayoutService payouts, Instance<PaymentRail> rails,
-      TenantRepository tenants, TenantContext ctx, ReconciliationService reconciliations) {
+      TenantRepository tenants, TenantContext ctx, ReconciliationService reconciliations,
+      Instance<FarmerTexts> texts) {
+    this.texts = texts;
     this.reconciliations = reconciliations;
     this.ledger = ledger;
     this.payments = payments;
@@ -143,7 +147,11 @@ public class FinanceResource implements MoneyApi {
     if (!ctx.caller().mayAdministerTenant()) {
       throw DomainException.forbidden("provider health is for the tenant's administrators");
     }
-    List<PaymentRail.Health> health = rails.isResolvable() ? rails.get().health(ctx.tenant()) : List.of();
+    List<PaymentRail.Health> health = new java.util.ArrayList<>(rails.isResolvable() ? rails.get().health(ctx.tenant())
+        : List.of());
+    if (texts.isResolvable()) {
+      health.addAll(texts.get().health(ctx.tenant()));
+    }
     return Response.ok(health.stream().map(FinanceMapper::route).toList()).build();
   }
 

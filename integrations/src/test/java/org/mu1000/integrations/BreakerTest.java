@@ -1,4 +1,4 @@
-package org.mu1000.integrations.payments;
+package org.mu1000.integrations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.mu1000.integrations.payments;
+package org.mu1000.integrations;
 
 import java.time.Duration;
 
@@ -7,7 +7,7 @@ import java.time.Duration;
  * sent at all (the payouts wait for the sweep) until {@code openFor} has passed; then one trial request is let through
  * (half-open), and its success closes it again.
  */
-final class Breaker {
+public final class Breaker {
   private final int threshold;
   private final long openForNanos;
   private int failures;
@@ -15,12 +15,12 @@ final class Breaker {
   private boolean open;
   private boolean trialOut;
 
-  Breaker(int threshold, Duration openFor) {
+  public Breaker(int threshold, Duration openFor) {
     this.threshold = threshold;
     this.openForNanos = openFor.toNanos();
   }
 
-  synchronized boolean allows() {
+  public synchronized boolean allows() {
     if (!open) {
       return true;
     }
@@ -31,13 +31,13 @@ final class Breaker {
     return false;
   }
 
-  synchronized void success() {
+  public synchronized void success() {
     failures = 0;
     open = false;
     trialOut = false;
   }
 
-  synchronized void failure() {
+  public synchronized void failure() {
     failures++;
     if (trialOut || failures >= threshold) {
       open = true;
@@ -46,7 +46,7 @@ final class Breaker {
     }
   }
 
-  synchronized String state() {
+  public synchronized String state() {
     return !open ? "closed" : System.nanoTime() - openedAt >= openForNanos ? "half-open" : "open";
   }
 }
