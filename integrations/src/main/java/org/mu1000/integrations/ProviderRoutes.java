@@ -99,16 +99,49 @@ public final class ProviderRoutes {
     }
   }
 
-  /** After a tenant changed: its routes brought up to date, or removed when it is closed or has no provider. */
+  /**
+   * After a tenant changed: its routes brought up to date, or removed when it is closed or has no provider. Never
+   * throws: a provider that cannot be reached now must not fail the change of the tenant.
+   */
   public void changed(String tenantId, Optional<Tenant> t) {
-    if (t.isPresent() && t.get().isOpen() && t.get().config().provider(family).isPresent()) {
-      routes(t.get());
-      return;
+    try {
+      if (t.isPresent() && t.get().isOpen() && t.get().config().provider(family).isPresent()) {
+        routes(t.get());
+        return;
+      }
+      Made gone = made.remove(tenantId);
+      if (gone != null) {
+        remove(gone);
+        LOG.info(family + " routes of " + tenantId + " removed");
+      }
+    } catch (RuntimeException e) {
+      LOG.warning(family + " routes of " + tenantId + " could not be brought up to date: " + e);
     }
-    Made gone = made.remove(tenantId);
-    if (gone != null) {
-      remove(gone);
-      LOG.info(family + " routes of " + tenantId + " removed");
+  }
+
+  /**
+   * Sends a body through one of the tenant's routes and returns its answer; empty when the route's circuit is open or
+   * the request failed after the route's retries (counted in its figures).
+   */
+  public <T> Optional<T> request(Tenant t, String template, Object body, Class<T> type) {
+    Made r = routes(t);
+    String id = routeId(template, t.id());
+    RouteStats stats = r.stats(id);
+    Breaker breaker = r.breaker(id);
+    if (!breaker.allows()) {
+      return Optional.empty();
+    }
+    stats.in.incrementAndGet();
+    try {
+      T answer = camel.producer().requestBody("direct:" + id, body, type);
+      stats.out.incrementAndGet();
+      breaker.success();
+      return Optional.ofNullable(answer);
+    } catch (org.apache.camel.CamelExecutionException e) {
+      breaker.failure();
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      stats.failed(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+      return Optional.empty();
     }
   }
 

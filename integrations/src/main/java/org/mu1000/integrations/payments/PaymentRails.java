@@ -54,14 +54,9 @@ public class PaymentRails implements PaymentRail {
         String.valueOf(retries), "delayMs", String.valueOf(delayMs), "timeoutMs", String.valueOf(timeoutMs)));
   }
 
-  /** A tenant changed: its routes are made again, or removed. Never fails the change itself. */
+  /** A tenant changed: its routes are made again, or removed. */
   void onChanged(@Observes TenantChanged changed) {
-    try {
-      routes.changed(changed.tenantId(), tenants.find(changed.tenantId()));
-    } catch (RuntimeException e) {
-      java.util.logging.Logger.getLogger(PaymentRails.class.getName()).warning("the payment routes of "
-          + changed.tenantId() + " could not be brought up to date: " + e);
-    }
+    routes.changed(changed.tenantId(), tenants.find(changed.tenantId()));
   }
 
   @Override
@@ -113,25 +108,7 @@ public class PaymentRails implements PaymentRail {
 
   @Override
   public Optional<Status> status(Tenant t, Payout p) {
-    ProviderRoutes.Made r = routes.routes(t);
-    String id = ProviderRoutes.routeId(MomoRoutes.STATUS, t.id());
-    RouteStats stats = r.stats(id);
-    Breaker breaker = r.breaker(id);
-    if (!breaker.allows()) {
-      return Optional.empty();
-    }
-    stats.in.incrementAndGet();
-    try {
-      Status s = camel.producer().requestBody("direct:" + id, p, Status.class);
-      stats.out.incrementAndGet();
-      breaker.success();
-      return Optional.ofNullable(s);
-    } catch (CamelExecutionException e) {
-      breaker.failure();
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      stats.failed(cause.getClass().getSimpleName() + ": " + cause.getMessage());
-      return Optional.empty();
-    }
+    return routes.request(t, MomoRoutes.STATUS, p, Status.class);
   }
 
   @Override

@@ -6,12 +6,9 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.camel.CamelExecutionException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.mu1000.integrations.Breaker;
 import org.mu1000.integrations.CamelBootstrap;
 import org.mu1000.integrations.ProviderRoutes;
-import org.mu1000.integrations.RouteStats;
 import org.mu1000.integrations.sms.africastalking.AfricasTalkingClient;
 import org.mu1000.integrations.sms.africastalking.AfricasTalkingRoutes;
 import org.mu1000.platform.finance.application.FarmerTexts;
@@ -25,7 +22,6 @@ import org.mu1000.platform.tenancy.domain.TenantRepository;
 @ApplicationScoped
 public class SmsRails implements FarmerTexts {
   private ProviderRoutes routes;
-  private CamelBootstrap camel;
   private TenantRepository tenants;
 
   protected SmsRails() {}
@@ -34,7 +30,6 @@ public class SmsRails implements FarmerTexts {
   public SmsRails(CamelBootstrap camel, TenantRepository tenants,
       @ConfigProperty(name = "mu1000.payments.retries", defaultValue = "3") int retries,
       @ConfigProperty(name = "mu1000.payments.retry-delay-ms", defaultValue = "500") long delayMs) {
-    this.camel = camel;
     this.tenants = tenants;
     ProviderRoutes.Provider at = new ProviderRoutes.Provider() {
       @Override
@@ -52,12 +47,7 @@ public class SmsRails implements FarmerTexts {
   }
 
   void onChanged(@Observes TenantChanged changed) {
-    try {
-      routes.changed(changed.tenantId(), tenants.find(changed.tenantId()));
-    } catch (RuntimeException e) {
-      java.util.logging.Logger.getLogger(SmsRails.class.getName()).warning("the SMS routes of "
-          + changed.tenantId() + " could not be brought up to date: " + e);
-    }
+    routes.changed(changed.tenantId(), tenants.find(changed.tenantId()));
   }
 
   @Override
@@ -65,26 +55,7 @@ public class SmsRails implements FarmerTexts {
     if (t.config().provider(ProviderConfig.SMS).isEmpty()) {
       return Optional.empty();
     }
-    ProviderRoutes.Made r = routes.routes(t);
-    String id = ProviderRoutes.routeId(AfricasTalkingRoutes.SEND, t.id());
-    RouteStats stats = r.stats(id);
-    Breaker breaker = r.breaker(id);
-    if (!breaker.allows()) {
-      return Optional.empty();
-    }
-    stats.in.incrementAndGet();
-    try {
-      String messageId = camel.producer().requestBody("direct:" + id, new AfricasTalkingClient.Sms(msisdn, text),
-          String.class);
-      stats.out.incrementAndGet();
-      breaker.success();
-      return Optional.ofNullable(messageId);
-    } catch (CamelExecutionException e) {
-      breaker.failure();
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      stats.failed(cause.getClass().getSimpleName() + ": " + cause.getMessage());
-      return Optional.empty();
-    }
+    return routes.request(t, AfricasTalkingRoutes.SEND, new AfricasTalkingClient.Sms(msisdn, text), String.class);
   }
 
   @Override
