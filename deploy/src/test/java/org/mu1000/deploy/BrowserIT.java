@@ -309,6 +309,29 @@ class BrowserIT {
   }
 
   @Test
+  void aTenantAdminConfiguresTheSmsProviderAndSeesNoSecretAgain() throws Exception {
+    signIn(Fixture.RW_ADMIN, "providers");
+    visible(By.id("configure-sms")).click();
+    type("setting-baseUrl", "ftp://sms.example");
+    type("setting-username", "sandbox");
+    visible(By.cssSelector("#secret-apiKey input")).sendKeys("browser-secret-key");
+    visible(By.id("dialog-save")).click();
+    wait.until(ExpectedConditions.attributeToBe(By.id("setting-baseUrl"), "invalid", "true"));
+    type("setting-baseUrl", "http://127.0.0.1:8092");
+    browser.findElement(By.id("dialog-save")).click();
+    wait.until(d -> ((JavascriptExecutor) d).executeScript(
+        "return Array.from(document.querySelectorAll('vaadin-grid-cell-content'))"
+            + ".some(c => c.textContent.trim() === 'africastalking')").equals(Boolean.TRUE));
+    screenshot("14-providers");
+    assertTrue(!browser.getPageSource().contains("browser-secret-key"), "a secret is never shown again");
+    Api api = new Api(Deployments.base(url));
+    String providers = api.get(Fixture.RW_ADMIN, "tenants/rwanda/providers").body();
+    assertTrue(providers.contains("\"family\":\"sms\"") && providers.contains("\"family\":\"payments\""),
+        "the SMS provider set, the payments one kept: " + providers);
+    assertTrue(!providers.contains("browser-secret-key"), providers);
+  }
+
+  @Test
   void aDonorSeesTheFiguresAndNoPagesAboutPeople() throws Exception {
     signIn(Fixture.DONOR, "farmers");
     visible(By.id("impact-programme"));

@@ -50,11 +50,9 @@ final class PayoutFixture {
     return new MomoSandbox(0, API_USER, "it-api-key", "it-subscription", "sandbox", 1_000_000_000L);
   }
 
-  /** Points Rwanda's payments provider at the sandbox, with callbacks to {@code app}. */
+  /** Rwanda's tenant admin points its payments (and SMS) provider at the sandboxes, with callbacks to {@code app}. */
   void configure(URI app) {
     Fixture.tenants(api);
-    Api.Res rwanda = api.get(AGENCY, "platform/tenants/rwanda");
-    Map<String, Object> config = api.mapOf(rwanda.json().path("config"));
     List<Map<String, Object>> providers = new ArrayList<>(List.of(Map.of("family", "payments", "provider", "momo",
         "settings", Map.of("baseUrl", momo.baseUrl(), "targetEnvironment", "sandbox", "apiUser", API_USER,
             "callbackBaseUrl", app.toString()), "secrets", Map.of("apiKey", "it-api-key",
@@ -63,8 +61,7 @@ final class PayoutFixture {
       providers.add(Map.of("family", "sms", "provider", "africastalking", "settings", Map.of("baseUrl", sms.baseUrl(),
           "username", "sandbox"), "secrets", Map.of("apiKey", "it-sms-key")));
     }
-    config.put("providers", providers);
-    Api.Res put = api.put(AGENCY, "platform/tenants/rwanda", config, rwanda.etag());
+    Api.Res put = api.put(RW_ADMIN, T + "providers", providers, null);
     assertEquals(200, put.status(), put.toString());
     assertTrue(!put.body().contains("it-api-key") && put.body().contains("\"secretsSet\""), put.body());
   }

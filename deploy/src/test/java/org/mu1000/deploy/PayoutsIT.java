@@ -210,6 +210,29 @@ class PayoutsIT {
     assertEquals(204, api.delete(Fixture.AGENCY, "platform/tenants/" + id + "?confirmation=" + code, null).status());
   }
 
+  @Test
+  void onlyTheTenantsAdministratorsSetItsProvidersAndNeverReadTheirSecrets() {
+    Api.Res mine = api.get(RW_ADMIN, T + "providers");
+    assertEquals(200, mine.status(), mine.toString());
+    assertTrue(mine.body().contains("\"subscriptionKey\"") && !mine.body().contains("it-subscription"), mine.body());
+    assertProblem(api.get(RW_COOP, T + "providers"), 403);
+    assertProblem(api.put(RW_COOP, T + "providers", List.of(), null), 403);
+    Api.Res bad = api.put(RW_ADMIN, T + "providers", List.of(Map.of("family", "payments", "provider", "momo",
+        "settings", Map.of("baseUrl", "ftp://momo"))), null);
+    assertProblem(bad, 400);
+    assertTrue(bad.body().contains("providers[0].settings.baseUrl") && bad.body().contains("providers[0].settings"
+        + ".apiUser"), bad.body());
+    // a change without secrets keeps the stored ones
+    Map<String, Object> momoOnly = Map.of("family", "payments", "provider", "momo", "settings", Map.of("baseUrl",
+        momo.baseUrl(), "targetEnvironment", "sandbox", "apiUser", PayoutFixture.API_USER, "callbackBaseUrl",
+        Deployments.base(url).toString()));
+    Api.Res kept = api.put(RW_ADMIN, T + "providers", List.of(momoOnly), null);
+    assertEquals(200, kept.status(), kept.toString());
+    assertTrue(kept.body().contains("\"callbackToken\""), kept.body());
+    String audit = api.get(Fixture.AGENCY, "platform/tenants/rwanda/audit?size=5").body();
+    assertTrue(audit.contains("tenant.providers-changed") && !audit.contains("it-api-key"), audit);
+  }
+
   private static List<String> routeIds(JsonNode health) {
     List<String> ids = new ArrayList<>();
     health.forEach(h -> ids.add(h.path("routeId").asText()));

@@ -93,6 +93,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
       new Page("nav.impact", ImpactView.class, null, true, Caller::mayReadImpact),
       new Page("nav.import", ImportView.class, null, true, Caller::mayImport),
       new Page("nav.users", UsersView.class, null, true, Caller::mayAdministerTenant),
+      new Page("nav.providers", org.mu1000.ui.tenancy.ProvidersView.class, null, true, Caller::mayAdministerTenant),
       new Page("nav.webhooks", WebhooksView.class, null, true, Caller::mayAdministerTenant),
       new Page("nav.audit", AuditView.class, null, true, Caller::mayAdministerTenant),
       new Page("nav.tenants", TenantsView.class, null, false, Caller::isPlatformAdmin));

@@ -132,6 +132,17 @@ public class TenantService {
     return saved;
   }
 
+  /** Sets a tenant's providers (an empty list removes them); secrets left out are kept. */
+  public Tenant setProviders(String id, List<org.mu1000.platform.tenancy.domain.ProviderConfig> providers,
+      String actor) {
+    Tenant current = get(id);
+    Tenant saved = save(current.reconfigured(current.config().withProviders(providers), Instant.now()));
+    audit.recordPlatform(actor, "tenant.providers-changed", "tenant", id, Map.of("providers",
+        describe(current.config()).get("providers")), Map.of("providers", describe(saved.config()).get("providers")));
+    changed.fire(new TenantChanged(id));
+    return saved;
+  }
+
   public Tenant suspend(String id, String reason, String actor) {
     Tenant current = get(id);
     Tenant saved = save(current.suspended(reason, Instant.now()));

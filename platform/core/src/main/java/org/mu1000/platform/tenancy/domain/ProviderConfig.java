@@ -24,7 +24,13 @@ public record ProviderConfig(String family, String provider, Map<String, String>
       SMS, Map.of(
           "africastalking", new Need(List.of("baseUrl", "username"), List.of("apiKey"))));
 
-  record Need(List<String> settings, List<String> secrets) {}
+  /** The settings and secrets a provider needs. */
+  public record Need(List<String> settings, List<String> secrets) {}
+
+  /** The providers of a family and what each needs, for forms that configure them. */
+  public static Map<String, Need> known(String family) {
+    return KNOWN.getOrDefault(family, Map.of());
+  }
 
   private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,40}");
 

@@ -23,8 +23,7 @@ public final class TenantMapper {
     return new TenantConfig(c.getId(), c.getName(), c.getCountry(), c.getCurrency(),
         c.getAreaUnit() == null ? null : AreaUnit.of(c.getAreaUnit().toString()), c.getLanguages(), c.getTimezone(),
         c.getPovertyLine(), fx, c.getMongoUri(), c.getMaxPlotAreaHa(), c.getProviders() == null || c.getProviders().isEmpty() ? null
-            : c.getProviders().stream().map(p -> new ProviderConfig(p.getFamily() == null ? null
-                : p.getFamily().toString(), p.getProvider(), p.getSettings(), p.getSecrets())).toList());
+            : providers(c.getProviders()));
   }
 
   public static org.mu1000.api.model.TenantConfig api(TenantConfig c) {
@@ -39,11 +38,21 @@ public final class TenantMapper {
     a.setPovertyLine(c.povertyLine());
     a.setMaxPlotAreaHa(c.maxPlotAreaHa());
     a.setFxRates(c.fxRates().stream().map(r -> new FxRate(r.date(), r.rate())).toList());
-    a.setProviders(c.providers().stream().map(p -> new org.mu1000.api.model.ProviderConfig()
+    a.setProviders(c.providers().stream().map(TenantMapper::api).toList());
+    return a;
+  }
+
+  public static List<ProviderConfig> providers(List<org.mu1000.api.model.ProviderConfig> in) {
+    return in.stream().map(p -> new ProviderConfig(p.getFamily() == null ? null : p.getFamily().toString(),
+        p.getProvider(), p.getSettings(), p.getSecrets())).toList();
+  }
+
+  /** A provider as the API shows it: settings, and only the names of its secrets. */
+  public static org.mu1000.api.model.ProviderConfig api(ProviderConfig p) {
+    return new org.mu1000.api.model.ProviderConfig()
         .family(org.mu1000.api.model.ProviderConfig.FamilyEnum.fromValue(p.family())).provider(p.provider())
         .settings(new java.util.TreeMap<>(p.settings())).secrets(null)
-        .secretsSet(p.secrets().keySet().stream().sorted().toList())).toList());
-    return a;
+        .secretsSet(p.secrets().keySet().stream().sorted().toList());
   }
 
   public static org.mu1000.api.model.Tenant api(Tenant t) {

@@ -71,6 +71,25 @@ public class TenantResource implements TenantsApi {
   }
 
   @Override
+  public Response getTenantProviders(String tenant) {
+    requireAdmin();
+    return Response.ok(ctx.tenant().config().providers().stream().map(TenantMapper::api).toList()).build();
+  }
+
+  @Override
+  public Response setTenantProviders(String tenant, List<org.mu1000.api.model.ProviderConfig> in) {
+    requireAdmin();
+    Tenant t = tenants.setProviders(tenant, TenantMapper.providers(in), ctx.actor());
+    return Response.ok(t.config().providers().stream().map(TenantMapper::api).toList()).build();
+  }
+
+  private void requireAdmin() {
+    if (!ctx.caller().mayAdministerTenant()) {
+      throw DomainException.forbidden("a tenant's providers are for its administrators");
+    }
+  }
+
+  @Override
   public Response updateTenant(String tenant, TenantConfig config, String ifMatch) {
     Tenant t = tenants.update(tenant, TenantMapper.config(config), Http.expectedVersion(ifMatch, null), ctx.actor());
     return Http.ok(TenantMapper.api(t), t.version());
