@@ -322,6 +322,7 @@ class BrowserIT {
     wait.until(d -> ((JavascriptExecutor) d).executeScript(
         "return Array.from(document.querySelectorAll('vaadin-grid-cell-content'))"
             + ".some(c => c.textContent.trim() === 'africastalking')").equals(Boolean.TRUE));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("dialog-save")));
     screenshot("14-providers");
     assertTrue(!browser.getPageSource().contains("browser-secret-key"), "a secret is never shown again");
     Api api = new Api(Deployments.base(url));

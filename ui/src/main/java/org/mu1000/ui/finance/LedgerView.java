@@ -42,7 +42,7 @@ public class LedgerView extends VerticalLayout {
       accounts.addColumn(Ledger.Balance::kind).setHeader(getTranslation("ledger.kind"));
       accounts.addColumn(b -> b.balance().toPlainString()).setHeader(getTranslation("ledger.balance"));
       accounts.setItems(tb.accounts());
-      accounts.setAllRowsVisible(true);
+      accounts.setHeight("28em"); // a tenant has an account per farmer: the grid scrolls, the page does not
       Span sum = new Span(getTranslation("ledger.debits") + " " + tb.debits().toPlainString() + " · "
           + getTranslation("ledger.credits") + " " + tb.credits().toPlainString() + " · "
           + getTranslation("ledger.sum") + " " + tb.sum().toPlainString() + " " + tb.currency());
@@ -79,8 +79,9 @@ public class LedgerView extends VerticalLayout {
         }
       });
       reconcile.setId("reconcile");
-      add(new H3(getTranslation("ledger.trialBalance")), sum, accounts, new H3(getTranslation("ledger.providers")),
-          routes, new H3(getTranslation("ledger.reconciliation")), reconcile, outcome, differences);
+      add(new H3(getTranslation("ledger.trialBalance")), sum, new H3(getTranslation("ledger.reconciliation")),
+          reconcile, outcome, differences, new H3(getTranslation("ledger.providers")), routes,
+          new H3(getTranslation("ledger.accounts")), accounts);
     } catch (DomainException e) {
       add(new Paragraph(e.getMessage()));
     }

@@ -86,7 +86,7 @@ public class PayoutsView extends VerticalLayout {
       batches.addColumn(b -> b.preparedByName() + (b.approvedByName() == null ? "" : " / " + b.approvedByName()))
           .setHeader(getTranslation("payouts.fourEyes")).setAutoWidth(true);
       batches.addComponentColumn(this::actions).setAutoWidth(true);
-      batches.setAllRowsVisible(true);
+      batches.setHeight("20em");
       batches.addItemClickListener(e -> select(e.getItem()));
 
       lines.setId("payout-lines");
@@ -107,7 +107,7 @@ public class PayoutsView extends VerticalLayout {
         }
         return h;
       }).setAutoWidth(true);
-      lines.setAllRowsVisible(true);
+      lines.setHeight("30em");
       refresh();
       add(new Paragraph(getTranslation("payouts.intro")), bar, batches, selectedTitle, lines);
     } catch (DomainException e) {

@@ -51,8 +51,8 @@ public final class Ui {
   public static void show(DomainException e, Map<String, ? extends Component> fields) {
     StringBuilder rest = new StringBuilder();
     for (Violation v : e.violations()) {
-      String head = v.field().split("[.\\[]")[0];
-      Component c = fields.get(head);
+      // a form may name a nested field exactly (providers[0].settings.baseUrl), else the field it belongs to
+      Component c = fields.containsKey(v.field()) ? fields.get(v.field()) : fields.get(v.field().split("[.\\[]")[0]);
       if (c instanceof HasValidation h) {
         h.setErrorMessage(v.message());
         h.setInvalid(true);
