@@ -92,8 +92,9 @@ public class ReconciliationService {
           "the clearing accounts hold " + clearing.negate().toPlainString() + " but payouts in flight add up to "
               + inFlight.toPlainString()));
     }
+    Instant now = Instant.now();
     Reconciliation r = new Reconciliation("rc" + UUID.randomUUID().toString().replace("-", "").substring(0, 16),
-        batchId, Instant.now(), c.username(), payouts.size(), diffs, clearing.negate(), inFlight, 0);
+        batchId, now, now.toEpochMilli(), c.username(), payouts.size(), diffs, clearing.negate(), inFlight, 0);
     store.insert(FinanceStore.RECONCILIATIONS, r.id(), r);
     audit.record(t, c.username(), "ledger.reconciled", "reconciliation", r.id(), null, Map.of("checked",
         payouts.size(), "differences", diffs.size()));
@@ -132,7 +133,7 @@ public class ReconciliationService {
     if (!c.mayAdministerTenant()) {
       throw DomainException.forbidden("reconciliation is for the tenant's administrators");
     }
-    return ledger.store(t).list(FinanceStore.RECONCILIATIONS, null, Where.Order.byDescending("at"),
+    return ledger.store(t).list(FinanceStore.RECONCILIATIONS, null, Where.Order.byDescending("atMillis"),
         Pages.skip(page, size), size, Reconciliation.class);
   }
 }
