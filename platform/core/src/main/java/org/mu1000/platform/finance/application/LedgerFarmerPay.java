@@ -4,8 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.mu1000.platform.finance.domain.Accounts;
 import org.mu1000.platform.finance.domain.FinanceStore;
@@ -41,9 +42,11 @@ public class LedgerFarmerPay implements FarmerPay {
     BigDecimal local = BigDecimal.ZERO;
     BigDecimal usd = BigDecimal.ZERO;
     BigDecimal kg = BigDecimal.ZERO;
+    Map<String, FarmerAccount> farmers = new HashMap<>(); // a blend holds many lots of the same farmers: read each once
     for (Lot lot : harvests) {
       Optional<JournalEntry> entry = store.find(FinanceStore.JOURNAL, "lot:" + lot.id(), JournalEntry.class);
-      if (entry.isEmpty() || lot.farmerId() == null || !paid(store, lot.farmerId(), entry.get())) {
+      if (entry.isEmpty() || lot.farmerId() == null
+          || !farmers.computeIfAbsent(lot.farmerId(), f -> FarmerAccount.of(store, f)).paidThrough(entry.get())) {
         return Optional.empty();
       }
       String account = Accounts.farmer(lot.farmerId());
@@ -62,17 +65,23 @@ public class LedgerFarmerPay implements FarmerPay {
         usd.divide(kg, 2, RoundingMode.HALF_EVEN)));
   }
 
-  /** Whether the farmer's paid payouts cover all they were owed up to this entry. */
-  private static boolean paid(FinanceStore store, String farmerId, JournalEntry lotEntry) {
-    String account = Accounts.farmer(farmerId);
-    BigDecimal owedThrough = store.list(FinanceStore.JOURNAL, Where.all(Where.eq("accounts", account),
-        Where.eq("cause", "lot")), null, 0, 0, JournalEntry.class).stream()
-        .sorted(Comparator.comparing(JournalEntry::bookedAt))
-        .filter(e -> !e.bookedAt().isAfter(lotEntry.bookedAt()))
-        .map(e -> e.on(account).negate()).reduce(BigDecimal.ZERO, BigDecimal::add);
-    BigDecimal paidOut = store.list(FinanceStore.PAYOUTS, Where.all(Where.eq("farmerId", farmerId),
-        Where.eq("status", Payout.Status.PAID.name())), null, 0, 0, Payout.class).stream().map(Payout::amount)
-        .reduce(BigDecimal.ZERO, BigDecimal::add);
-    return paidOut.compareTo(owedThrough) >= 0;
+  /** What a farmer's lots made payable, and what their paid payouts add up to. */
+  private record FarmerAccount(String account, List<JournalEntry> lots, BigDecimal paidOut) {
+    static FarmerAccount of(FinanceStore store, String farmerId) {
+      String account = Accounts.farmer(farmerId);
+      List<JournalEntry> lots = store.list(FinanceStore.JOURNAL, Where.all(Where.eq("accounts", account),
+          Where.eq("cause", "lot")), null, 0, 0, JournalEntry.class);
+      BigDecimal paidOut = store.list(FinanceStore.PAYOUTS, Where.all(Where.eq("farmerId", farmerId),
+          Where.eq("status", Payout.Status.PAID.name())), null, 0, 0, Payout.class).stream().map(Payout::amount)
+          .reduce(BigDecimal.ZERO, BigDecimal::add);
+      return new FarmerAccount(account, lots, paidOut);
+    }
+
+    /** Whether the paid payouts cover all the farmer was owed up to and including this lot's entry. */
+    boolean paidThrough(JournalEntry lotEntry) {
+      BigDecimal owedThrough = lots.stream().filter(e -> !e.bookedAt().isAfter(lotEntry.bookedAt()))
+          .map(e -> e.on(account).negate()).reduce(BigDecimal.ZERO, BigDecimal::add);
+      return paidOut.compareTo(owedThrough) >= 0;
+    }
   }
 }
