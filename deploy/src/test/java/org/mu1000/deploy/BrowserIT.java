@@ -3,11 +3,13 @@ package org.mu1000.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -305,6 +307,64 @@ class BrowserIT {
       visible(By.id("reconcile")).click();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reconciliation-outcome"), "payouts checked"));
       screenshot("13-ledger");
+    }
+  }
+
+  private void pick(String comboId, String text) {
+    visible(By.cssSelector("#" + comboId + " input")).sendKeys(text);
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-combo-box-item[contains(., '" + text
+        + "')]"))).click();
+  }
+
+  @Test
+  void aTenantAdminAppliesForAnInputLoanSeesTheLimitAndPaysTheSupplierAfterApproval() throws Exception {
+    try (org.mu1000.integrations.payments.momo.MomoSandbox momo = PayoutFixture.sandbox()) {
+      Api api = new Api(Deployments.base(url));
+      PayoutFixture pay = new PayoutFixture(api, momo);
+      pay.configure(Deployments.base(url));
+      PayoutFixture.Shipped s = pay.shipped(1);
+      assertEquals(201, api.post(Fixture.RW_ADMIN, "tenants/rwanda/orders/" + s.order() + "/plan",
+          Map.of("yieldKgPerMu", 300)).status());
+      String order = api.get(Fixture.RW_ADMIN, "tenants/rwanda/orders/" + s.order()).json().path("number").asText();
+      JsonNode farmer = api.get(Fixture.RW_ADMIN, "tenants/rwanda/farmers/" + s.farmers().get(0)).json();
+      String supplier = "Seed shop " + order;
+      assertEquals(201, api.post(Fixture.RW_ADMIN, "tenants/rwanda/suppliers", Map.of("name", supplier, "msisdn",
+          "+250788000002")).status());
+
+      signIn(Fixture.RW_ADMIN, "loans");
+      visible(By.id("apply-loan")).click();
+      pick("loan-order", order);
+      pick("loan-farmer", farmer.path("familyName").asText());
+      // 10 kg quota at 600 a kg, half of it may be borrowed
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("loan-limit"), "RWF 3000"));
+      pick("loan-supplier", supplier);
+      type("loan-principal", "5000");
+      type("loan-term", "3");
+      type("loan-purpose", "coffee seedlings");
+      visible(By.id("dialog-save")).click();
+      wait.until(ExpectedConditions.attributeToBe(By.id("loan-principal"), "invalid", "true"));
+      type("loan-principal", "2400");
+      browser.findElement(By.id("dialog-save")).click();
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("dialog-save")));
+      JsonNode loans = api.get(Fixture.RW_ADMIN, "tenants/rwanda/loans?farmerId=" + s.farmers().get(0)).json();
+      assertEquals(1, loans.path("total").asLong(), loans.toString());
+      String loan = loans.path("items").get(0).path("id").asText();
+      assertEquals(0, new java.math.BigDecimal("2400").compareTo(loans.path("items").get(0).path("principal")
+          .decimalValue()));
+      assertEquals(200, api.post(Fixture.AGENCY, "tenants/rwanda/loans/" + loan + "/approval", null).status());
+
+      browser.navigate().refresh();
+      visible(By.id("disburse-" + loan)).click();
+      type("loan-supplier-reference", "DN-77");
+      visible(By.id("dialog-save")).click();
+      visible(By.id("schedule-" + loan)).click();
+      wait.until(d -> ((JavascriptExecutor) d).executeScript(
+          "return document.getElementById('loan-schedule') && document.getElementById('loan-schedule').size")
+          .equals(3L));
+      screenshot("15-loans");
+      assertEquals("disbursed", api.get(Fixture.RW_ADMIN, "tenants/rwanda/loans/" + loan).json().path("status")
+          .asText());
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("loan-portfolio"), "open loans"));
     }
   }
 

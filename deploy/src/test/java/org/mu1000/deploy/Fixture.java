@@ -57,6 +57,16 @@ final class Fixture {
     assertTrue(!r.body().contains("Exception") && !r.body().contains("at org."), "no stack trace: " + r.body());
   }
 
+  /** A problem that names each of {@code fields} in its field-level errors. */
+  static void assertProblem(Api.Res r, int status, String... fields) {
+    assertProblem(r, status);
+    java.util.Set<String> named = new java.util.HashSet<>();
+    r.json().path("errors").forEach(e -> named.add(e.path("field").asText()));
+    for (String f : fields) {
+      assertTrue(named.contains(f), "the problem names " + f + ": " + r.body());
+    }
+  }
+
   /** Polls an import job of Rwanda's until it reaches one of the {@code end} states or the time is up. */
   static JsonNode awaitImport(Api api, String id, Duration within,
       String... end) throws InterruptedException {

@@ -68,14 +68,15 @@ final class PayoutFixture {
 
   /** A cooperative whose farmers each delivered 10 kg of grade A, shipped on an order at 600 a kg. */
   record Shipped(String coop, String programme, String shipment, List<String> farmers, List<String> phones,
-      List<String> lots) {}
+      List<String> lots, String order) {}
 
   Shipped shipped(int farmers) {
     String tag = UUID.randomUUID().toString().substring(0, 6);
     String coop = api.post(RW_ADMIN, T + "cooperatives", Map.of("name", "Payout coop " + tag)).json().path("id")
         .asText();
     Api.Res prog = api.post(RW_ADMIN, T + "programmes", Map.of("name", "Payouts " + tag, "commodity", "coffee cherry",
-        "cooperativeFeePercent", 5));
+        "cooperativeFeePercent", 5, "loans", Map.of("sharePercent", 50, "annualRatePercent", 24, "interest", "flat",
+            "maxTermMonths", 6)));
     assertEquals(201, prog.status(), prog.toString());
     assertEquals(0, new BigDecimal("5").compareTo(prog.json().path("cooperativeFeePercent").decimalValue()));
     String p = prog.json().path("id").asText();
@@ -118,7 +119,7 @@ final class PayoutFixture {
     Api.Res ship = api.post(RW_ADMIN, T + "orders/" + orderId + "/shipments", Map.of("lotIds", lots, "destination",
         "Hamburg, DE"));
     assertEquals(201, ship.status(), ship.toString());
-    return new Shipped(coop, p, ship.json().path("id").asText(), ids, phones, lots);
+    return new Shipped(coop, p, ship.json().path("id").asText(), ids, phones, lots, orderId);
   }
 
   /** The buyer pays for the whole shipment: every farmer is owed their share. */

@@ -264,4 +264,116 @@ class PayoutsIT {
     assertEquals("paid", api.get(RW_ADMIN, T + "payouts/" + payout).json().path("status").asText());
     pay.trialBalanceIsZero();
   }
+
+  @Test
+  void anInputLoanIsPaidToTheSupplierAndRepaidFromTheFarmersPayout() {
+    PayoutFixture.Shipped s = pay.shipped(2);
+    String f0 = s.farmers().get(0);
+    String f1 = s.farmers().get(1);
+    assertEquals(201, api.post(RW_ADMIN, T + "orders/" + s.order() + "/plan", Map.of("yieldKgPerMu", 300)).status());
+    assertProblem(api.post(RW_ADMIN, T + "programmes", Map.of("name", "Bad loans", "commodity", "coffee", "loans",
+        Map.of("sharePercent", 150, "annualRatePercent", 24, "interest", "flat"))), 400, "loans.sharePercent");
+    assertProblem(api.post(RW_ADMIN, T + "programmes", Map.of("name", "Bad loans", "commodity", "coffee", "loans",
+        Map.of("sharePercent", 50, "annualRatePercent", 24, "interest", "compound"))), 400, "loans.interest");
+    assertProblem(api.post(RW_COOP, T + "suppliers", Map.of("name", "Agro", "msisdn", "+250788000001")), 403);
+    assertProblem(api.post(RW_ADMIN, T + "suppliers", Map.of("name", "Agro")), 400, "msisdn");
+    String tag = s.coop().substring(s.coop().length() - 6);
+    Api.Res sup = api.post(RW_ADMIN, T + "suppliers", Map.of("name", "Agro-dealer " + tag, "msisdn", "+250788000001",
+        "inputs", List.of("seedlings", "NPK")));
+    assertEquals(201, sup.status(), sup.toString());
+    String supplier = sup.json().path("id").asText();
+
+    // each farmer's quota is 10 kg at 600: 6,000 expected, half of it may be borrowed
+    JsonNode limit = api.get(RW_ADMIN, T + "loans/limit?farmerId=" + f0 + "&orderId=" + s.order()).json();
+    assertEquals(0, new BigDecimal("6000").compareTo(limit.path("expectedValue").decimalValue()), limit.toString());
+    assertEquals(0, new BigDecimal("3000").compareTo(limit.path("available").decimalValue()), limit.toString());
+    Map<String, Object> ask = Map.of("farmerId", f0, "orderId", s.order(), "supplierId", supplier, "principal", 3500,
+        "termMonths", 2, "purpose", "seedlings and NPK");
+    assertProblem(api.post(RW_ADMIN, T + "loans", ask), 400, "principal");
+    assertProblem(api.post(RW_ADMIN, T + "loans", Map.of("farmerId", f0, "orderId", s.order(), "supplierId",
+        supplier, "principal", 2000, "termMonths", 12)), 400, "termMonths");
+    Api.Res applied = api.post(RW_ADMIN, T + "loans", Map.of("farmerId", f0, "orderId", s.order(), "supplierId",
+        supplier, "principal", 2000, "termMonths", 2, "purpose", "seedlings and NPK"));
+    assertEquals(201, applied.status(), applied.toString());
+    String loan = applied.json().path("id").asText();
+    // flat 24 % a year for 2 months on 2,000: 80 interest, two instalments of 1,040
+    assertEquals("applied", applied.json().path("status").asText());
+    assertEquals(0, new BigDecimal("2080").compareTo(applied.json().path("total").decimalValue()), applied.body());
+    assertEquals(2, applied.json().path("schedule").size());
+    assertEquals(0, new BigDecimal("1040").compareTo(applied.json().path("schedule").get(0).path("amount")
+        .decimalValue()), applied.body());
+    JsonNode after = api.get(RW_ADMIN, T + "loans/limit?farmerId=" + f0 + "&orderId=" + s.order()).json();
+    assertEquals(0, new BigDecimal("1000").compareTo(after.path("available").decimalValue()), after.toString());
+
+    assertProblem(api.post(RW_ADMIN, T + "loans/" + loan + "/disbursement", Map.of("supplierReference", "INV-1")),
+        409);
+    assertProblem(api.post(RW_ADMIN, T + "loans/" + loan + "/approval", null), 403);
+    assertEquals("approved", api.post(Fixture.AGENCY, T + "loans/" + loan + "/approval", null).json().path("status")
+        .asText());
+    assertProblem(api.post(RW_ADMIN, T + "loans/" + loan + "/disbursement", Map.of()), 400, "supplierReference");
+    // paid to the supplier 70 days ago: both instalments are overdue, the first by more than 30 days
+    Api.Res disbursed = api.post(RW_ADMIN, T + "loans/" + loan + "/disbursement", Map.of("supplierReference",
+        "INV-" + tag, "disbursedOn", java.time.LocalDate.now().minusDays(70).toString()));
+    assertEquals(200, disbursed.status(), disbursed.toString());
+    assertEquals("disbursed", disbursed.json().path("status").asText());
+    assertEquals(0, new BigDecimal("2080").compareTo(disbursed.json().path("overdue").decimalValue()),
+        disbursed.body());
+    assertTrue(disbursed.json().path("daysOverdue").asInt() > 30, disbursed.body());
+    assertEquals("overdue", disbursed.json().path("schedule").get(0).path("status").asText());
+    assertEquals(1, api.get(RW_ADMIN, T + "loans?arrears=true&cooperativeId=" + s.coop()).json().path("total")
+        .asLong());
+    JsonNode book = api.get(RW_ADMIN, T + "loans/portfolio?programmeId=" + s.programme()).json();
+    assertEquals(0, new BigDecimal("2080").compareTo(book.path("atRisk30").decimalValue()), book.toString());
+    assertEquals(0, new BigDecimal("100").compareTo(book.path("par30Percent").decimalValue()), book.toString());
+    JsonNode tb = api.get(RW_ADMIN, T + "ledger/trial-balance").json();
+    assertEquals(0, tb.path("sum").decimalValue().signum(), tb.toString());
+    assertTrue(tb.toString().contains("\"account\":\"loan:" + loan + "\""), tb.toString());
+    assertEquals(0, balance(tb, "supplier:" + supplier).signum(), "the supplier was paid: " + tb);
+
+    // the buyer pays; the instalments are taken from the farmer's share before the payout
+    pay.buyerPays(s);
+    Api.Res batch = api.post(RW_ADMIN, T + "payout-batches", Map.of("cooperativeId", s.coop()));
+    assertEquals(201, batch.status(), batch.toString());
+    assertEquals(0, PayoutFixture.SHARE.multiply(BigDecimal.valueOf(2)).subtract(new BigDecimal("2080"))
+        .compareTo(batch.json().path("total").decimalValue()), batch.body());
+    for (JsonNode p : pay.payouts(batch.json().path("id").asText())) {
+      BigDecimal expected = p.path("farmerId").asText().equals(f0) ? new BigDecimal("3620") : PayoutFixture.SHARE;
+      assertEquals(0, expected.compareTo(p.path("amount").decimalValue()), p.toString());
+    }
+    JsonNode repaid = api.get(RW_ADMIN, T + "loans/" + loan).json();
+    assertEquals("repaid", repaid.path("status").asText(), repaid.toString());
+    assertEquals(0, new BigDecimal("2080").compareTo(repaid.path("repaid").decimalValue()), repaid.toString());
+    assertEquals(0, repaid.path("outstanding").decimalValue().signum(), repaid.toString());
+    JsonNode st = api.get(RW_ADMIN, T + "farmers/" + f0 + "/statement").json();
+    assertTrue(st.toString().contains("\"cause\":\"loan\""), st.toString());
+    book = api.get(RW_ADMIN, T + "loans/portfolio?programmeId=" + s.programme()).json();
+    assertEquals(0, book.path("par30Percent").decimalValue().signum(), book.toString());
+    assertEquals(0, new BigDecimal("2080").compareTo(book.path("repaid").decimalValue()), book.toString());
+
+    // a loan nobody repays is written off by an administrator, with a reason; the books still balance
+    String second = api.post(RW_ADMIN, T + "loans", Map.of("farmerId", f1, "orderId", s.order(), "supplierId",
+        supplier, "principal", 1000, "termMonths", 1)).json().path("id").asText();
+    assertEquals(200, api.post(Fixture.AGENCY, T + "loans/" + second + "/approval", null).status());
+    assertEquals(200, api.post(RW_ADMIN, T + "loans/" + second + "/disbursement", Map.of("supplierReference",
+        "INV-2")).status());
+    assertProblem(api.post(RW_COOP, T + "loans/" + second + "/write-off", Map.of("reason", "moved away")), 403);
+    assertProblem(api.post(RW_ADMIN, T + "loans/" + second + "/write-off", Map.of()), 400, "reason");
+    Api.Res off = api.post(RW_ADMIN, T + "loans/" + second + "/write-off", Map.of("reason", "moved away"));
+    assertEquals(200, off.status(), off.toString());
+    assertEquals("written-off", off.json().path("status").asText());
+    assertEquals(0, new BigDecimal("1020").compareTo(off.json().path("writtenOff").decimalValue()), off.body());
+    book = api.get(RW_ADMIN, T + "loans/portfolio?programmeId=" + s.programme()).json();
+    assertEquals(0, new BigDecimal("1020").compareTo(book.path("writtenOff").decimalValue()), book.toString());
+    assertEquals(0, book.path("open").asInt(), book.toString());
+    pay.trialBalanceIsZero();
+  }
+
+  private static BigDecimal balance(JsonNode trialBalance, String account) {
+    for (JsonNode a : trialBalance.path("accounts")) {
+      if (a.path("account").asText().equals(account)) {
+        return a.path("balance").decimalValue();
+      }
+    }
+    return BigDecimal.ZERO;
+  }
 }

@@ -89,6 +89,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
       new Page("nav.lots", LotsView.class, null, true, c -> c.mayReadRegistry() || c.mayReadOrders()),
       new Page("nav.orders", OrdersView.class, null, true, Caller::mayReadOrders),
       new Page("nav.payouts", org.mu1000.ui.finance.PayoutsView.class, null, true, Caller::mayPay),
+      new Page("nav.loans", org.mu1000.ui.finance.LoansView.class, null, true, Caller::mayPay),
       new Page("nav.ledger", org.mu1000.ui.finance.LedgerView.class, null, true, Caller::mayAdministerTenant),
       new Page("nav.impact", ImpactView.class, null, true, Caller::mayReadImpact),
       new Page("nav.import", ImportView.class, null, true, Caller::mayImport),

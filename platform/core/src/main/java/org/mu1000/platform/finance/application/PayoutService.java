@@ -46,12 +46,14 @@ public class PayoutService {
   private AuditTrail audit;
   private Event<PayoutsDue> due;
   private Event<PayoutPaid> paidEvents;
+  private LoanService loans;
 
   protected PayoutService() {}
 
   @Inject
   public PayoutService(Ledger ledger, Registry registry, AuditTrail audit, Event<PayoutsDue> due,
-      Event<PayoutPaid> paidEvents) {
+      Event<PayoutPaid> paidEvents, LoanService loans) {
+    this.loans = loans;
     this.paidEvents = paidEvents;
     this.ledger = ledger;
     this.registry = registry;
@@ -86,6 +88,7 @@ public class PayoutService {
     PayoutBatch batch = new PayoutBatch(batchId, cooperativeId, provider.provider(), t.config().currency(),
         PayoutBatch.Status.PREPARED, 0, BigDecimal.ZERO, c.subject(), c.username(), now, null, null, null, null, null,
         0);
+    BigDecimal repaid = BigDecimal.ZERO;
     for (Map.Entry<String, BigDecimal> owed : ledger.store(t).balances(Accounts.FARMER).entrySet()) {
       String farmerId = owed.getKey().substring(Accounts.FARMER.length());
       BigDecimal amount = owed.getValue().negate().subtract(unsent.getOrDefault(farmerId, BigDecimal.ZERO));
@@ -93,7 +96,13 @@ public class PayoutService {
         continue;
       }
       Optional<Farmer> f = registry.repository(t).farmer(farmerId);
-      if (f.isEmpty() || !cooperativeId.equals(f.get().cooperativeId()) || f.get().msisdn() == null) {
+      if (f.isEmpty() || !cooperativeId.equals(f.get().cooperativeId())) {
+        continue;
+      }
+      BigDecimal instalments = loans.collect(t, farmerId, amount, batchId, c.username());
+      repaid = repaid.add(instalments);
+      amount = amount.subtract(instalments);
+      if (amount.signum() <= 0 || f.get().msisdn() == null) {
         continue;
       }
       Payout p = new Payout(UUID.randomUUID().toString(), batchId, farmerId, cooperativeId, f.get().msisdn(), amount,
@@ -104,11 +113,13 @@ public class PayoutService {
     }
     if (batch.count() == 0) {
       throw new DomainException(Kind.UNPROCESSABLE, "nothing is owed to the farmers of " + coop.name()
-          + " who have a mobile-money number");
+          + " who have a mobile-money number" + (repaid.signum() > 0 ? " after " + repaid.toPlainString() + " "
+          + t.config().currency() + " of loan instalments were taken" : ""));
     }
     store.insert(FinanceStore.BATCHES, batchId, batch);
     audit.record(t, c.username(), "payout-batch.prepared", "payout-batch", batchId, null, Map.of("cooperative",
-        cooperativeId, "payouts", batch.count(), "total", batch.total().toPlainString()));
+        cooperativeId, "payouts", batch.count(), "total", batch.total().toPlainString(), "loanInstalments",
+        repaid.toPlainString()));
     return batch(t, c, batchId);
   }
 

@@ -2,8 +2,10 @@ package org.mu1000.platform.finance.domain;
 
 /**
  * The ledger's accounts. Assets: {@code cash} (the cooperatives' money at bank and provider), {@code clearing:<provider>}
- * (payouts handed to a provider, not yet final). Liabilities: {@code farmer:<id>} (what is owed to a farmer). Income:
- * {@code sales}, {@code fees:<cooperative>}. Expense: {@code produce} (what the farmers' lots cost).
+ * (payouts handed to a provider, not yet final), {@code loan:<id>} (what a farmer owes on an input loan). Liabilities:
+ * {@code farmer:<id>} (what is owed to a farmer), {@code supplier:<id>} (what is owed to an input supplier). Income:
+ * {@code sales}, {@code fees:<cooperative>}, {@code interest}. Expense: {@code produce} (what the farmers' lots cost),
+ * {@code write-offs} (loans not repaid).
  */
 public final class Accounts {
   public static final String CASH = "cash";
@@ -12,6 +14,10 @@ public final class Accounts {
   public static final String FARMER = "farmer:";
   public static final String FEES = "fees:";
   public static final String CLEARING = "clearing:";
+  public static final String LOAN = "loan:";
+  public static final String SUPPLIER = "supplier:";
+  public static final String INTEREST = "interest";
+  public static final String WRITE_OFFS = "write-offs";
 
   private Accounts() {}
 
@@ -27,15 +33,23 @@ public final class Accounts {
     return CLEARING + provider;
   }
 
+  public static String loan(String id) {
+    return LOAN + id;
+  }
+
+  public static String supplier(String id) {
+    return SUPPLIER + id;
+  }
+
   /** asset, liability, income or expense. */
   public static String kind(String account) {
-    if (account.equals(CASH) || account.startsWith(CLEARING)) {
+    if (account.equals(CASH) || account.startsWith(CLEARING) || account.startsWith(LOAN)) {
       return "asset";
     }
-    if (account.startsWith(FARMER)) {
+    if (account.startsWith(FARMER) || account.startsWith(SUPPLIER)) {
       return "liability";
     }
-    if (account.equals(PRODUCE)) {
+    if (account.equals(PRODUCE) || account.equals(WRITE_OFFS)) {
       return "expense";
     }
     return "income";

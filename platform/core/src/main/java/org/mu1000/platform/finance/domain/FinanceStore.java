@@ -11,6 +11,8 @@ public interface FinanceStore extends Records {
   String BATCHES = "payout_batches";
   String PAYOUTS = "payouts";
   String RECONCILIATIONS = "reconciliations";
+  String LOANS = "loans";
+  String SUPPLIERS = "suppliers";
 
   /** Every account's balance, summed from the journal (so balances and entries can never disagree). */
   Map<String, BigDecimal> balances();

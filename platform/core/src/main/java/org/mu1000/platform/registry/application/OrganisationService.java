@@ -86,7 +86,7 @@ public class OrganisationService {
   public Programme create(Tenant t, Caller c, Programme in) {
     requireAdmin(c);
     Programme p = new Programme(chosenId(in.id(), "pr"), in.name(), in.commodity(), in.seasonStart(), in.seasonEnd(),
-        in.targetUsdPerMu(), in.baselineUsdPerMu(), in.cooperativeFeePercent(), 0);
+        in.targetUsdPerMu(), in.baselineUsdPerMu(), in.cooperativeFeePercent(), in.loans(), 0);
     p.validate();
     registry.repository(t).insert(p);
     Programme saved = programme(t, c, p.id());
@@ -98,7 +98,7 @@ public class OrganisationService {
     requireAdmin(c);
     Programme current = programme(t, c, id);
     Programme next = new Programme(id, in.name(), in.commodity(), in.seasonStart(), in.seasonEnd(),
-        in.targetUsdPerMu(), in.baselineUsdPerMu(), in.cooperativeFeePercent(), expected);
+        in.targetUsdPerMu(), in.baselineUsdPerMu(), in.cooperativeFeePercent(), in.loans(), expected);
     next.validate();
     Programme saved = registry.repository(t).replace(next).orElseThrow(() -> Registry.stale("programme", id));
     cache.forget(t, "programme", id);
@@ -149,6 +149,10 @@ public class OrganisationService {
     m.put("targetUsdPerMu", p.targetUsdPerMu().toPlainString());
     m.put("baselineUsdPerMu", p.baselineUsdPerMu() == null ? null : p.baselineUsdPerMu().toPlainString());
     m.put("cooperativeFeePercent", p.cooperativeFeePercent().toPlainString());
+    if (p.loans() != null) {
+      m.put("loans", p.loans().sharePercent().toPlainString() + "% of quota value, " + p.loans().annualRatePercent()
+          .toPlainString() + "% a year " + p.loans().interest() + ", up to " + p.loans().maxTerm() + " months");
+    }
     m.put("version", p.version());
     return m;
   }

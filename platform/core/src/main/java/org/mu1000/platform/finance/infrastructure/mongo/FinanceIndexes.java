@@ -18,6 +18,9 @@ public class FinanceIndexes implements IndexDeclaration {
         new Index(FinanceStore.BATCHES, new Document("cooperativeId", 1).append("preparedAt", -1), false),
         new Index(FinanceStore.PAYOUTS, new Document("batchId", 1).append("status", 1), false),
         new Index(FinanceStore.PAYOUTS, new Document("status", 1).append("handedAt", 1), false),
-        new Index(FinanceStore.PAYOUTS, new Document("farmerId", 1), false));
+        new Index(FinanceStore.PAYOUTS, new Document("farmerId", 1), false),
+        new Index(FinanceStore.LOANS, new Document("farmerId", 1).append("status", 1), false),
+        new Index(FinanceStore.LOANS, new Document("cooperativeId", 1).append("appliedAt", -1), false),
+        new Index(FinanceStore.LOANS, new Document("status", 1), false));
   }
 }

@@ -368,14 +368,22 @@ public class MongoRegistryRepository implements RegistryRepository {
     return new Document("_id", p.id()).append("name", p.name()).append("commodity", p.commodity())
         .append("seasonStart", Docs.day(p.seasonStart())).append("seasonEnd", Docs.day(p.seasonEnd()))
         .append("targetUsdPerMu", dec(p.targetUsdPerMu())).append("baselineUsdPerMu", dec(p.baselineUsdPerMu()))
-        .append("cooperativeFeePercent", dec(p.cooperativeFeePercent()));
+        .append("cooperativeFeePercent", dec(p.cooperativeFeePercent()))
+        .append("loans", p.loans() == null ? null : new Document("sharePercent", dec(p.loans().sharePercent()))
+            .append("annualRatePercent", dec(p.loans().annualRatePercent())).append("interest", p.loans().interest())
+            .append("maxTermMonths", p.loans().maxTermMonths()));
   }
 
   static Programme programmeOf(Document d) {
     BigDecimal target = dec(d, "targetUsdPerMu");
     return new Programme(d.getString("_id"), d.getString("name"), d.getString("commodity"),
         Docs.day(d, "seasonStart"), Docs.day(d, "seasonEnd"), target, dec(d, "baselineUsdPerMu"),
-        dec(d, "cooperativeFeePercent"), Docs.version(d));
+        dec(d, "cooperativeFeePercent"), loansOf(d.get("loans", Document.class)), Docs.version(d));
+  }
+
+  private static Programme.LoanTerms loansOf(Document d) {
+    return d == null ? null : new Programme.LoanTerms(dec(d, "sharePercent"), dec(d, "annualRatePercent"),
+        d.getString("interest"), d.getInteger("maxTermMonths"));
   }
 
   private static <T> List<T> all(VersionedCollection c, Function<Document, T> map) {

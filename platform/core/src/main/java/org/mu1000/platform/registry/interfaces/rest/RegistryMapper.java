@@ -108,7 +108,10 @@ public final class RegistryMapper {
 
   public static Programme programme(org.mu1000.api.model.Programme p) {
     return new Programme(null, p.getName(), p.getCommodity(), p.getSeasonStart(), p.getSeasonEnd(),
-        p.getTargetUsdPerMu(), p.getBaselineUsdPerMu(), p.getCooperativeFeePercent(), 0);
+        p.getTargetUsdPerMu(), p.getBaselineUsdPerMu(), p.getCooperativeFeePercent(), p.getLoans() == null ? null
+            : new Programme.LoanTerms(p.getLoans().getSharePercent(), p.getLoans().getAnnualRatePercent(),
+                p.getLoans().getInterest() == null ? null : p.getLoans().getInterest().toString(),
+                p.getLoans().getMaxTermMonths()), 0);
   }
 
   public static org.mu1000.api.model.Programme api(Programme p) {
@@ -119,6 +122,12 @@ public final class RegistryMapper {
     a.setSeasonStart(p.seasonStart());
     a.setSeasonEnd(p.seasonEnd());
     a.setCooperativeFeePercent(p.cooperativeFeePercent());
+    if (p.loans() != null) {
+      a.setLoans(new org.mu1000.api.model.LoanTerms().sharePercent(p.loans().sharePercent())
+          .annualRatePercent(p.loans().annualRatePercent())
+          .interest(org.mu1000.api.model.LoanTerms.InterestEnum.fromValue(p.loans().interest()))
+          .maxTermMonths(p.loans().maxTerm()));
+    }
     a.setTargetUsdPerMu(p.targetUsdPerMu());
     a.setBaselineUsdPerMu(p.baselineUsdPerMu());
     a.setVersion(p.version());
