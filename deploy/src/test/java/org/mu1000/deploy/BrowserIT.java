@@ -357,10 +357,17 @@ class BrowserIT {
       visible(By.id("disburse-" + loan)).click();
       type("loan-supplier-reference", "DN-77");
       visible(By.id("dialog-save")).click();
-      visible(By.id("schedule-" + loan)).click();
-      wait.until(d -> ((JavascriptExecutor) d).executeScript(
-          "return document.getElementById('loan-schedule') && document.getElementById('loan-schedule').size")
-          .equals(3L));
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("disburse-" + loan)));
+      wait.until(d -> {
+        try {
+          d.findElement(By.id("schedule-" + loan)).click();
+          return true;
+        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+          return false; // the grid was drawn again after the disbursement
+        }
+      });
+      wait.until(d -> Long.valueOf(3).equals(((JavascriptExecutor) d).executeScript(
+          "var g = document.getElementById('loan-schedule'); return g ? g.size : -1")));
       screenshot("15-loans");
       assertEquals("disbursed", api.get(Fixture.RW_ADMIN, "tenants/rwanda/loans/" + loan).json().path("status")
           .asText());

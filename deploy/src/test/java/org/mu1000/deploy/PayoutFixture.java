@@ -93,6 +93,11 @@ final class PayoutFixture {
       Map<String, Object> f = new HashMap<>(Fixture.farmer("Payee" + i, "Zz" + tag, coop));
       f.put("msisdn", phone);
       f.put("programmeIds", List.of(p));
+      if (i == 0) {
+        // one person living on 1,288 RWF a day, just under Rwanda's line of 1,300: 10 kg lifts them over it
+        f.put("householdSize", 1);
+        f.put("baselineAnnualIncome", Map.of("amount", 470000, "currency", "RWF"));
+      }
       f.remove("nationalId");
       Api.Res r = api.post(RW_ADMIN, T + "farmers", f);
       assertEquals(201, r.status(), r.toString());

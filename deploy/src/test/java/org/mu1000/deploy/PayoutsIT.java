@@ -74,9 +74,18 @@ class PayoutsIT {
     momo.faults.duplicateCallbacks = true;
     momo.faults.outOfOrderCallbacks = true;
     PayoutFixture.Shipped s = pay.shipped(3);
+    String impact = T + "impact?level=programme&season=2026&programmeId=" + s.programme();
+    JsonNode before = api.get(RW_ADMIN, impact).json();
+    assertEquals(1, before.path("householdsCrossedPovertyLine").asInt(), "on the lots' value: " + before);
+    assertEquals(0, before.path("householdsCrossedPovertyLineOnPayouts").asInt(), "nobody paid yet: " + before);
+    assertEquals(0, before.path("paidToFarmers").path("amount").decimalValue().signum(), before.toString());
     String batch = pay.paidFor(s);
     JsonNode progress = pay.settled(batch, Duration.ofSeconds(30));
     assertEquals(3, progress.path("paid").asInt(), progress.toString());
+    JsonNode after = api.get(RW_ADMIN, impact).json();
+    assertEquals(1, after.path("householdsCrossedPovertyLineOnPayouts").asInt(), "on what was paid: " + after);
+    assertEquals(0, PayoutFixture.SHARE.multiply(BigDecimal.valueOf(3)).compareTo(after.path("paidToFarmers")
+        .path("amount").decimalValue()), after.toString());
     for (JsonNode p : pay.payouts(batch)) {
       assertEquals("paid", p.path("status").asText());
       assertEquals(1, momo.transfersFor(p.path("id").asText(), "SUCCESSFUL"));

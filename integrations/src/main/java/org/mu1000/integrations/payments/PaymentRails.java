@@ -3,6 +3,7 @@ package org.mu1000.integrations.payments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,9 +14,12 @@ import org.mu1000.integrations.Breaker;
 import org.mu1000.integrations.CamelBootstrap;
 import org.mu1000.integrations.ProviderRoutes;
 import org.mu1000.integrations.RouteStats;
+import org.mu1000.integrations.payments.mojaloop.MojaloopClient;
+import org.mu1000.integrations.payments.mojaloop.MojaloopRoutes;
 import org.mu1000.integrations.payments.momo.MomoClient;
 import org.mu1000.integrations.payments.momo.MomoRoutes;
 import org.mu1000.platform.finance.application.PaymentRail;
+import org.mu1000.platform.finance.application.ProviderInbox;
 import org.mu1000.platform.finance.domain.Payout;
 import org.mu1000.platform.tenancy.application.TenantChanged;
 import org.mu1000.platform.tenancy.domain.ProviderConfig;
@@ -32,7 +36,7 @@ public class PaymentRails implements PaymentRail {
   protected PaymentRails() {}
 
   @Inject
-  public PaymentRails(CamelBootstrap camel, TenantRepository tenants,
+  public PaymentRails(CamelBootstrap camel, TenantRepository tenants, ProviderInbox inbox,
       @ConfigProperty(name = "mu1000.payments.retries", defaultValue = "3") int retries,
       @ConfigProperty(name = "mu1000.payments.retry-delay-ms", defaultValue = "500") long delayMs,
       @ConfigProperty(name = "mu1000.payments.timeout-ms", defaultValue = "15000") long timeoutMs) {
@@ -50,7 +54,19 @@ public class PaymentRails implements PaymentRail {
             camel.producer());
       }
     };
-    this.routes = new ProviderRoutes(camel, ProviderConfig.PAYMENTS, Map.of("momo", momo), Map.of("retries",
+    ProviderRoutes.Provider mojaloop = new ProviderRoutes.Provider() {
+      @Override
+      public List<String> templates() {
+        return List.of(MojaloopRoutes.PARTIES, MojaloopRoutes.QUOTES, MojaloopRoutes.TRANSFERS);
+      }
+
+      @Override
+      public Object client(Tenant t, ProviderConfig p) {
+        return MojaloopClient.of(t, p, inbox, Duration.ofMillis(Math.max(10_000, timeoutMs)));
+      }
+    };
+    this.routes = new ProviderRoutes(camel, ProviderConfig.PAYMENTS, Map.of("momo", momo, "mojaloop", mojaloop),
+        Map.of("retries",
         String.valueOf(retries), "delayMs", String.valueOf(delayMs), "timeoutMs", String.valueOf(timeoutMs)));
   }
 
@@ -62,6 +78,19 @@ public class PaymentRails implements PaymentRail {
   @Override
   public Answer submit(Tenant t, Payout p) {
     ProviderRoutes.Made r = routes.routes(t);
+    if (r.client() instanceof MojaloopClient m) {
+      try {
+        return m.submit(p, sender(t, r));
+      } catch (CamelExecutionException e) {
+        if (e.getCause() instanceof HttpOperationFailedException h && h.getStatusCode() < 500) {
+          return new Answer(Submission.REJECTED, h.getStatusCode() + " " + MojaloopClient.error(json(h
+              .getResponseBody())));
+        }
+        return new Answer(Submission.UNKNOWN, e.getCause() == null ? e.toString() : e.getCause().toString());
+      } catch (IllegalStateException e) {
+        return new Answer(Submission.UNKNOWN, e.getMessage());
+      }
+    }
     String id = ProviderRoutes.routeId(MomoRoutes.TRANSFER, t.id());
     RouteStats stats = r.stats(id);
     Breaker breaker = r.breaker(id);
@@ -108,13 +137,57 @@ public class PaymentRails implements PaymentRail {
 
   @Override
   public Optional<Status> status(Tenant t, Payout p) {
+    ProviderRoutes.Made r = routes.routes(t);
+    if (r.client() instanceof MojaloopClient m) {
+      try {
+        return m.status(p, sender(t, r));
+      } catch (CamelExecutionException | IllegalStateException e) {
+        return Optional.empty();
+      }
+    }
     return routes.request(t, MomoRoutes.STATUS, p, Status.class);
+  }
+
+  /** Sends through a tenant's route with its figures and circuit breaker; a refusal or failure is thrown. */
+  private MojaloopClient.Sender sender(Tenant t, ProviderRoutes.Made r) {
+    return (template, ask) -> {
+      String id = ProviderRoutes.routeId(template, t.id());
+      RouteStats stats = r.stats(id);
+      Breaker breaker = r.breaker(id);
+      if (!breaker.allows()) {
+        throw new IllegalStateException("circuit open after repeated failures on " + id);
+      }
+      stats.in.incrementAndGet();
+      try {
+        camel.producer().requestBody("direct:" + id, ask);
+        stats.out.incrementAndGet();
+        breaker.success();
+      } catch (CamelExecutionException e) {
+        if (e.getCause() instanceof HttpOperationFailedException h && h.getStatusCode() < 500) {
+          stats.out.incrementAndGet();
+          breaker.success();
+        } else {
+          breaker.failure();
+          stats.failed(e.getCause() == null ? e.toString() : e.getCause().getClass().getSimpleName() + ": "
+              + e.getCause().getMessage());
+        }
+        throw e;
+      }
+    };
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode json(String body) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body == null ? "{}" : body);
+    } catch (java.io.IOException e) {
+      return new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+    }
   }
 
   @Override
   public List<Health> health(Tenant t) {
     return routes.health(t.id()).stream().map(h -> new Health(h.routeId(), ProviderConfig.PAYMENTS,
-        h.provider() + "." + h.routeId().substring("payments.momo.".length(), h.routeId().length() - t.id().length()
-            - 1), h.in(), h.out(), h.failed(), h.lastError(), h.breaker())).toList();
+        h.provider() + "." + h.routeId().substring(("payments." + h.provider() + ".").length(), h.routeId().length()
+            - t.id().length() - 1), h.in(), h.out(), h.failed(), h.lastError(), h.breaker())).toList();
   }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.mu1000.platform.finance.interfaces.rest.FinanceResource;
 import org.mu1000.platform.finance.interfaces.rest.LoanResource;
+import org.mu1000.platform.finance.interfaces.rest.ProviderCallbackResource;
 import org.mu1000.platform.identity.interfaces.rest.UserResource;
 import org.mu1000.platform.idempotency.interfaces.rest.IdempotencyFilter;
 import org.mu1000.platform.impact.interfaces.rest.ImpactResource;
@@ -41,7 +42,7 @@ public class RestApplication extends Application {
     Set<Class<?>> classes = new HashSet<>(Set.of(
         TenantResource.class, ProgrammeResource.class, CooperativeResource.class, FarmerResource.class,
         PlotResource.class, ImportResource.class, UserResource.class, WebhookResource.class, AuditResource.class,
-        GradingResource.class, FinanceResource.class, LoanResource.class, OrderResource.class, LotResource.class, TraceResource.class, ImpactResource.class,
+        GradingResource.class, FinanceResource.class, LoanResource.class, ProviderCallbackResource.class, OrderResource.class, LotResource.class, TraceResource.class, ImpactResource.class,
         TenantFilter.class, PublicRateLimit.class, IdempotencyFilter.class, JacksonConfig.class));
     classes.addAll(ExceptionMappers.all());
     return classes;

@@ -83,7 +83,7 @@ public class LoansView extends VerticalLayout {
       grid.addColumn(v -> v.loan().status().code()).setHeader(getTranslation("payouts.status"));
       grid.addColumn(v -> v.standing().daysOverdue() > 0 ? getTranslation("loans.daysLate", v.standing()
           .daysOverdue()) : "").setHeader(getTranslation("loans.arrears")).setAutoWidth(true);
-      grid.addComponentColumn(this::actions).setAutoWidth(true);
+      grid.addComponentColumn(this::actions).setAutoWidth(true).setFrozenToEnd(true);
       grid.setHeight("32em");
       refresh();
       add(new Paragraph(getTranslation("loans.intro")), portfolio, bar, grid);

@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.mu1000.platform.finance.application.LoanService;
 import org.mu1000.platform.impact.application.ImpactFigures;
 import org.mu1000.platform.impact.application.ImpactRebuild;
 import org.mu1000.platform.impact.domain.Impact;
@@ -41,12 +42,14 @@ public class ImpactView extends VerticalLayout {
   private final ImpactFigures impact;
   private final ImpactRebuild recomputation;
   private final OrganisationService orgs;
+  private final LoanService loans;
   private final Div body = new Div();
   private Tenant tenant;
 
   @Inject
   public ImpactView(ImpactFigures impact, ImpactRebuild recomputation, OrganisationService orgs,
-      TenantService tenants) {
+      TenantService tenants, LoanService loans) {
+    this.loans = loans;
     this.impact = impact;
     this.recomputation = recomputation;
     this.orgs = orgs;
@@ -117,7 +120,18 @@ public class ImpactView extends VerticalLayout {
         tile("impact-women", getTranslation("impact.women"), f.farmers() == 0 ? "–"
             : BigDecimal.valueOf(f.women() * 100L).divide(BigDecimal.valueOf(f.farmers()), 1, RoundingMode.HALF_EVEN)
                 .toPlainString() + " %"),
-        tile("impact-crossed", getTranslation("impact.crossed"), String.valueOf(f.crossed())));
+        tile("impact-crossed", getTranslation("impact.crossed"), String.valueOf(f.crossed())),
+        tile("impact-paid", getTranslation("impact.paid"), tenant.config().currency() + " "
+            + f.paid().stripTrailingZeros().toPlainString()),
+        tile("impact-crossed-paid", getTranslation("impact.crossedOnPayouts"), String.valueOf(f.crossedOnPayouts())));
+    try {
+      LoanService.Portfolio book = loans.portfolio(tenant, Ui.caller(), p.id());
+      tiles.add(tile("impact-par30", getTranslation("impact.par30"), book.par30Percent().toPlainString() + " %"),
+          tile("impact-loans", getTranslation("impact.loans"), tenant.config().currency() + " "
+              + book.outstanding().stripTrailingZeros().toPlainString()));
+    } catch (DomainException x) {
+      // a role that may not see the loan book sees the rest of the dashboard
+    }
     body.add(headline, progress, tiles);
 
     // monthly trend: cumulative USD per mu of the programme's enrolled area

@@ -13,6 +13,7 @@ public interface FinanceStore extends Records {
   String RECONCILIATIONS = "reconciliations";
   String LOANS = "loans";
   String SUPPLIERS = "suppliers";
+  String INBOX = "provider_inbox";
 
   /** Every account's balance, summed from the journal (so balances and entries can never disagree). */
   Map<String, BigDecimal> balances();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.mu1000.platform.impact.domain.Impact;
+import org.mu1000.platform.impact.domain.PaidIncome;
 import org.mu1000.platform.impact.domain.Rollup;
 import org.mu1000.platform.impact.domain.RollupDocs;
 import org.mu1000.platform.impact.domain.RollupStore;
@@ -28,21 +29,29 @@ import org.mu1000.platform.tenancy.domain.Tenant;
 public class ImpactFigures {
   private RollupStore store;
   private Registry registry;
+  private PaidIncome paid;
 
   protected ImpactFigures() {}
 
   @Inject
-  public ImpactFigures(RollupStore store, Registry registry) {
+  public ImpactFigures(RollupStore store, Registry registry, PaidIncome paid) {
     this.store = store;
     this.registry = registry;
+    this.paid = paid;
   }
 
   // ---- reading ----
 
-  /** The figures of one plot, farmer, cooperative or programme in one season. */
+  /**
+   * The figures of one plot, farmer, cooperative or programme in one season. {@code crossed} counts the households
+   * that crossed the poverty line on the value of the lots they delivered; {@code paid} is what the programme's
+   * farmers were actually paid in the last 365 days, and {@code crossedOnPayouts} the households that crossed the line
+   * on that.
+   */
   public record Figures(String level, String id, String programmeId, String season, BigDecimal usd, BigDecimal local,
       BigDecimal kg, int lots, BigDecimal areaM2, BigDecimal usdPerMu, BigDecimal targetUsdPerMu, Integer farmers,
-      Integer women, Integer crossed, List<Integer> bands, Map<String, BigDecimal> usdByMonth) {}
+      Integer women, Integer crossed, List<Integer> bands, Map<String, BigDecimal> usdByMonth, BigDecimal paid,
+      Integer crossedOnPayouts) {}
 
   public Figures figures(Tenant t, Caller c, String programmeId, String season, String level, String id) {
     if (!c.mayReadImpact()) {
@@ -98,11 +107,38 @@ public class ImpactFigures {
         months.put(e.getKey(), (BigDecimal) e.getValue());
       }
     }
+    OnPayouts onPayouts = programme ? onPayouts(t, programmeId, areas) : null;
     return new Figures(level, key, programmeId, season, usd, RollupDocs.num(r, "local"), RollupDocs.num(r, "kg"),
         r.getInteger("lots", 0),
         area, Impact.usdPerMu(usd, area), p.targetUsdPerMu(), programme ? r.getInteger("farmers", 0) : null,
         programme ? r.getInteger("women", 0) : null, programme ? r.getInteger("crossed", 0) : null,
-        programme ? RollupDocs.bands(r) : null, months);
+        programme ? RollupDocs.bands(r) : null, months, programme ? onPayouts.paid() : null,
+        programme ? onPayouts.crossed() : null);
+  }
+
+  private record OnPayouts(BigDecimal paid, int crossed) {}
+
+  /**
+   * What the programme's farmers were paid in the last year, and how many households it lifted over the poverty
+   * line. Only a farmer who was paid can have crossed on payouts, so only they are looked at.
+   */
+  private OnPayouts onPayouts(Tenant t, String programmeId, RollupTable areas) {
+    BigDecimal sum = BigDecimal.ZERO;
+    int crossed = 0;
+    for (Map.Entry<String, BigDecimal> e : paid.paidWithinYear(t, java.time.LocalDate.now()).entrySet()) {
+      Rollup enrol = areas.get(RollupDocs.enrolmentId(e.getKey()));
+      Object programmes = enrol == null ? null : enrol.get("programmes");
+      if (!(programmes instanceof List<?> ps) || !ps.contains(programmeId)) {
+        continue;
+      }
+      sum = sum.add(e.getValue());
+      if (enrol.get("baselineIncome") != null && enrol.getInteger("householdSize", 0) > 0
+          && enrol.get("povertyLine") != null && Impact.crossed(RollupDocs.num(enrol, "baselineIncome"), e.getValue(),
+              enrol.getInteger("householdSize"), RollupDocs.num(enrol, "povertyLine"))) {
+        crossed++;
+      }
+    }
+    return new OnPayouts(sum, crossed);
   }
 
   /** The cooperatives of a programme with their figures (dashboard comparison). */

@@ -20,7 +20,8 @@ public record ProviderConfig(String family, String provider, Map<String, String>
   static final Map<String, Map<String, Need>> KNOWN = Map.of(
       PAYMENTS, Map.of(
           "momo", new Need(List.of("baseUrl", "targetEnvironment", "apiUser", "callbackBaseUrl"),
-              List.of("apiKey", "subscriptionKey", "callbackToken"))),
+              List.of("apiKey", "subscriptionKey", "callbackToken")),
+          "mojaloop", new Need(List.of("baseUrl", "fspId"), List.of("callbackToken"))),
       SMS, Map.of(
           "africastalking", new Need(List.of("baseUrl", "username"), List.of("apiKey"))));
 

@@ -36,7 +36,9 @@ public final class ImpactMapper {
       a.deliveringFarmers(f.farmers()).women(f.women())
           .womenShare(f.farmers() == 0 ? null : BigDecimal.valueOf(f.women())
               .divide(BigDecimal.valueOf(f.farmers()), 4, RoundingMode.HALF_EVEN))
-          .householdsCrossedPovertyLine(f.crossed()).bands(bands).usdByMonth(f.usdByMonth());
+          .householdsCrossedPovertyLine(f.crossed()).bands(bands).usdByMonth(f.usdByMonth())
+          .paidToFarmers(new Money(f.paid(), t.config().currency()))
+          .householdsCrossedPovertyLineOnPayouts(f.crossedOnPayouts());
     }
     return a;
   }

@@ -1,0 +1,39 @@
+package org.mu1000.integrations.payments.mojaloop;
+
+import jakarta.enterprise.context.Dependent;
+import java.io.IOException;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.mu1000.integrations.ProviderRoutes;
+
+/**
+ * A Mojaloop switch's FSPIOP v1.1 API as route templates, instantiated once per tenant: party lookup, quotes and
+ * transfers (each its own route, with its own figures and circuit breaker). Every request is answered 202 at once and
+ * for real by a callback later; a 5xx or a broken connection is sent again with backoff (the ids in the request make
+ * a repeat the same request), a 4xx is final.
+ */
+@Dependent
+public class MojaloopRoutes extends RouteBuilder {
+  public static final String PARTIES = "payments.mojaloop.parties";
+  public static final String QUOTES = "payments.mojaloop.quotes";
+  public static final String TRANSFERS = "payments.mojaloop.transfers";
+
+  @Override
+  public void configure() {
+    for (String template : new String[] {PARTIES, QUOTES, TRANSFERS}) {
+      routeTemplate(template)
+          .templateParameter("tenant").templateParameter("baseUrl").templateParameter("client")
+          .templateParameter("retries").templateParameter("delayMs").templateParameter("timeoutMs")
+          .templateParameter("onRetry")
+          .from("direct:" + template + ".{{tenant}}")
+          .onException(HttpOperationFailedException.class).onWhen(ProviderRoutes::serverSide)
+              .onRedeliveryRef("{{onRetry}}").maximumRedeliveries("{{retries}}").redeliveryDelay("{{delayMs}}")
+              .useExponentialBackOff().end()
+          .onException(IOException.class).onRedeliveryRef("{{onRetry}}")
+              .maximumRedeliveries("{{retries}}").redeliveryDelay("{{delayMs}}").useExponentialBackOff().end()
+          .bean("{{client}}", "request")
+          .to("{{baseUrl}}?throwExceptionOnFailure=true&connectTimeout=5000&responseTimeout={{timeoutMs}}")
+          .convertBodyTo(String.class);
+    }
+  }
+}

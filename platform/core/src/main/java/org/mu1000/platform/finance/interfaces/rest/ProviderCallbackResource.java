@@ -1,0 +1,123 @@
+package org.mu1000.platform.finance.interfaces.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.mu1000.api.ProviderCallbacksApi;
+import org.mu1000.platform.finance.application.PayoutService;
+import org.mu1000.platform.finance.application.ProviderInbox;
+import org.mu1000.platform.shared.domain.DomainException;
+import org.mu1000.platform.shared.domain.DomainException.Kind;
+import org.mu1000.platform.tenancy.application.TenantService;
+import org.mu1000.platform.tenancy.domain.ProviderConfig;
+import org.mu1000.platform.tenancy.domain.Tenant;
+import org.mu1000.platform.tenancy.domain.TenantRepository;
+
+/**
+ * A Mojaloop switch's callbacks (FSPIOP v1.1). The address registered at the switch carries the tenant's callback
+ * secret, and the callback must be addressed to the tenant's own FSP id: anything else is refused before it is read.
+ * Party lookups and quotes wait in the inbox for the route that asked; a transfer's final state settles its payout,
+ * once.
+ */
+@RequestScoped
+public class ProviderCallbackResource implements ProviderCallbacksApi {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private TenantRepository tenants;
+  private ProviderInbox inbox;
+  private PayoutService payouts;
+
+  protected ProviderCallbackResource() {}
+
+  @Inject
+  public ProviderCallbackResource(TenantRepository tenants, ProviderInbox inbox, PayoutService payouts) {
+    this.tenants = tenants;
+    this.inbox = inbox;
+    this.payouts = payouts;
+  }
+
+  /** The tenant whose Mojaloop secret and FSP id the callback carries. */
+  private Tenant authenticated(String tenant, String token, String destination) {
+    Tenant t = tenants.find(tenant).orElseThrow(() -> new DomainException(Kind.UNAUTHENTICATED,
+        "the callback's address is not one Mu1000 gave"));
+    ProviderConfig p = t.config().provider(ProviderConfig.PAYMENTS).filter(x -> x.provider().equals("mojaloop"))
+        .orElse(null);
+    String secret = p == null ? null : p.secret("callbackToken");
+    if (secret == null || token == null || !MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
+        token.getBytes(StandardCharsets.UTF_8))) {
+      throw new DomainException(Kind.UNAUTHENTICATED, "the callback's address is not one Mu1000 gave");
+    }
+    if (destination != null && !destination.equals(p.setting("fspId"))) {
+      throw new DomainException(Kind.UNAUTHENTICATED, "the callback is for FSP " + destination + ", not this one");
+    }
+    TenantService.checkOpen(t);
+    return t;
+  }
+
+  private static String text(Object body) {
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw DomainException.invalid("body", "is not JSON");
+    }
+  }
+
+  @Override
+  public Response mojaloopParty(String tenant, String token, String type, String id, Object body, String source,
+      String destination) {
+    inbox.put(authenticated(tenant, token, destination), "parties:" + type + ":" + id, text(body), false);
+    return Response.ok().build();
+  }
+
+  @Override
+  public Response mojaloopPartyError(String tenant, String token, String type, String id, Object body, String source,
+      String destination) {
+    inbox.put(authenticated(tenant, token, destination), "parties:" + type + ":" + id, text(body), true);
+    return Response.ok().build();
+  }
+
+  @Override
+  public Response mojaloopCallback(String tenant, String token, String resource, String id, Object body,
+      String source, String destination) {
+    Tenant t = authenticated(tenant, token, destination);
+    String json = text(body);
+    inbox.put(t, resource + ":" + id, json, false);
+    if (!"transfers".equals(resource)) {
+      return Response.ok().build();
+    }
+    JsonNode n = JSON.valueToTree(body);
+    String state = n.path("transferState").asText();
+    if (!state.equals("COMMITTED") && !state.equals("ABORTED")) {
+      return Response.ok().build(); // RECEIVED or RESERVED: not final yet
+    }
+    return applied(payouts.settle(t, id, state.equals("COMMITTED"), id, state.equals("ABORTED")
+        ? "aborted by the switch" : null), id);
+  }
+
+  @Override
+  public Response mojaloopError(String tenant, String token, String resource, String id, Object body, String source,
+      String destination) {
+    Tenant t = authenticated(tenant, token, destination);
+    inbox.put(t, resource + ":" + id, text(body), true);
+    if (!"transfers".equals(resource)) {
+      return Response.ok().build();
+    }
+    JsonNode e = JSON.valueToTree(body).path("errorInformation");
+    String reason = (e.path("errorCode").asText("") + " " + e.path("errorDescription").asText("")).trim();
+    return applied(payouts.settle(t, id, false, null, reason.isEmpty() ? "the switch reported an error" : reason), id);
+  }
+
+  private static Response applied(PayoutService.Applied applied, String id) {
+    return switch (applied) {
+      case APPLIED -> Response.ok().build();
+      case UNKNOWN -> throw DomainException.notFound("transfer", id);
+      default -> throw new DomainException(Kind.CONFLICT, "transfer " + id + " is final already; the callback is "
+          + "not applied again");
+    };
+  }
+}
