@@ -9,6 +9,7 @@ import static org.mu1000.deploy.ValueChainIT.T;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ import org.mu1000.integrations.payments.momo.MomoSandbox;
 @RunAsClient
 class PayoutsIT {
   static MomoSandbox momo;
+  static org.mu1000.integrations.payments.mpesa.MpesaSandbox mpesa;
   static org.mu1000.integrations.sms.africastalking.AfricasTalkingSandbox sms;
 
   @ArquillianResource
@@ -52,12 +54,15 @@ class PayoutsIT {
   @BeforeAll
   static void sandbox() {
     momo = PayoutFixture.sandbox();
+    mpesa = new org.mu1000.integrations.payments.mpesa.MpesaSandbox(0, "it-consumer", "it-consumer-secret",
+        "it-credential", 1_000_000_000L);
     sms = new org.mu1000.integrations.sms.africastalking.AfricasTalkingSandbox(0, "sandbox", "it-sms-key");
   }
 
   @AfterAll
   static void stop() {
     momo.close();
+    mpesa.close();
     sms.close();
   }
 
@@ -384,5 +389,126 @@ class PayoutsIT {
       }
     }
     return BigDecimal.ZERO;
+  }
+
+  /**
+   * Through the Mojaloop Foundation's Testing Toolkit as the switch ({@code ./mu1000 test} starts it): party lookup,
+   * quote and transfer over FSPIOP v1.1, the toolkit's callbacks to the tenant's secret address.
+   */
+  @Test
+  void farmersArePaidThroughAMojaloopSwitch() throws Exception {
+    String ttk = System.getenv("MU1000_MOJALOOP_TTK");
+    assertTrue(ttk != null, "MU1000_MOJALOOP_TTK names the toolkit that ./mu1000 test starts");
+    String callbacks = Deployments.base(url) + "api/v1/callbacks/mojaloop/rwanda/it-ml-token";
+    // the toolkit's admin API: its callbacks go to the tenant's secret address
+    java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+        .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+    URI config = URI.create(ttk.replace(":4040", ":5050") + "/api/config/user");
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    JsonNode stored = json.readTree(http.send(java.net.http.HttpRequest.newBuilder(config).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body()).path("stored");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) stored).put("CALLBACK_ENDPOINT", callbacks);
+    assertEquals(200, http.send(java.net.http.HttpRequest.newBuilder(config).header("Content-Type",
+        "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(stored.toString())).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
+    Api.Res put = api.put(RW_ADMIN, T + "providers", List.of(Map.of("family", "payments", "provider", "mojaloop",
+        "settings", Map.of("baseUrl", ttk, "fspId", "mu1000rw"), "secrets", Map.of("callbackToken", "it-ml-token"))),
+        null);
+    assertEquals(200, put.status(), put.toString());
+
+    PayoutFixture.Shipped s = pay.shipped(3);
+    String batch = pay.paidFor(s);
+    JsonNode progress = pay.settled(batch, Duration.ofSeconds(60));
+    assertEquals(3, progress.path("paid").asInt(), progress + " " + pay.payouts(batch));
+    for (JsonNode p : pay.payouts(batch)) {
+      assertEquals("mojaloop", p.path("provider").asText());
+      assertEquals(p.path("id").asText(), p.path("providerTransactionId").asText(), "the payout is the transfer");
+    }
+    for (String f : s.farmers()) {
+      assertEquals(0, api.get(RW_ADMIN, T + "farmers/" + f + "/statement").json().path("owed").decimalValue()
+          .signum());
+    }
+    pay.trialBalanceIsZero();
+    String health = api.get(RW_ADMIN, T + "providers/health").body();
+    for (String route : List.of("payments.mojaloop.parties.rwanda", "payments.mojaloop.quotes.rwanda",
+        "payments.mojaloop.transfers.rwanda")) {
+      assertTrue(health.contains(route), route + " in " + health);
+    }
+
+    // callbacks need the secret address and must be for this FSP; a final state is applied once
+    String payout = pay.payouts(batch).get(0).path("id").asText();
+    Map<String, Object> committed = Map.of("transferState", "COMMITTED", "completedTimestamp",
+        "2026-06-01T10:00:00.000Z");
+    Api sw = new Api(Deployments.base(url));
+    String type = "application/vnd.interoperability.transfers+json;version=1.1";
+    assertProblem(sw.send(null, "PUT", "callbacks/mojaloop/rwanda/wrong/transfers/" + payout, committed, null, type),
+        401);
+    assertProblem(sw.send(null, "PUT", "callbacks/mojaloop/ethiopia/it-ml-token/transfers/" + payout, committed, null,
+        type), 401);
+    assertProblem(sw.send(null, "PUT", "callbacks/mojaloop/rwanda/it-ml-token/transfers/" + payout, committed, null,
+        type), 409);
+    assertProblem(sw.send(null, "PUT", "callbacks/mojaloop/rwanda/it-ml-token/transfers/" + payout + "/error",
+        Map.of("errorInformation", Map.of("errorCode", "5100", "errorDescription", "late")), null, type), 409);
+    assertEquals("paid", api.get(RW_ADMIN, T + "payouts/" + payout).json().path("status").asText());
+    pay.trialBalanceIsZero();
+  }
+
+  /** Daraja B2C: a 5xx burst, duplicate results, an unknown payee (failed, then tried again) and a queue time-out. */
+  @Test
+  void farmersArePaidOnceThroughMpesaDaraja() throws Exception {
+    mpesa.faults.reset();
+    Api.Res put = api.put(RW_ADMIN, T + "providers", List.of(Map.of("family", "payments", "provider", "mpesa",
+        "settings", Map.of("baseUrl", mpesa.baseUrl(), "shortCode", "600000", "initiatorName", "mu1000api",
+            "callbackBaseUrl", Deployments.base(url).toString()), "secrets", Map.of("consumerKey", "it-consumer",
+                "consumerSecret", "it-consumer-secret", "securityCredential", "it-credential", "callbackToken",
+                "it-mpesa-token"))), null);
+    assertEquals(200, put.status(), put.toString());
+    PayoutFixture.Shipped s = pay.shipped(3);
+    mpesa.faults.fail5xx.set(2);
+    mpesa.faults.duplicateResults = true;
+    mpesa.faults.unknownPayees.add(s.phones().get(2));
+    String batch = pay.paidFor(s);
+    JsonNode progress = pay.settled(batch, Duration.ofSeconds(30));
+    assertEquals(2, progress.path("paid").asInt(), progress.toString());
+    assertEquals(1, progress.path("failed").asInt(), progress.toString());
+    JsonNode failed = null;
+    for (JsonNode p : pay.payouts(batch)) {
+      assertEquals(p.path("status").asText().equals("paid") ? 1 : 0, mpesa.paidFor(p.path("id").asText()));
+      if (p.path("status").asText().equals("failed")) {
+        failed = p;
+      }
+    }
+    assertTrue(failed.path("reason").asText().startsWith("2040"), failed.toString());
+    // the farmer registers with M-Pesa; the failed payout is tried again under a new id and paid
+    mpesa.faults.unknownPayees.clear();
+    Api.Res retry = api.post(RW_ADMIN, T + "payouts/" + failed.path("id").asText() + "/retry", null);
+    assertEquals(201, retry.status(), retry.toString());
+    long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    String retried = retry.json().path("id").asText();
+    while (!"paid".equals(api.get(RW_ADMIN, T + "payouts/" + retried).json().path("status").asText())
+        && System.nanoTime() < end) {
+      Thread.sleep(200);
+    }
+    for (int i = 0; i < 3; i++) {
+      assertEquals(0, PayoutFixture.SHARE.compareTo(mpesa.paidTo(s.phones().get(i))), "paid once to farmer " + i);
+    }
+    pay.trialBalanceIsZero();
+
+    // results need the address signed for the payout; a result is applied once
+    Api cb = new Api(Deployments.base(url));
+    Map<String, Object> ok = Map.of("Result", Map.of("ResultType", 0, "ResultCode", 0, "ResultDesc", "ok",
+        "OriginatorConversationID", retried, "TransactionID", "X1"));
+    assertProblem(cb.post(null, "callbacks/mpesa/rwanda/" + retried + "/result?sig=00", ok), 401);
+    String sig = org.mu1000.platform.finance.application.CallbackSignatures.sign("it-mpesa-token", "rwanda", retried);
+    assertProblem(cb.post(null, "callbacks/mpesa/rwanda/" + retried + "/result?sig=" + sig, ok), 409);
+
+    // a request that expires in M-Pesa's queue is not paid, and says so
+    mpesa.faults.reset();
+    mpesa.faults.queueTimeouts = true;
+    PayoutFixture.Shipped late = pay.shipped(1);
+    String lateBatch = pay.paidFor(late);
+    assertEquals(1, pay.settled(lateBatch, Duration.ofSeconds(30)).path("failed").asInt());
+    assertTrue(pay.payouts(lateBatch).get(0).path("reason").asText().contains("queue"));
+    pay.trialBalanceIsZero();
   }
 }

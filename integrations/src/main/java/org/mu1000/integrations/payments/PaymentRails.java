@@ -17,6 +17,8 @@ import org.mu1000.integrations.RouteStats;
 import org.mu1000.integrations.payments.mojaloop.MojaloopClient;
 import org.mu1000.integrations.payments.mojaloop.MojaloopRoutes;
 import org.mu1000.integrations.payments.momo.MomoClient;
+import org.mu1000.integrations.payments.mpesa.MpesaClient;
+import org.mu1000.integrations.payments.mpesa.MpesaRoutes;
 import org.mu1000.integrations.payments.momo.MomoRoutes;
 import org.mu1000.platform.finance.application.PaymentRail;
 import org.mu1000.platform.finance.application.ProviderInbox;
@@ -65,7 +67,20 @@ public class PaymentRails implements PaymentRail {
         return MojaloopClient.of(t, p, inbox, Duration.ofMillis(Math.max(10_000, timeoutMs)));
       }
     };
-    this.routes = new ProviderRoutes(camel, ProviderConfig.PAYMENTS, Map.of("momo", momo, "mojaloop", mojaloop),
+    ProviderRoutes.Provider mpesa = new ProviderRoutes.Provider() {
+      @Override
+      public List<String> templates() {
+        return List.of(MpesaRoutes.TOKEN, MpesaRoutes.B2C);
+      }
+
+      @Override
+      public Object client(Tenant t, ProviderConfig p) {
+        return MpesaClient.of(t.id(), p, "direct:" + ProviderRoutes.routeId(MpesaRoutes.TOKEN, t.id()),
+            camel.producer());
+      }
+    };
+    this.routes = new ProviderRoutes(camel, ProviderConfig.PAYMENTS, Map.of("momo", momo, "mojaloop", mojaloop,
+        "mpesa", mpesa),
         Map.of("retries",
         String.valueOf(retries), "delayMs", String.valueOf(delayMs), "timeoutMs", String.valueOf(timeoutMs)));
   }
@@ -91,7 +106,8 @@ public class PaymentRails implements PaymentRail {
         return new Answer(Submission.UNKNOWN, e.getMessage());
       }
     }
-    String id = ProviderRoutes.routeId(MomoRoutes.TRANSFER, t.id());
+    boolean mpesa = r.client() instanceof MpesaClient;
+    String id = ProviderRoutes.routeId(mpesa ? MpesaRoutes.B2C : MomoRoutes.TRANSFER, t.id());
     RouteStats stats = r.stats(id);
     Breaker breaker = r.breaker(id);
     if (!breaker.allows()) {
@@ -108,12 +124,16 @@ public class PaymentRails implements PaymentRail {
       if (cause instanceof HttpOperationFailedException h && h.getStatusCode() < 500) {
         stats.out.incrementAndGet();
         breaker.success();
-        if (h.getStatusCode() == 409) {
+        if (h.getStatusCode() == 409 && !mpesa) {
           return new Answer(Submission.ACCEPTED, null); // MoMo has this reference already: it was sent before
         }
         if (h.getStatusCode() == 401) {
-          ((MomoClient) r.client()).forgetToken();
-          stats.failed("401 from MoMo: " + h.getResponseBody());
+          if (mpesa) {
+            ((MpesaClient) r.client()).forgetToken();
+          } else {
+            ((MomoClient) r.client()).forgetToken();
+          }
+          stats.failed("401 from " + r.provider() + ": " + h.getResponseBody());
           return new Answer(Submission.UNKNOWN, "token refused");
         }
         return new Answer(Submission.REJECTED, h.getStatusCode() + " " + reason(h.getResponseBody()));
@@ -129,7 +149,9 @@ public class PaymentRails implements PaymentRail {
       return "";
     }
     try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("code").asText(body);
+      com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+      return n.has("errorMessage") ? n.path("errorCode").asText() + " " + n.path("errorMessage").asText()
+          : n.path("code").asText(body);
     } catch (java.io.IOException e) {
       return body.length() > 200 ? body.substring(0, 200) : body;
     }
@@ -138,6 +160,9 @@ public class PaymentRails implements PaymentRail {
   @Override
   public Optional<Status> status(Tenant t, Payout p) {
     ProviderRoutes.Made r = routes.routes(t);
+    if (r.client() instanceof MpesaClient) {
+      return Optional.empty(); // Daraja's status query answers by callback too; the result callback is the word
+    }
     if (r.client() instanceof MojaloopClient m) {
       try {
         return m.status(p, sender(t, r));

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.Dependent;
 import java.io.IOException;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.support.DefaultHeaderFilterStrategy;
 import org.mu1000.integrations.ProviderRoutes;
 
 /**
@@ -18,8 +19,15 @@ public class MojaloopRoutes extends RouteBuilder {
   public static final String QUOTES = "payments.mojaloop.quotes";
   public static final String TRANSFERS = "payments.mojaloop.transfers";
 
+  /** The bean that lets the FSPIOP headers out as they are (Camel's HTTP filter keeps Date and Content-Type back). */
+  static final String HEADERS = "fspiopHeaders";
+
   @Override
   public void configure() {
+    DefaultHeaderFilterStrategy headers = new DefaultHeaderFilterStrategy();
+    headers.setOutFilterStartsWith("Camel", "camel", "org.apache.camel.");
+    headers.setLowerCase(true);
+    getContext().getRegistry().bind(HEADERS, headers);
     for (String template : new String[] {PARTIES, QUOTES, TRANSFERS}) {
       routeTemplate(template)
           .templateParameter("tenant").templateParameter("baseUrl").templateParameter("client")
@@ -32,7 +40,8 @@ public class MojaloopRoutes extends RouteBuilder {
           .onException(IOException.class).onRedeliveryRef("{{onRetry}}")
               .maximumRedeliveries("{{retries}}").redeliveryDelay("{{delayMs}}").useExponentialBackOff().end()
           .bean("{{client}}", "request")
-          .to("{{baseUrl}}?throwExceptionOnFailure=true&connectTimeout=5000&responseTimeout={{timeoutMs}}")
+          .to("{{baseUrl}}?throwExceptionOnFailure=true&connectTimeout=5000&responseTimeout={{timeoutMs}}"
+              + "&headerFilterStrategy=#" + HEADERS)
           .convertBodyTo(String.class);
     }
   }

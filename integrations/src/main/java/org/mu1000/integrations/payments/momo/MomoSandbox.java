@@ -338,23 +338,11 @@ public final class MomoSandbox implements AutoCloseable {
   }
 
   private static void answer(HttpExchange ex, int status, JsonNode body) throws IOException {
-    byte[] bytes = body == null ? new byte[0] : body.toString().getBytes(StandardCharsets.UTF_8);
-    if (body != null) {
-      ex.getResponseHeaders().set("Content-Type", "application/json");
-    }
-    ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-    if (bytes.length > 0) {
-      ex.getResponseBody().write(bytes);
-    }
-    ex.close();
+    org.mu1000.integrations.Sandboxes.answer(ex, status, body);
   }
 
   private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    org.mu1000.integrations.Sandboxes.sleep(ms);
   }
 
   @Override

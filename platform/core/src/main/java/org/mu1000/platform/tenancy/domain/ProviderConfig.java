@@ -21,7 +21,9 @@ public record ProviderConfig(String family, String provider, Map<String, String>
       PAYMENTS, Map.of(
           "momo", new Need(List.of("baseUrl", "targetEnvironment", "apiUser", "callbackBaseUrl"),
               List.of("apiKey", "subscriptionKey", "callbackToken")),
-          "mojaloop", new Need(List.of("baseUrl", "fspId"), List.of("callbackToken"))),
+          "mojaloop", new Need(List.of("baseUrl", "fspId"), List.of("callbackToken")),
+          "mpesa", new Need(List.of("baseUrl", "shortCode", "initiatorName", "callbackBaseUrl"),
+              List.of("consumerKey", "consumerSecret", "securityCredential", "callbackToken"))),
       SMS, Map.of(
           "africastalking", new Need(List.of("baseUrl", "username"), List.of("apiKey"))));
 

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.mu1000.api.ProviderCallbacksApi;
+import org.mu1000.platform.finance.application.CallbackSignatures;
 import org.mu1000.platform.finance.application.PayoutService;
 import org.mu1000.platform.finance.application.ProviderInbox;
 import org.mu1000.platform.shared.domain.DomainException;
@@ -110,6 +111,36 @@ public class ProviderCallbackResource implements ProviderCallbacksApi {
     JsonNode e = JSON.valueToTree(body).path("errorInformation");
     String reason = (e.path("errorCode").asText("") + " " + e.path("errorDescription").asText("")).trim();
     return applied(payouts.settle(t, id, false, null, reason.isEmpty() ? "the switch reported an error" : reason), id);
+  }
+
+  /**
+   * Daraja B2C's result (ResultCode 0: paid; anything else: failed with its description) or queue time-out (the
+   * request expired unprocessed: failed, may be tried again), on the address signed for the payout.
+   */
+  @Override
+  public Response mpesaResult(String tenant, String id, String outcome, String sig, Object body) {
+    Tenant t = tenants.find(tenant).orElseThrow(() -> new DomainException(Kind.UNAUTHENTICATED,
+        "the callback's signature does not match"));
+    String secret = t.config().provider(ProviderConfig.PAYMENTS).filter(p -> p.provider().equals("mpesa"))
+        .map(p -> p.secret("callbackToken")).orElse(null);
+    if (!CallbackSignatures.verify(secret, tenant, id, sig)) {
+      throw new DomainException(Kind.UNAUTHENTICATED, "the callback's signature does not match");
+    }
+    TenantService.checkOpen(t);
+    JsonNode r = JSON.valueToTree(body).path("Result");
+    String conversation = r.path("OriginatorConversationID").asText(null);
+    if (conversation != null && !conversation.equals(id)) {
+      throw DomainException.invalid("Result.OriginatorConversationID", "is not the payout this address is for");
+    }
+    if ("timeout".equals(outcome)) {
+      return applied(payouts.settle(t, id, false, null, "timed out in M-Pesa's queue; not paid"), id);
+    }
+    if (!r.has("ResultCode")) {
+      throw DomainException.invalid("Result.ResultCode", "is required");
+    }
+    boolean paid = r.path("ResultCode").asInt(-1) == 0;
+    return applied(payouts.settle(t, id, paid, paid ? r.path("TransactionID").asText(null) : null, paid ? null
+        : r.path("ResultCode").asText() + " " + r.path("ResultDesc").asText("")), id);
   }
 
   private static Response applied(PayoutService.Applied applied, String id) {
