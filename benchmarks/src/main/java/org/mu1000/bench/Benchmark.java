@@ -45,6 +45,8 @@ public final class Benchmark {
   final HttpClient http;
   String token;
   Instant tokenAt;
+  /** The tenant the run loaded or reused, for the payout run after it. */
+  Loaded loaded;
   /** Requests sent a second time after their connection failed, with why: printed with the figures. */
   final List<String> retried = Collections.synchronizedList(new ArrayList<>());
 
@@ -81,6 +83,14 @@ public final class Benchmark {
     try (MongoClient mongo = MongoClients.create(a.getOrDefault("mongo", "mongodb://127.0.0.1:27117"))) {
       b.run(mongo, a.get("tenant"), farmers, lots, requests, concurrency, queries, rawRuns,
           Integer.parseInt(a.getOrDefault("import", "5000")), Integer.parseInt(a.getOrDefault("soak", "0")));
+      int payouts = Integer.parseInt(a.getOrDefault("payouts", "10000"));
+      int mojaloop = Integer.parseInt(a.getOrDefault("payouts-mojaloop", "1000"));
+      if (payouts > 0 || mojaloop > 0) {
+        long p0 = System.nanoTime();
+        PayoutBench.run(b, b.loaded, payouts, mojaloop, a.getOrDefault("momo", "http://127.0.0.1:8091"),
+            a.getOrDefault("ttk", "http://127.0.0.1:4040"));
+        out("total.payouts", ms(p0) / 1000, "s", null);
+      }
     } catch (IllegalStateException | IllegalArgumentException failed) {
       System.err.println("\nbenchmark failed: " + failed.getMessage());
       System.exit(1);
@@ -102,6 +112,7 @@ public final class Benchmark {
       int rawRuns, int imported, int soakMinutes) throws Exception {
     long t0 = System.nanoTime();
     Loaded l = reuse == null ? Load.run(this, mongo, farmers, lotCount) : loaded(mongo, reuse);
+    loaded = l;
     measure(l, requests, concurrency, queries, rawRuns, soakMinutes);
     if (imported > 0) {
       ImportBench.run(this, l, imported);

@@ -376,6 +376,35 @@ class BrowserIT {
   }
 
   @Test
+  void aTenantAdminRecordsTheBuyersPaymentForAShipment() throws Exception {
+    try (org.mu1000.integrations.payments.momo.MomoSandbox momo = PayoutFixture.sandbox()) {
+      Api api = new Api(Deployments.base(url));
+      PayoutFixture pay = new PayoutFixture(api, momo);
+      pay.configure(Deployments.base(url));
+      PayoutFixture.Shipped s = pay.shipped(1);
+      String order = api.get(Fixture.RW_ADMIN, "tenants/rwanda/orders/" + s.order()).json().path("number").asText();
+      signIn(Fixture.RW_ADMIN, "orders");
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-grid-cell-content[contains(., '" + order
+          + "')]"))).click();
+      WebElement record = visible(By.id("record-payment-" + s.shipment()));
+      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", record);
+      record.click();
+      type("payment-amount", "6000");
+      visible(By.id("dialog-save")).click();
+      wait.until(ExpectedConditions.attributeToBe(By.id("payment-reference"), "invalid", "true"));
+      type("payment-reference", "SWIFT-" + order);
+      browser.findElement(By.id("dialog-save")).click();
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("dialog-save")));
+      JsonNode payments = api.get(Fixture.RW_ADMIN, "tenants/rwanda/shipments/" + s.shipment() + "/payments").json();
+      assertEquals(1, payments.size(), payments.toString());
+      assertEquals("SWIFT-" + order, payments.get(0).path("reference").asText());
+      assertEquals(0, PayoutFixture.SHARE.compareTo(api.get(Fixture.RW_ADMIN, "tenants/rwanda/farmers/"
+          + s.farmers().get(0) + "/statement").json().path("owed").decimalValue()));
+      screenshot("16-buyer-payment");
+    }
+  }
+
+  @Test
   void aTenantAdminConfiguresTheSmsProviderAndSeesNoSecretAgain() throws Exception {
     signIn(Fixture.RW_ADMIN, "providers");
     visible(By.id("configure-sms")).click();

@@ -85,6 +85,29 @@ class ContractIT {
       PayoutFixture pay = new PayoutFixture(api, momo);
       pay.configure(Deployments.base(url));
       PayoutFixture.Shipped s = pay.shipped(1);
+      // input loans
+      assertEquals(201, api.post(RW_ADMIN, T + "orders/" + s.order() + "/plan", Map.of("yieldKgPerMu", 300)).status());
+      String supplier = conforms(201, "POST", "/tenants/{tenant}/suppliers", api.post(RW_ADMIN, T + "suppliers",
+          Map.of("name", "Contract supplier " + s.coop(), "msisdn", "+250788000003", "inputs", List.of("NPK"))))
+          .json().path("id").asText();
+      conforms(200, "GET", "/tenants/{tenant}/suppliers", api.get(RW_ADMIN, T + "suppliers"));
+      conforms(200, "GET", "/tenants/{tenant}/loans/limit", api.get(RW_ADMIN, T + "loans/limit?farmerId="
+          + s.farmers().get(0) + "&orderId=" + s.order()));
+      Map<String, Object> ask = Map.of("farmerId", s.farmers().get(0), "orderId", s.order(), "supplierId", supplier,
+          "principal", 1000, "termMonths", 2, "purpose", "NPK");
+      String loan = conforms(201, "POST", "/tenants/{tenant}/loans", api.post(RW_ADMIN, T + "loans", ask)).json()
+          .path("id").asText();
+      String other = api.post(RW_ADMIN, T + "loans", ask).json().path("id").asText();
+      conforms(200, "POST", "/tenants/{tenant}/loans/{id}/rejection", api.post(AGENCY, T + "loans/" + other
+          + "/rejection", Map.of("reason", "one loan is enough")));
+      conforms(200, "POST", "/tenants/{tenant}/loans/{id}/approval", api.post(AGENCY, T + "loans/" + loan
+          + "/approval", null));
+      conforms(200, "POST", "/tenants/{tenant}/loans/{id}/disbursement", api.post(RW_ADMIN, T + "loans/" + loan
+          + "/disbursement", Map.of("supplierReference", "DN-1", "disbursedOn", "2026-01-15")));
+      conforms(200, "GET", "/tenants/{tenant}/loans/{id}", api.get(RW_ADMIN, T + "loans/" + loan));
+      conforms(200, "GET", "/tenants/{tenant}/loans", api.get(RW_ADMIN, T + "loans?cooperativeId=" + s.coop()));
+      conforms(200, "GET", "/tenants/{tenant}/loans/portfolio", api.get(RW_ADMIN, T + "loans/portfolio?programmeId="
+          + s.programme()));
       String payments = "/tenants/{tenant}/shipments/{id}/payments";
       conforms(201, "POST", payments, api.post(RW_ADMIN, T + "shipments/" + s.shipment() + "/payments", Map.of(
           "amount", 6000, "currency", "RWF", "reference", "contract-" + s.coop(), "paidOn", "2026-06-01")));
@@ -108,6 +131,7 @@ class ContractIT {
           + s.farmers().get(0) + "/statement"));
       conforms(200, "GET", "/tenants/{tenant}/ledger/trial-balance", api.get(RW_ADMIN, T + "ledger/trial-balance"));
       conforms(200, "GET", "/tenants/{tenant}/providers/health", api.get(RW_ADMIN, T + "providers/health"));
+      conforms(200, "GET", "/tenants/{tenant}/loans/{id}", api.get(RW_ADMIN, T + "loans/" + loan)); // repaid
     }
   }
 

@@ -206,12 +206,13 @@ class PayoutsIT {
             "callbackToken", "t"))));
     assertEquals(201, api.post(Fixture.AGENCY, "platform/tenants", Map.of("config", config)).status());
     String health = "tenants/" + id + "/providers/health";
-    assertEquals(List.of("payments.momo.token." + id, "payments.momo.transfer." + id, "payments.momo.status." + id),
+    assertEquals(List.of("payments.momo.token." + id, "payments.momo.collection-token." + id,
+        "payments.momo.transfer." + id, "payments.momo.status." + id, "payments.momo.request-to-pay." + id),
         routeIds(api.get(Fixture.AGENCY, health).json()), "made when the tenant was provisioned");
     assertEquals(200, api.post(Fixture.AGENCY, "platform/tenants/" + id + "/suspend", Map.of("reason", "x"))
         .status());
     assertEquals(200, api.post(Fixture.AGENCY, "platform/tenants/" + id + "/resume", null).status());
-    assertEquals(3, routeIds(api.get(Fixture.AGENCY, health).json()).size(), "made again when it reopened");
+    assertEquals(5, routeIds(api.get(Fixture.AGENCY, health).json()).size(), "made again when it reopened");
     Api.Res current = api.get(Fixture.AGENCY, "platform/tenants/" + id);
     Map<String, Object> without = api.mapOf(current.json().path("config"));
     without.put("providers", List.of(Map.of("family", "sms", "provider", "africastalking", "settings", Map.of(
@@ -509,6 +510,70 @@ class PayoutsIT {
     String lateBatch = pay.paidFor(late);
     assertEquals(1, pay.settled(lateBatch, Duration.ofSeconds(30)).path("failed").asInt());
     assertTrue(pay.payouts(lateBatch).get(0).path("reason").asText().contains("queue"));
+    pay.trialBalanceIsZero();
+  }
+
+  /** The buyer pays through MoMo's request to pay; the callback records the payment and the lots become payable. */
+  @Test
+  void aBuyerPaysThroughAMomoRequestToPayAndTheFarmersAreOwedTheirShare() throws Exception {
+    PayoutFixture.Shipped s = pay.shipped(2);
+    String requests = T + "shipments/" + s.shipment() + "/payment-requests";
+    assertProblem(api.post(RW_ADMIN, requests, Map.of("amount", 12000, "currency", "RWF", "payerMsisdn", "0788")),
+        400, "payerMsisdn");
+    assertProblem(api.post(RW_ADMIN, requests, Map.of("amount", -1, "currency", "RWF", "payerMsisdn",
+        "+250788999001")), 400, "amount");
+    Api.Res asked = api.post(RW_ADMIN, requests, Map.of("amount", 12000, "currency", "RWF", "payerMsisdn",
+        "+250788999001"));
+    assertEquals(201, asked.status(), asked.toString());
+    assertEquals("sent", asked.json().path("status").asText(), asked.body());
+    String id = asked.json().path("id").asText();
+    JsonNode r = null;
+    long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < end) {
+      r = api.get(RW_ADMIN, requests).json().get(0);
+      if (r.path("status").asText().equals("paid")) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    assertEquals("paid", r.path("status").asText(), r.toString());
+    assertEquals(0, new BigDecimal("12000").compareTo(momo.collectedFrom("250788999001")));
+    JsonNode payments = api.get(RW_ADMIN, T + "shipments/" + s.shipment() + "/payments").json();
+    assertEquals(1, payments.size(), payments.toString());
+    assertEquals("momo-" + r.path("providerTransactionId").asText(), payments.get(0).path("reference").asText());
+    assertEquals(0, PayoutFixture.SHARE.multiply(BigDecimal.valueOf(2)).compareTo(payments.get(0).path("payable")
+        .decimalValue()), payments.toString());
+    for (String f : s.farmers()) {
+      assertEquals(0, PayoutFixture.SHARE.compareTo(api.get(RW_ADMIN, T + "farmers/" + f + "/statement").json()
+          .path("owed").decimalValue()));
+    }
+    // the same callback again changes nothing
+    String sig = org.mu1000.platform.finance.application.CallbackSignatures.sign("it-callback-token", "rwanda", id);
+    Api cb = new Api(Deployments.base(url));
+    Map<String, Object> ok = Map.of("status", "SUCCESSFUL", "financialTransactionId", "777", "externalId", id);
+    assertProblem(cb.post(null, "callbacks/momo-collection/rwanda/" + id + "?sig=00", ok), 401);
+    assertProblem(cb.post(null, "callbacks/momo-collection/rwanda/" + id + "?sig=" + sig, ok), 409);
+    assertEquals(1, api.get(RW_ADMIN, T + "shipments/" + s.shipment() + "/payments").json().size());
+    // a payer MoMo does not know: the request fails and says why, nothing is booked
+    momo.faults.unknownPayees.add("250788999002");
+    String failed = api.post(RW_ADMIN, requests, Map.of("amount", 500, "currency", "RWF", "payerMsisdn",
+        "+250788999002")).json().path("id").asText();
+    end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    JsonNode f = null;
+    while (System.nanoTime() < end) {
+      for (JsonNode x : api.get(RW_ADMIN, requests).json()) {
+        if (x.path("id").asText().equals(failed)) {
+          f = x;
+        }
+      }
+      if (f != null && f.path("status").asText().equals("failed")) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    assertEquals("failed", f.path("status").asText(), f.toString());
+    assertTrue(f.path("reason").asText().contains("PAYER_NOT_FOUND"), f.toString());
+    assertEquals(1, api.get(RW_ADMIN, T + "shipments/" + s.shipment() + "/payments").json().size());
     pay.trialBalanceIsZero();
   }
 }

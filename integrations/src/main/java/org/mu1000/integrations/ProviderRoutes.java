@@ -205,11 +205,18 @@ public final class ProviderRoutes {
     return new Made(p.provider(), fingerprint, ids, stats, breakers, client);
   }
 
+  /**
+   * Stops and removes a tenant's routes, the ones that use others (a transfer uses the token route) first, so an
+   * exchange in flight finishes instead of waiting for a route already stopped; one that does not finish within a
+   * few seconds is stopped anyway (its payout is asked about by the sweep).
+   */
   private void remove(Made old) {
     CamelContext ctx = camel.start();
-    for (String id : old.routeIds()) {
+    List<String> ids = new ArrayList<>(old.routeIds());
+    java.util.Collections.reverse(ids);
+    for (String id : ids) {
       try {
-        ctx.getRouteController().stopRoute(id);
+        ctx.getRouteController().stopRoute(id, 5, java.util.concurrent.TimeUnit.SECONDS);
         ctx.removeRoute(id);
       } catch (Exception e) {
         LOG.warning("route " + id + " could not be removed: " + e);

@@ -47,13 +47,14 @@ public class PaymentRails implements PaymentRail {
     ProviderRoutes.Provider momo = new ProviderRoutes.Provider() {
       @Override
       public List<String> templates() {
-        return List.of(MomoRoutes.TOKEN, MomoRoutes.TRANSFER, MomoRoutes.STATUS);
+        return List.of(MomoRoutes.TOKEN, MomoRoutes.COLLECTION_TOKEN, MomoRoutes.TRANSFER, MomoRoutes.STATUS,
+            MomoRoutes.REQUEST_TO_PAY);
       }
 
       @Override
       public Object client(Tenant t, ProviderConfig p) {
         return MomoClient.of(t.id(), p, "direct:" + ProviderRoutes.routeId(MomoRoutes.TOKEN, t.id()),
-            camel.producer());
+            "direct:" + ProviderRoutes.routeId(MomoRoutes.COLLECTION_TOKEN, t.id()), camel.producer());
       }
     };
     ProviderRoutes.Provider mojaloop = new ProviderRoutes.Provider() {
@@ -171,6 +172,31 @@ public class PaymentRails implements PaymentRail {
       }
     }
     return routes.request(t, MomoRoutes.STATUS, p, Status.class);
+  }
+
+  /** Asks a buyer to pay through the tenant's provider; only MoMo collects so far. */
+  @Override
+  public Answer collect(Tenant t, Collection c) {
+    ProviderRoutes.Made r = routes.routes(t);
+    if (!(r.client() instanceof MomoClient)) {
+      return new Answer(Submission.REJECTED, "the tenant's payments provider " + r.provider()
+          + " takes no requests to pay; record the buyer's payment by hand");
+    }
+    String id = ProviderRoutes.routeId(MomoRoutes.REQUEST_TO_PAY, t.id());
+    RouteStats stats = r.stats(id);
+    stats.in.incrementAndGet();
+    try {
+      camel.producer().requestBody("direct:" + id, c);
+      stats.out.incrementAndGet();
+      return new Answer(Submission.ACCEPTED, null);
+    } catch (CamelExecutionException e) {
+      if (e.getCause() instanceof HttpOperationFailedException h && h.getStatusCode() < 500) {
+        stats.out.incrementAndGet();
+        return new Answer(Submission.REJECTED, h.getStatusCode() + " " + reason(h.getResponseBody()));
+      }
+      stats.failed(e.getCause() == null ? e.toString() : e.getCause().toString());
+      return new Answer(Submission.UNKNOWN, stats.lastError);
+    }
   }
 
   /** Sends through a tenant's route with its figures and circuit breaker; a refusal or failure is thrown. */

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mu1000.platform.finance.application.PaymentService;
 import org.mu1000.platform.registry.application.FarmerService;
 import org.mu1000.platform.registry.application.OrganisationService;
 import org.mu1000.platform.registry.domain.Programme;
@@ -46,6 +47,7 @@ public class OrdersView extends VerticalLayout {
   private final LotService lots;
   private final ShipmentService shipments;
   private final FarmerService farmers;
+  private final PaymentService payments;
   private final VerticalLayout detail = new VerticalLayout();
   private final Grid<PurchaseOrder> grid = new Grid<>();
   private Tenant tenant;
@@ -53,8 +55,8 @@ public class OrdersView extends VerticalLayout {
 
   @Inject
   public OrdersView(OrderService orders, LotService lots, ShipmentService shipments, FarmerService farmers,
-      OrganisationService orgs,
-      TenantService tenants) {
+      OrganisationService orgs, TenantService tenants, PaymentService payments) {
+    this.payments = payments;
     this.orders = orders;
     this.lots = lots;
     this.shipments = shipments;
@@ -249,15 +251,55 @@ public class OrdersView extends VerticalLayout {
     sg.addColumn(Shipment::destination).setHeader(getTranslation("order.destination"));
     sg.addColumn(s -> s.lotIds().size()).setHeader(getTranslation("order.lots"));
     sg.addColumn(s -> getTranslation("shipment." + s.status())).setHeader(getTranslation("order.status"));
+    boolean money = Ui.caller().mayRecordPayments();
+    if (money) {
+      sg.addColumn(s -> payments.payments(tenant, Ui.caller(), s.id()).stream().map(p -> p.amount())
+          .reduce(BigDecimal.ZERO, BigDecimal::add).toPlainString() + " " + tenant.config().currency())
+          .setHeader(getTranslation("shipment.paid"));
+    }
     sg.addComponentColumn(s -> {
       Button b = new Button(getTranslation("shipment.confirm"), e -> act(() -> shipments.confirmDelivery(tenant,
           Ui.caller(), s.id(), s.version()), o.id()));
       b.setVisible("shipped".equals(s.status()) && Ui.caller().mayConfirmDelivery());
-      return b;
-    });
+      HorizontalLayout h = new HorizontalLayout(b);
+      if (money && ("shipped".equals(s.status()) || "delivered".equals(s.status()))) {
+        Button record = new Button(getTranslation("shipment.recordPayment"), e -> paymentDialog(o, s, false));
+        record.setId("record-payment-" + s.id());
+        Button ask = new Button(getTranslation("shipment.requestPayment"), e -> paymentDialog(o, s, true));
+        ask.setId("request-payment-" + s.id());
+        h.add(record, ask);
+      }
+      return h;
+    }).setAutoWidth(true);
     sg.setItems(list);
     sg.setAllRowsVisible(true);
     detail.add(sg);
+  }
+
+  /** The buyer's payment for a shipment: entered by hand, or asked of the buyer through the mobile-money provider. */
+  private void paymentDialog(PurchaseOrder o, Shipment s, boolean ask) {
+    BigDecimalField amount = new BigDecimalField(getTranslation("shipment.amount", tenant.config().currency()));
+    amount.setId("payment-amount");
+    TextField second = new TextField(getTranslation(ask ? "shipment.payerMsisdn" : "shipment.reference"));
+    second.setId(ask ? "payment-msisdn" : "payment-reference");
+    DatePicker paidOn = new DatePicker(getTranslation("shipment.paidOn"));
+    paidOn.setVisible(!ask);
+    FormLayout form = new FormLayout(amount, second, paidOn);
+    Map<String, com.vaadin.flow.component.Component> fields = Map.of("amount", amount, ask ? "payerMsisdn"
+        : "reference", second, "paidOn", paidOn);
+    Ui.formDialog(getTranslation(ask ? "shipment.requestPayment" : "shipment.recordPayment") + " — " + s.sscc(), form,
+        fields, () -> {
+          if (ask) {
+            payments.requestPayment(tenant, Ui.caller(), s.id(), amount.getValue(), tenant.config().currency(),
+                second.getValue());
+          } else {
+            payments.record(tenant, Ui.caller(), s.id(), new PaymentService.PaymentInput(amount.getValue(),
+                tenant.config().currency(), second.getValue(), paidOn.getValue()));
+          }
+        }, () -> {
+          Ui.ok(getTranslation(ask ? "shipment.paymentRequested" : "shipment.paymentRecorded"));
+          open(orders.get(tenant, Ui.caller(), o.id()));
+        });
   }
 
   private void act(Runnable action, String orderId) {

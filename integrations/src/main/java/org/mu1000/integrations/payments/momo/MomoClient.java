@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
+import org.mu1000.integrations.CachedToken;
 import org.mu1000.platform.finance.application.CallbackSignatures;
 import org.mu1000.platform.finance.application.PaymentRail;
 import org.mu1000.platform.finance.domain.Payout;
@@ -26,41 +26,52 @@ public final class MomoClient {
 
   private final String tenant;
   private final ProviderConfig config;
-  private final String tokenUri;
-  private final ProducerTemplate producer;
-  private String token;
-  private Instant tokenValidUntil = Instant.EPOCH;
+  private final CachedToken token;
+  private final CachedToken collectionToken;
 
-  private MomoClient(String tenant, ProviderConfig config, String tokenUri, ProducerTemplate producer) {
+  private MomoClient(String tenant, ProviderConfig config, String tokenUri, String collectionTokenUri,
+      ProducerTemplate producer) {
+    this.collectionToken = new CachedToken("MoMo collection", collectionTokenUri, producer);
     this.tenant = tenant;
     this.config = config;
-    this.tokenUri = tokenUri;
-    this.producer = producer;
+    this.token = new CachedToken("MoMo", tokenUri, producer);
   }
 
-  /** The client of one tenant's routes; {@code tokenUri} is its token route. */
-  public static MomoClient of(String tenant, ProviderConfig config, String tokenUri, ProducerTemplate producer) {
-    return new MomoClient(tenant, config, tokenUri, producer);
+  /** The client of one tenant's routes; {@code tokenUri} and {@code collectionTokenUri} are its token routes. */
+  public static MomoClient of(String tenant, ProviderConfig config, String tokenUri, String collectionTokenUri,
+      ProducerTemplate producer) {
+    return new MomoClient(tenant, config, tokenUri, collectionTokenUri, producer);
   }
 
-  /** The bearer token: one from the token route, reused until a minute before it expires. */
-  synchronized String token() {
-    if (token == null || Instant.now().isAfter(tokenValidUntil)) {
-      String answer = producer.requestBody(tokenUri, null, String.class);
-      try {
-        JsonNode n = JSON.readTree(answer);
-        token = n.path("access_token").asText();
-        tokenValidUntil = Instant.now().plusSeconds(Math.max(60, n.path("expires_in").asLong(3600)) - 60);
-      } catch (IOException e) {
-        throw new IllegalStateException("MoMo's token answer is not JSON: " + answer, e);
-      }
-    }
-    return token;
+  String token() {
+    return token.get();
   }
 
   /** A refused token (401) is not reused. */
-  public synchronized void forgetToken() {
-    token = null;
+  public void forgetToken() {
+    token.forget();
+    collectionToken.forget();
+  }
+
+  /** A buyer asked to pay through MoMo collection: X-Reference-Id is the request's id, its callback signed for it. */
+  public void requestToPay(Exchange e) {
+    PaymentRail.Collection c = e.getMessage().getBody(PaymentRail.Collection.class);
+    Message m = e.getMessage();
+    m.removeHeaders("*");
+    m.setHeader("Authorization", "Bearer " + collectionToken.get());
+    m.setHeader("X-Target-Environment", config.setting("targetEnvironment"));
+    m.setHeader("Ocp-Apim-Subscription-Key", config.secret("subscriptionKey"));
+    m.setHeader("X-Reference-Id", c.id());
+    m.setHeader("X-Callback-Url", config.setting("callbackBaseUrl").replaceAll("/+$", "")
+        + "/api/v1/callbacks/momo-collection/" + tenant + "/" + c.id() + "?sig="
+        + CallbackSignatures.sign(config.secret("callbackToken"), tenant, c.id()));
+    m.setHeader(Exchange.HTTP_METHOD, "POST");
+    m.setHeader(Exchange.CONTENT_TYPE, "application/json");
+    ObjectNode body = JSON.createObjectNode().put("amount", c.amount().stripTrailingZeros().toPlainString())
+        .put("currency", c.currency()).put("externalId", c.id()).put("payerMessage", c.message())
+        .put("payeeNote", c.message());
+    body.putObject("payer").put("partyIdType", "MSISDN").put("partyId", c.msisdn().replace("+", ""));
+    m.setBody(body.toString());
   }
 
   public void tokenRequest(Exchange e) {

@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,7 +41,7 @@ public final class MomoSandbox implements AutoCloseable {
 
   /** A transfer as the operator holds it. */
   public record Transfer(String referenceId, String externalId, BigDecimal amount, String currency, String msisdn,
-      String status, String reason, String financialTransactionId, String callbackUrl) {}
+      String status, String reason, String financialTransactionId, String callbackUrl, boolean collection) {}
 
   /** Fault switches; change them at any time (from a test, or POST /_sandbox/faults in the local run). */
   public static final class Faults {
@@ -100,19 +98,12 @@ public final class MomoSandbox implements AutoCloseable {
     this.subscriptionKey = subscriptionKey;
     this.environment = environment;
     this.balance = new AtomicLong(balance);
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 200);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.setExecutor(Executors.newFixedThreadPool(16, r -> {
-      Thread t = new Thread(r, "momo-sandbox");
-      t.setDaemon(true);
-      return t;
-    }));
+    server = org.mu1000.integrations.Sandboxes.server(port, "momo-sandbox");
     server.createContext("/disbursement/token/", this::token);
     server.createContext("/disbursement/v1_0/transfer", this::transfer);
     server.createContext("/disbursement/v1_0/account/balance", this::balance);
+    server.createContext("/collection/token/", this::token);
+    server.createContext("/collection/v1_0/requesttopay", this::transfer);
     server.createContext("/_sandbox/faults", this::setFaults);
     server.start();
   }
@@ -145,8 +136,14 @@ public final class MomoSandbox implements AutoCloseable {
 
   /** What reached a phone number in successful transfers. */
   public BigDecimal paidTo(String msisdn) {
-    return transfers.values().stream().filter(t -> t.msisdn().equals(msisdn) && t.status().equals("SUCCESSFUL"))
-        .map(Transfer::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    return transfers.values().stream().filter(t -> !t.collection() && t.msisdn().equals(msisdn)
+        && t.status().equals("SUCCESSFUL")).map(Transfer::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** What a payer approved in successful requests to pay (collections). */
+  public BigDecimal collectedFrom(String msisdn) {
+    return transfers.values().stream().filter(t -> t.collection() && t.msisdn().equals(msisdn)
+        && t.status().equals("SUCCESSFUL")).map(Transfer::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   public long successful() {
@@ -160,7 +157,7 @@ public final class MomoSandbox implements AutoCloseable {
   /** The operator reverses a transfer on its side (for reconciliation tests): its status becomes FAILED. */
   public void reverse(String referenceId) {
     transfers.computeIfPresent(referenceId, (k, t) -> new Transfer(t.referenceId(), t.externalId(), t.amount(),
-        t.currency(), t.msisdn(), "FAILED", "REVERSED", t.financialTransactionId(), t.callbackUrl()));
+        t.currency(), t.msisdn(), "FAILED", "REVERSED", t.financialTransactionId(), t.callbackUrl(), t.collection()));
   }
 
   /** Sets the float the transfers are paid from (in the currency's minor units as a whole number). */
@@ -229,16 +226,18 @@ public final class MomoSandbox implements AutoCloseable {
       answer(ex, 500, error("INTERNAL_PROCESSING_ERROR", "An internal error occurred while processing."));
       return;
     }
+    boolean collection = path.startsWith("/collection/");
+    JsonNode party = body.path(collection ? "payer" : "payee");
     String amount = body.path("amount").asText("");
-    String msisdn = body.path("payee").path("partyId").asText("");
-    if (!amount.matches("[0-9]+(\\.[0-9]{1,2})?") || !"MSISDN".equals(body.path("payee").path("partyIdType").asText())
+    String msisdn = party.path("partyId").asText("");
+    if (!amount.matches("[0-9]+(\\.[0-9]{1,2})?") || !"MSISDN".equals(party.path("partyIdType").asText())
         || !msisdn.matches("[0-9]{8,15}") || body.path("currency").asText("").length() != 3) {
       answer(ex, 400, error("INVALID_PAYEE_OR_AMOUNT", "amount, currency or payee is not valid"));
       return;
     }
     String callbackUrl = ex.getRequestHeaders().getFirst("X-Callback-Url");
     Transfer t = new Transfer(ref, body.path("externalId").asText(""), new BigDecimal(amount),
-        body.path("currency").asText(), msisdn, "PENDING", null, null, callbackUrl);
+        body.path("currency").asText(), msisdn, "PENDING", null, null, callbackUrl, collection);
     if (transfers.putIfAbsent(ref, t) != null) {
       answer(ex, 409, error("RESOURCE_ALREADY_EXIST", "Duplicated reference id. Creation of resource failed."));
       return;
@@ -264,14 +263,16 @@ public final class MomoSandbox implements AutoCloseable {
     long minor = t.amount().longValue();
     if (faults.unknownPayees.contains(t.msisdn())) {
       status = "FAILED";
-      reason = "PAYEE_NOT_FOUND";
+      reason = t.collection() ? "PAYER_NOT_FOUND" : "PAYEE_NOT_FOUND";
+    } else if (t.collection()) {
+      balance.addAndGet(minor); // the buyer's money comes in
     } else if (balance.getAndUpdate(b -> b >= minor ? b - minor : b) < minor) {
       status = "FAILED";
       reason = "NOT_ENOUGH_FUNDS";
     }
     Transfer done = new Transfer(t.referenceId(), t.externalId(), t.amount(), t.currency(), t.msisdn(), status,
         reason, status.equals("SUCCESSFUL") ? String.valueOf(100_000_000L + transfers.size()) : null,
-        t.callbackUrl());
+        t.callbackUrl(), t.collection());
     transfers.put(ref, done);
     if (done.callbackUrl() == null || faults.lostCallbacks) {
       return;
@@ -305,7 +306,7 @@ public final class MomoSandbox implements AutoCloseable {
     if (t.financialTransactionId() != null) {
       o.put("financialTransactionId", t.financialTransactionId());
     }
-    o.putObject("payee").put("partyIdType", "MSISDN").put("partyId", t.msisdn());
+    o.putObject(t.collection() ? "payer" : "payee").put("partyIdType", "MSISDN").put("partyId", t.msisdn());
     if (t.reason() != null && !status.equals("PENDING")) {
       o.putObject("reason").put("code", t.reason()).put("message", t.reason().replace('_', ' ').toLowerCase());
     }

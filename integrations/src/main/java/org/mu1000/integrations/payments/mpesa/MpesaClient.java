@@ -1,14 +1,12 @@
 package org.mu1000.integrations.payments.mpesa;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
+import org.mu1000.integrations.CachedToken;
 import org.mu1000.platform.finance.application.CallbackSignatures;
 import org.mu1000.platform.finance.domain.Payout;
 import org.mu1000.platform.tenancy.domain.ProviderConfig;
@@ -23,38 +21,25 @@ public final class MpesaClient {
 
   private final String tenant;
   private final ProviderConfig config;
-  private final String tokenUri;
-  private final ProducerTemplate producer;
-  private String token;
-  private Instant tokenValidUntil = Instant.EPOCH;
+  private final CachedToken token;
 
   private MpesaClient(String tenant, ProviderConfig config, String tokenUri, ProducerTemplate producer) {
     this.tenant = tenant;
     this.config = config;
-    this.tokenUri = tokenUri;
-    this.producer = producer;
+    this.token = new CachedToken("M-Pesa", tokenUri, producer);
   }
 
   public static MpesaClient of(String tenant, ProviderConfig config, String tokenUri, ProducerTemplate producer) {
     return new MpesaClient(tenant, config, tokenUri, producer);
   }
 
-  synchronized String token() {
-    if (token == null || Instant.now().isAfter(tokenValidUntil)) {
-      String answer = producer.requestBody(tokenUri, null, String.class);
-      try {
-        JsonNode n = JSON.readTree(answer);
-        token = n.path("access_token").asText();
-        tokenValidUntil = Instant.now().plusSeconds(Math.max(60, n.path("expires_in").asLong(3599)) - 60);
-      } catch (IOException e) {
-        throw new IllegalStateException("M-Pesa's token answer is not JSON: " + answer, e);
-      }
-    }
-    return token;
+  String token() {
+    return token.get();
   }
 
-  public synchronized void forgetToken() {
-    token = null;
+  /** A refused token (401) is not reused. */
+  public void forgetToken() {
+    token.forget();
   }
 
   public void tokenRequest(Exchange e) {

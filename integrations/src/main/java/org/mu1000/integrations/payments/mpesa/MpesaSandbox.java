@@ -9,9 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,16 +85,7 @@ public final class MpesaSandbox implements AutoCloseable {
     this.consumerSecret = consumerSecret;
     this.securityCredential = securityCredential;
     this.balance = new AtomicLong(balance);
-    try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 200);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    server.setExecutor(Executors.newFixedThreadPool(16, r -> {
-      Thread t = new Thread(r, "mpesa-sandbox");
-      t.setDaemon(true);
-      return t;
-    }));
+    server = org.mu1000.integrations.Sandboxes.server(port, "mpesa-sandbox");
     server.createContext("/oauth/v1/generate", this::token);
     server.createContext("/mpesa/b2c/v3/paymentrequest", this::payment);
     server.createContext("/_sandbox/faults", this::setFaults);

@@ -30,6 +30,11 @@ public interface PaymentRail {
 
   Answer submit(Tenant t, Payout p);
 
+  /** A buyer asked to pay an amount from their mobile-money number; the outcome comes by callback. */
+  record Collection(String id, java.math.BigDecimal amount, String currency, String msisdn, String message) {}
+
+  Answer collect(Tenant t, Collection c);
+
   Optional<Status> status(Tenant t, Payout p);
 
   List<Health> health(Tenant t);

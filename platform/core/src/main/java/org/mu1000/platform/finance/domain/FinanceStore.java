@@ -14,6 +14,7 @@ public interface FinanceStore extends Records {
   String LOANS = "loans";
   String SUPPLIERS = "suppliers";
   String INBOX = "provider_inbox";
+  String PAYMENT_REQUESTS = "payment_requests";
 
   /** Every account's balance, summed from the journal (so balances and entries can never disagree). */
   Map<String, BigDecimal> balances();

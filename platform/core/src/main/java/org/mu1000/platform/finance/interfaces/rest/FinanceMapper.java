@@ -28,6 +28,14 @@ final class FinanceMapper {
         .createdAt(at(p.createdAt()));
   }
 
+  static org.mu1000.api.model.PaymentRequest request(org.mu1000.platform.finance.domain.PaymentRequest r) {
+    return new org.mu1000.api.model.PaymentRequest().id(r.id()).shipmentId(r.shipmentId()).amount(r.amount())
+        .currency(r.currency()).payerMsisdn(r.payerMsisdn())
+        .status(org.mu1000.api.model.PaymentRequest.StatusEnum.fromValue(r.status().code())).reason(r.reason())
+        .providerTransactionId(r.providerTransactionId()).paymentId(r.paymentId()).requestedBy(r.requestedBy())
+        .createdAt(at(r.createdAt())).updatedAt(at(r.updatedAt()));
+  }
+
   static org.mu1000.api.model.TrialBalance trialBalance(Ledger.TrialBalance tb) {
     return new org.mu1000.api.model.TrialBalance().currency(tb.currency()).debits(tb.debits()).credits(tb.credits())
         .sum(tb.sum()).accounts(tb.accounts().stream().map(b -> new TrialBalanceAccountsInner().account(b.account())

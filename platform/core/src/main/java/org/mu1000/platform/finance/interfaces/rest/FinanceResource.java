@@ -8,6 +8,7 @@ import java.util.List;
 import org.mu1000.api.MoneyApi;
 import org.mu1000.api.model.MomoTransferStatus;
 import org.mu1000.api.model.PaymentInput;
+import org.mu1000.api.model.PaymentRequestInput;
 import org.mu1000.api.model.PayoutBatchInput;
 import org.mu1000.api.model.PayoutStatus;
 import org.mu1000.api.model.ReconcileRequest;
@@ -68,6 +69,19 @@ public class FinanceResource implements MoneyApi {
     var p = payments.record(ctx.tenant(), ctx.caller(), id, new PaymentService.PaymentInput(in.getAmount(),
         in.getCurrency(), in.getReference(), in.getPaidOn()));
     return Response.status(201).entity(FinanceMapper.payment(p)).build();
+  }
+
+  @Override
+  public Response requestPayment(String tenant, String id, PaymentRequestInput in, String idempotencyKey) {
+    var r = payments.requestPayment(ctx.tenant(), ctx.caller(), id, in.getAmount(), in.getCurrency(),
+        in.getPayerMsisdn());
+    return Response.status(201).entity(FinanceMapper.request(r)).build();
+  }
+
+  @Override
+  public Response listPaymentRequests(String tenant, String id) {
+    return Response.ok(payments.paymentRequests(ctx.tenant(), ctx.caller(), id).stream()
+        .map(FinanceMapper::request).toList()).build();
   }
 
   @Override

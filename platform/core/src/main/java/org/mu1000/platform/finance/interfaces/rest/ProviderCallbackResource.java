@@ -9,7 +9,9 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.mu1000.api.ProviderCallbacksApi;
+import org.mu1000.api.model.MomoTransferStatus;
 import org.mu1000.platform.finance.application.CallbackSignatures;
+import org.mu1000.platform.finance.application.PaymentService;
 import org.mu1000.platform.finance.application.PayoutService;
 import org.mu1000.platform.finance.application.ProviderInbox;
 import org.mu1000.platform.shared.domain.DomainException;
@@ -32,11 +34,14 @@ public class ProviderCallbackResource implements ProviderCallbacksApi {
   private TenantRepository tenants;
   private ProviderInbox inbox;
   private PayoutService payouts;
+  private PaymentService payments;
 
   protected ProviderCallbackResource() {}
 
   @Inject
-  public ProviderCallbackResource(TenantRepository tenants, ProviderInbox inbox, PayoutService payouts) {
+  public ProviderCallbackResource(TenantRepository tenants, ProviderInbox inbox, PayoutService payouts,
+      PaymentService payments) {
+    this.payments = payments;
     this.tenants = tenants;
     this.inbox = inbox;
     this.payouts = payouts;
@@ -141,6 +146,28 @@ public class ProviderCallbackResource implements ProviderCallbacksApi {
     boolean paid = r.path("ResultCode").asInt(-1) == 0;
     return applied(payouts.settle(t, id, paid, paid ? r.path("TransactionID").asText(null) : null, paid ? null
         : r.path("ResultCode").asText() + " " + r.path("ResultDesc").asText("")), id);
+  }
+
+  /** MoMo's word on a request to pay, on the address signed for it: SUCCESSFUL records the buyer's payment. */
+  @Override
+  public Response momoCollectionCallback(String tenant, String id, String sig, MomoTransferStatus body) {
+    Tenant t = tenants.find(tenant).orElseThrow(() -> new DomainException(Kind.UNAUTHENTICATED,
+        "the callback's signature does not match"));
+    String secret = t.config().provider(ProviderConfig.PAYMENTS).filter(p -> p.provider().equals("momo"))
+        .map(p -> p.secret("callbackToken")).orElse(null);
+    if (!CallbackSignatures.verify(secret, tenant, id, sig)) {
+      throw new DomainException(Kind.UNAUTHENTICATED, "the callback's signature does not match");
+    }
+    TenantService.checkOpen(t);
+    String status = body == null || body.getStatus() == null ? "" : body.getStatus();
+    if (status.equals("PENDING")) {
+      return Response.ok().build();
+    }
+    if (!status.equals("SUCCESSFUL") && !status.equals("FAILED")) {
+      throw DomainException.invalid("status", "must be SUCCESSFUL, FAILED or PENDING");
+    }
+    return applied(payments.collected(t, id, status.equals("SUCCESSFUL"), body.getFinancialTransactionId(),
+        FinanceResource.reason(body.getReason())), id);
   }
 
   private static Response applied(PayoutService.Applied applied, String id) {
