@@ -69,7 +69,8 @@ final class Load {
       String coop = coops.get(i % coops.size());
       Instant now = Instant.now();
       Farmer f = new Farmer(fid, "B" + i, "Given" + i, "Family" + (i % 977), i % 2 == 0 ? Sex.FEMALE : Sex.MALE,
-          1960 + rnd.nextInt(40), 2 + rnd.nextInt(6), null, null, null, coop, List.of(programme),
+          1960 + rnd.nextInt(40), 2 + rnd.nextInt(6), String.format("+2507%08d", i), null, null, coop,
+          List.of(programme),
           new Money(BigDecimal.valueOf(150_000 + rnd.nextInt(700_000)), "RWF"), true, LocalDate.of(2026, 1, 10), now,
           now, 1);
       double lat = -1.6 - rnd.nextDouble() * 0.3;

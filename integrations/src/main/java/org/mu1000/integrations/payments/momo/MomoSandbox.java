@@ -84,7 +84,7 @@ public final class MomoSandbox implements AutoCloseable {
   private final AtomicLong balance;
   private final AtomicInteger transferRequests = new AtomicInteger();
   private final AtomicInteger callbacksSent = new AtomicInteger();
-  private final ScheduledExecutorService settler = Executors.newScheduledThreadPool(2, r -> {
+  private final ScheduledExecutorService settler = Executors.newScheduledThreadPool(8, r -> {
     Thread t = new Thread(r, "momo-sandbox-settler");
     t.setDaemon(true);
     return t;

@@ -73,7 +73,7 @@ public final class MpesaSandbox implements AutoCloseable {
   private final Set<String> tokens = ConcurrentHashMap.newKeySet();
   private final AtomicLong balance;
   private final AtomicInteger requests = new AtomicInteger();
-  private final ScheduledExecutorService settler = Executors.newScheduledThreadPool(2, r -> {
+  private final ScheduledExecutorService settler = Executors.newScheduledThreadPool(8, r -> {
     Thread t = new Thread(r, "mpesa-sandbox-settler");
     t.setDaemon(true);
     return t;
