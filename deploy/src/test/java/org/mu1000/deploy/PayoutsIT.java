@@ -503,6 +503,17 @@ class PayoutsIT {
     String sig = org.mu1000.platform.finance.application.CallbackSignatures.sign("it-mpesa-token", "rwanda", retried);
     assertProblem(cb.post(null, "callbacks/mpesa/rwanda/" + retried + "/result?sig=" + sig, ok), 409);
 
+    // results lost: the sweep asks (Transaction Status query) and the answer settles each payout
+    mpesa.faults.reset();
+    mpesa.faults.lostResults = true;
+    PayoutFixture.Shipped lost = pay.shipped(2);
+    String lostBatch = pay.paidFor(lost);
+    assertEquals(2, pay.settled(lostBatch, Duration.ofSeconds(40)).path("paid").asInt());
+    for (JsonNode p : pay.payouts(lostBatch)) {
+      assertEquals(1, mpesa.paidFor(p.path("id").asText()), p.toString());
+      assertTrue(p.path("providerTransactionId").asText().startsWith("SB"), p.toString());
+    }
+
     // a request that expires in M-Pesa's queue is not paid, and says so
     mpesa.faults.reset();
     mpesa.faults.queueTimeouts = true;

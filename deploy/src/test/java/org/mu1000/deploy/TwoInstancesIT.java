@@ -36,6 +36,7 @@ class TwoInstancesIT {
       aGradingStandardChangedThroughOneAppliesThroughTheOther(viaA, viaB);
       anImportUploadedToOneIsCommittedThroughTheOther(viaA, viaB);
       anEventIsDeliveredOnceNotOncePerServer(both);
+      farmersArePaidOnceWhicheverServerSendsOrHearsTheCallback(both, proxy);
       noAcceptedRequestIsLostWhenOneStops(both, b);
     }
   }
@@ -134,6 +135,25 @@ class TwoInstancesIT {
         both.send(RW_ADMIN, "DELETE", "tenants/rwanda/webhooks/" + sub.json().path("id").asText(), null, null,
             null);
       }
+    }
+  }
+
+  /**
+   * A batch sent through the proxy, the operator's callbacks coming back through it to either server, and both
+   * servers' sweeps running: every farmer paid once, no transfer executed twice.
+   */
+  private static void farmersArePaidOnceWhicheverServerSendsOrHearsTheCallback(Api both, LoopbackProxy proxy)
+      throws Exception {
+    try (org.mu1000.integrations.payments.momo.MomoSandbox momo = PayoutFixture.sandbox()) {
+      PayoutFixture pay = new PayoutFixture(both, momo);
+      pay.configure(proxy.base());
+      PayoutFixture.Shipped s = pay.shipped(4);
+      String batch = pay.paidFor(s);
+      assertEquals(4, pay.settled(batch, Duration.ofSeconds(60)).path("paid").asInt());
+      for (com.fasterxml.jackson.databind.JsonNode p : pay.payouts(batch)) {
+        assertEquals(1, momo.transfersFor(p.path("id").asText(), "SUCCESSFUL"), p.toString());
+      }
+      pay.paidExactlyOnce(s);
     }
   }
 

@@ -71,7 +71,7 @@ public class PaymentRails implements PaymentRail {
     ProviderRoutes.Provider mpesa = new ProviderRoutes.Provider() {
       @Override
       public List<String> templates() {
-        return List.of(MpesaRoutes.TOKEN, MpesaRoutes.B2C);
+        return List.of(MpesaRoutes.TOKEN, MpesaRoutes.B2C, MpesaRoutes.STATUS);
       }
 
       @Override
@@ -162,7 +162,9 @@ public class PaymentRails implements PaymentRail {
   public Optional<Status> status(Tenant t, Payout p) {
     ProviderRoutes.Made r = routes.routes(t);
     if (r.client() instanceof MpesaClient) {
-      return Optional.empty(); // Daraja's status query answers by callback too; the result callback is the word
+      // Daraja answers the status query by a POST to the payout's status address, which settles it there
+      routes.request(t, MpesaRoutes.STATUS, p, String.class);
+      return Optional.empty();
     }
     if (r.client() instanceof MojaloopClient m) {
       try {

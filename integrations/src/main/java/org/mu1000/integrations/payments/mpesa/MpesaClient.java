@@ -58,6 +58,21 @@ public final class MpesaClient {
             payoutId);
   }
 
+  /** Asks what became of a payout's payment; the answer comes to the payout's {@code status} address. */
+  public void statusRequest(Exchange e) {
+    Payout p = e.getMessage().getBody(Payout.class);
+    Message m = e.getMessage();
+    m.removeHeaders("*");
+    m.setHeader("Authorization", "Bearer " + token());
+    m.setHeader(Exchange.HTTP_METHOD, "POST");
+    m.setHeader(Exchange.CONTENT_TYPE, "application/json");
+    m.setBody(JSON.createObjectNode().put("Initiator", config.setting("initiatorName"))
+        .put("SecurityCredential", config.secret("securityCredential")).put("CommandID", "TransactionStatusQuery")
+        .put("OriginalConversationID", p.id()).put("PartyA", config.setting("shortCode")).put("IdentifierType", "4")
+        .put("ResultURL", callback(p.id(), "status")).put("QueueTimeOutURL", callback(p.id(), "status"))
+        .put("Remarks", "Payout status").put("Occasion", p.batchId()).toString());
+  }
+
   public void paymentRequest(Exchange e) {
     Payout p = e.getMessage().getBody(Payout.class);
     Message m = e.getMessage();

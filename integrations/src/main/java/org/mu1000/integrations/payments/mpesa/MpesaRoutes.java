@@ -16,6 +16,7 @@ import org.mu1000.integrations.ProviderRoutes;
 public class MpesaRoutes extends RouteBuilder {
   public static final String TOKEN = "payments.mpesa.token";
   public static final String B2C = "payments.mpesa.b2c";
+  public static final String STATUS = "payments.mpesa.status";
 
   @Override
   public void configure() {
@@ -26,6 +27,18 @@ public class MpesaRoutes extends RouteBuilder {
         .bean("{{client}}", "tokenRequest")
         .to("{{baseUrl}}/oauth/v1/generate?grant_type=client_credentials&throwExceptionOnFailure=true"
             + "&connectTimeout=5000&responseTimeout=10000")
+        .convertBodyTo(String.class);
+
+    // the Transaction Status query: answered by a POST of its result to the payout's status address
+    routeTemplate(STATUS)
+        .templateParameter("tenant").templateParameter("baseUrl").templateParameter("client")
+        .templateParameter("retries").templateParameter("delayMs").templateParameter("onRetry")
+        .from("direct:" + STATUS + ".{{tenant}}")
+        .onException(IOException.class).onRedeliveryRef("{{onRetry}}")
+            .maximumRedeliveries("{{retries}}").redeliveryDelay("{{delayMs}}").useExponentialBackOff().end()
+        .bean("{{client}}", "statusRequest")
+        .to("{{baseUrl}}/mpesa/transactionstatus/v1/query?throwExceptionOnFailure=true&connectTimeout=5000"
+            + "&responseTimeout=10000")
         .convertBodyTo(String.class);
 
     routeTemplate(B2C)

@@ -88,6 +88,7 @@ public final class MpesaSandbox implements AutoCloseable {
     server = org.mu1000.integrations.Sandboxes.server(port, "mpesa-sandbox");
     server.createContext("/oauth/v1/generate", this::token);
     server.createContext("/mpesa/b2c/v3/paymentrequest", this::payment);
+    server.createContext("/mpesa/transactionstatus/v1/query", this::status);
     server.createContext("/_sandbox/faults", this::setFaults);
     server.start();
   }
@@ -177,6 +178,46 @@ public final class MpesaSandbox implements AutoCloseable {
     answer(ex, 200, JSON.createObjectNode().put("ConversationID", p.conversationId())
         .put("OriginatorConversationID", id).put("ResponseCode", "0")
         .put("ResponseDescription", "Accept the service request successfully."));
+  }
+
+  /**
+   * The Transaction Status query: accepted at once, answered by a POST to its ResultURL whose ResultParameters say
+   * what became of the payment (TransactionStatus Completed or Failed), or ResultCode 2032 when there is none.
+   */
+  private void status(HttpExchange ex) throws IOException {
+    String auth = ex.getRequestHeaders().getFirst("Authorization");
+    if (auth == null || !auth.startsWith("Bearer ") || !tokens.contains(auth.substring(7))) {
+      answer(ex, 401, error("404.001.03", "Invalid Access Token"));
+      return;
+    }
+    JsonNode b = JSON.readTree(ex.getRequestBody());
+    if (!"TransactionStatusQuery".equals(b.path("CommandID").asText()) || !b.path("ResultURL").asText()
+        .startsWith("http") || !securityCredential.equals(b.path("SecurityCredential").asText())) {
+      answer(ex, 400, error("400.002.02", "Bad Request - Invalid request"));
+      return;
+    }
+    String asked = b.path("OriginalConversationID").asText("");
+    String resultUrl = b.path("ResultURL").asText();
+    settler.schedule(() -> {
+      Payment p = payments.get(asked);
+      ObjectNode root = JSON.createObjectNode();
+      ObjectNode r = root.putObject("Result").put("ResultType", 0).put("OriginatorConversationID", asked);
+      if (p == null || p.resultCode() == null) {
+        r.put("ResultCode", 2032).put("ResultDesc", "Request not found.");
+      } else {
+        r.put("ResultCode", 0).put("ResultDesc", "The service request is processed successfully.")
+            .put("ConversationID", p.conversationId()).put("TransactionID", p.transactionId() == null ? ""
+                : p.transactionId());
+        var params = r.putObject("ResultParameters").putArray("ResultParameter");
+        params.addObject().put("Key", "TransactionStatus").put("Value", p.resultCode() == 0 ? "Completed" : "Failed");
+        params.addObject().put("Key", "ReceiptNo").put("Value", p.transactionId() == null ? "" : p.transactionId());
+        params.addObject().put("Key", "ReasonType").put("Value", p.resultDesc());
+      }
+      post(resultUrl, root);
+    }, 20, TimeUnit.MILLISECONDS);
+    answer(ex, 200, JSON.createObjectNode().put("OriginatorConversationID", UUID.randomUUID().toString())
+        .put("ConversationID", "AG_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20))
+        .put("ResponseCode", "0").put("ResponseDescription", "Accept the service request successfully."));
   }
 
   private void settle(String id) {

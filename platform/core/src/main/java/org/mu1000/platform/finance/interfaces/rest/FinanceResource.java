@@ -12,7 +12,6 @@ import org.mu1000.api.model.PaymentRequestInput;
 import org.mu1000.api.model.PayoutBatchInput;
 import org.mu1000.api.model.PayoutStatus;
 import org.mu1000.api.model.ReconcileRequest;
-import org.mu1000.platform.finance.application.CallbackSignatures;
 import org.mu1000.platform.finance.application.FarmerTexts;
 import org.mu1000.platform.finance.application.Ledger;
 import org.mu1000.platform.finance.application.PaymentRail;
@@ -22,10 +21,7 @@ import org.mu1000.platform.finance.application.ReconciliationService;
 import org.mu1000.platform.finance.domain.Payout;
 import org.mu1000.platform.finance.domain.PayoutBatch;
 import org.mu1000.platform.shared.domain.DomainException;
-import org.mu1000.platform.shared.domain.DomainException.Kind;
 import org.mu1000.platform.tenancy.application.TenantContext;
-import org.mu1000.platform.tenancy.application.TenantService;
-import org.mu1000.platform.tenancy.domain.ProviderConfig;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.tenancy.domain.TenantRepository;
 
@@ -183,31 +179,10 @@ public class FinanceResource implements MoneyApi {
 
   @Override
   public Response momoCallback(String tenant, String id, String sig, MomoTransferStatus body) {
-    Tenant t = tenants.find(tenant).orElseThrow(() -> DomainException.notFound("tenant", tenant));
-    String token = t.config().provider(ProviderConfig.PAYMENTS).filter(p -> p.provider().equals("momo"))
-        .map(p -> p.secret("callbackToken")).orElse(null);
-    if (!CallbackSignatures.verify(token, tenant, id, sig)) {
-      throw new DomainException(Kind.UNAUTHENTICATED, "the callback's signature does not match");
-    }
-    TenantService.checkOpen(t);
-    String status = body == null || body.getStatus() == null ? "" : body.getStatus();
-    if (status.equals("PENDING")) {
-      return Response.ok().build();
-    }
-    if (!status.equals("SUCCESSFUL") && !status.equals("FAILED")) {
-      throw DomainException.invalid("status", "must be SUCCESSFUL, FAILED or PENDING");
-    }
-    PayoutService.Applied applied = payouts.settle(t, id, status.equals("SUCCESSFUL"),
-        body.getFinancialTransactionId(), reason(body.getReason()));
-    switch (applied) {
-      case APPLIED:
-        return Response.ok().build();
-      case UNKNOWN:
-        throw DomainException.notFound("transfer", id);
-      default:
-        throw new DomainException(Kind.CONFLICT, "transfer " + id + " is final already; the callback is not applied "
-            + "again");
-    }
+    Tenant t = ProviderCallbackResource.signed(tenants, tenant, "momo", id, sig);
+    Boolean successful = ProviderCallbackResource.momoFinal(body);
+    return successful == null ? Response.ok().build() : ProviderCallbackResource.applied(payouts.settle(t, id,
+        successful, body.getFinancialTransactionId(), reason(body.getReason())), id);
   }
 
   @Override

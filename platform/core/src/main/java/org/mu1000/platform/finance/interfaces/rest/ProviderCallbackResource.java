@@ -124,14 +124,7 @@ public class ProviderCallbackResource implements ProviderCallbacksApi {
    */
   @Override
   public Response mpesaResult(String tenant, String id, String outcome, String sig, Object body) {
-    Tenant t = tenants.find(tenant).orElseThrow(() -> new DomainException(Kind.UNAUTHENTICATED,
-        "the callback's signature does not match"));
-    String secret = t.config().provider(ProviderConfig.PAYMENTS).filter(p -> p.provider().equals("mpesa"))
-        .map(p -> p.secret("callbackToken")).orElse(null);
-    if (!CallbackSignatures.verify(secret, tenant, id, sig)) {
-      throw new DomainException(Kind.UNAUTHENTICATED, "the callback's signature does not match");
-    }
-    TenantService.checkOpen(t);
+    Tenant t = signed(tenants, tenant, "mpesa", id, sig);
     JsonNode r = JSON.valueToTree(body).path("Result");
     String conversation = r.path("OriginatorConversationID").asText(null);
     if (conversation != null && !conversation.equals(id)) {
@@ -139,6 +132,9 @@ public class ProviderCallbackResource implements ProviderCallbacksApi {
     }
     if ("timeout".equals(outcome)) {
       return applied(payouts.settle(t, id, false, null, "timed out in M-Pesa's queue; not paid"), id);
+    }
+    if ("status".equals(outcome)) {
+      return status(t, id, r);
     }
     if (!r.has("ResultCode")) {
       throw DomainException.invalid("Result.ResultCode", "is required");
@@ -151,26 +147,62 @@ public class ProviderCallbackResource implements ProviderCallbacksApi {
   /** MoMo's word on a request to pay, on the address signed for it: SUCCESSFUL records the buyer's payment. */
   @Override
   public Response momoCollectionCallback(String tenant, String id, String sig, MomoTransferStatus body) {
+    Tenant t = signed(tenants, tenant, "momo", id, sig);
+    Boolean successful = momoFinal(body);
+    return successful == null ? Response.ok().build() : applied(payments.collected(t, id, successful,
+        body.getFinancialTransactionId(), FinanceResource.reason(body.getReason())), id);
+  }
+
+  /** The open tenant whose {@code provider} callback secret signed this payout's or request's address, or 401. */
+  static Tenant signed(TenantRepository tenants, String tenant, String provider, String id, String sig) {
     Tenant t = tenants.find(tenant).orElseThrow(() -> new DomainException(Kind.UNAUTHENTICATED,
         "the callback's signature does not match"));
-    String secret = t.config().provider(ProviderConfig.PAYMENTS).filter(p -> p.provider().equals("momo"))
+    String secret = t.config().provider(ProviderConfig.PAYMENTS).filter(p -> p.provider().equals(provider))
         .map(p -> p.secret("callbackToken")).orElse(null);
     if (!CallbackSignatures.verify(secret, tenant, id, sig)) {
       throw new DomainException(Kind.UNAUTHENTICATED, "the callback's signature does not match");
     }
     TenantService.checkOpen(t);
+    return t;
+  }
+
+  /** A MoMo status: true for SUCCESSFUL, false for FAILED, null for PENDING (not final yet); anything else 400. */
+  static Boolean momoFinal(MomoTransferStatus body) {
     String status = body == null || body.getStatus() == null ? "" : body.getStatus();
     if (status.equals("PENDING")) {
-      return Response.ok().build();
+      return null;
     }
     if (!status.equals("SUCCESSFUL") && !status.equals("FAILED")) {
       throw DomainException.invalid("status", "must be SUCCESSFUL, FAILED or PENDING");
     }
-    return applied(payments.collected(t, id, status.equals("SUCCESSFUL"), body.getFinancialTransactionId(),
-        FinanceResource.reason(body.getReason())), id);
+    return status.equals("SUCCESSFUL");
   }
 
-  private static Response applied(PayoutService.Applied applied, String id) {
+  /** A Transaction Status answer: Completed is paid, Failed failed; no such transaction is left to reconciliation. */
+  private Response status(Tenant t, String id, JsonNode r) {
+    if (r.path("ResultCode").asInt(-1) != 0) {
+      return Response.ok().build(); // the query found nothing: the payout stays as it is, reconciliation lists it
+    }
+    String state = "";
+    String receipt = null;
+    String why = null;
+    for (JsonNode p : r.path("ResultParameters").path("ResultParameter")) {
+      switch (p.path("Key").asText()) {
+        case "TransactionStatus" -> state = p.path("Value").asText();
+        case "ReceiptNo" -> receipt = p.path("Value").asText(null);
+        case "ReasonType" -> why = p.path("Value").asText(null);
+        default -> { }
+      }
+    }
+    if (!state.equals("Completed") && !state.equals("Failed")) {
+      return Response.ok().build(); // still being processed
+    }
+    PayoutService.Applied applied = payouts.settle(t, id, state.equals("Completed"), receipt, state.equals("Failed")
+        ? why : null);
+    return applied == PayoutService.Applied.CONFLICTING ? applied(applied, id) : Response.ok().build();
+  }
+
+  static Response applied(PayoutService.Applied applied, String id) {
     return switch (applied) {
       case APPLIED -> Response.ok().build();
       case UNKNOWN -> throw DomainException.notFound("transfer", id);
