@@ -24,7 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.mu1000.platform.finance.application.LoanPortfolio;
 import org.mu1000.platform.finance.application.LoanService;
+import org.mu1000.platform.finance.application.SupplierService;
 import org.mu1000.platform.finance.domain.Loan;
 import org.mu1000.platform.registry.application.FarmerService;
 import org.mu1000.platform.shared.domain.DomainException;
@@ -46,6 +48,8 @@ import org.mu1000.ui.shell.Ui;
 @Dependent
 public class LoansView extends VerticalLayout {
   private final LoanService loans;
+  private final SupplierService suppliers;
+  private final LoanPortfolio book;
   private final OrderService orders;
   private final FarmerService farmers;
   private final Map<String, String> farmerNames = new HashMap<>();
@@ -55,8 +59,11 @@ public class LoansView extends VerticalLayout {
   private Tenant tenant;
 
   @Inject
-  public LoansView(LoanService loans, OrderService orders, FarmerService farmers, TenantService tenants) {
+  public LoansView(LoanService loans, SupplierService suppliers, LoanPortfolio book, OrderService orders,
+      FarmerService farmers, TenantService tenants) {
     this.loans = loans;
+    this.suppliers = suppliers;
+    this.book = book;
     this.orders = orders;
     this.farmers = farmers;
     try {
@@ -136,7 +143,7 @@ public class LoansView extends VerticalLayout {
     farmer.setItemLabelGenerator(this::farmerName);
     ComboBox<org.mu1000.platform.finance.domain.Supplier> supplier = new ComboBox<>(getTranslation("loans.supplier"));
     supplier.setId("loan-supplier");
-    supplier.setItems(loans.suppliers(tenant, Ui.caller()));
+    supplier.setItems(suppliers.suppliers(tenant, Ui.caller()));
     supplier.setItemLabelGenerator(org.mu1000.platform.finance.domain.Supplier::name);
     BigDecimalField principal = new BigDecimalField(getTranslation("loans.principal"));
     principal.setId("loan-principal");
@@ -247,7 +254,7 @@ public class LoansView extends VerticalLayout {
       return;
     }
     grid.setItems(loans.loans(tenant, Ui.caller(), null, null, null, arrearsOnly.getValue(), 0, 500).items());
-    LoanService.Portfolio p = loans.portfolio(tenant, Ui.caller(), null);
+    LoanPortfolio.Portfolio p = book.portfolio(tenant, Ui.caller(), null);
     portfolio.setText(getTranslation("loans.portfolio", p.open(), p.currency(), p.outstanding().toPlainString(),
         p.inArrears(), p.par30Percent().toPlainString(), p.repaid().toPlainString(), p.writtenOff().toPlainString()));
   }

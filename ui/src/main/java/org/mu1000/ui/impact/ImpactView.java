@@ -21,7 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.mu1000.platform.finance.application.LoanService;
+import org.mu1000.platform.finance.application.LoanPortfolio;
 import org.mu1000.platform.impact.application.ImpactFigures;
 import org.mu1000.platform.impact.application.ImpactRebuild;
 import org.mu1000.platform.impact.domain.Impact;
@@ -42,13 +42,13 @@ public class ImpactView extends VerticalLayout {
   private final ImpactFigures impact;
   private final ImpactRebuild recomputation;
   private final OrganisationService orgs;
-  private final LoanService loans;
+  private final LoanPortfolio loans;
   private final Div body = new Div();
   private Tenant tenant;
 
   @Inject
   public ImpactView(ImpactFigures impact, ImpactRebuild recomputation, OrganisationService orgs,
-      TenantService tenants, LoanService loans) {
+      TenantService tenants, LoanPortfolio loans) {
     this.loans = loans;
     this.impact = impact;
     this.recomputation = recomputation;
@@ -125,7 +125,7 @@ public class ImpactView extends VerticalLayout {
             + f.paid().stripTrailingZeros().toPlainString()),
         tile("impact-crossed-paid", getTranslation("impact.crossedOnPayouts"), String.valueOf(f.crossedOnPayouts())));
     try {
-      LoanService.Portfolio book = loans.portfolio(tenant, Ui.caller(), p.id());
+      LoanPortfolio.Portfolio book = loans.portfolio(tenant, Ui.caller(), p.id());
       tiles.add(tile("impact-par30", getTranslation("impact.par30"), book.par30Percent().toPlainString() + " %"),
           tile("impact-loans", getTranslation("impact.loans"), tenant.config().currency() + " "
               + book.outstanding().stripTrailingZeros().toPlainString()));

@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.mu1000.platform.audit.domain.AuditTrail;
 import org.mu1000.platform.finance.domain.Accounts;
 import org.mu1000.platform.finance.domain.FinanceStore;
@@ -45,44 +44,24 @@ public class LoanService {
   private Registry registry;
   private OrderService orders;
   private AuditTrail audit;
+  private SupplierService suppliers;
 
   protected LoanService() {}
 
   @Inject
-  public LoanService(Ledger ledger, Registry registry, OrderService orders, AuditTrail audit) {
+  public LoanService(Ledger ledger, Registry registry, OrderService orders, AuditTrail audit,
+      SupplierService suppliers) {
+    this.suppliers = suppliers;
     this.ledger = ledger;
     this.registry = registry;
     this.orders = orders;
     this.audit = audit;
   }
 
-  private static void requireLoans(Caller c) {
+  static void requireLoans(Caller c) {
     if (!c.mayPay()) {
       throw DomainException.forbidden("loans are for the tenant's administrators and cooperative managers");
     }
-  }
-
-  // ---- suppliers ----
-
-  public Supplier register(Tenant t, Caller c, Supplier in) {
-    if (!c.mayAdministerTenant()) {
-      throw DomainException.forbidden("input suppliers are registered by the tenant's administrators");
-    }
-    Supplier s = new Supplier(Ids.next("su"), in.name() == null ? null : in.name().trim(), in.msisdn(),
-        in.bankAccount(), in.inputs(), 0);
-    s.validate();
-    FinanceStore store = ledger.store(t);
-    if (store.count(FinanceStore.SUPPLIERS, Where.eq("name", s.name())) > 0) {
-      throw DomainException.invalid("name", "a supplier named " + s.name() + " is registered already");
-    }
-    store.insert(FinanceStore.SUPPLIERS, s.id(), s);
-    audit.record(t, c.username(), "supplier.registered", "supplier", s.id(), null, Map.of("name", s.name()));
-    return store.get(FinanceStore.SUPPLIERS, s.id(), Supplier.class, "supplier");
-  }
-
-  public List<Supplier> suppliers(Tenant t, Caller c) {
-    requireLoans(c);
-    return ledger.store(t).list(FinanceStore.SUPPLIERS, null, Where.Order.by("name"), 0, 0, Supplier.class);
   }
 
   // ---- applying ----
@@ -142,7 +121,7 @@ public class LoanService {
     v.require(in.termMonths() != null && in.termMonths() >= 1, "termMonths", "must be 1 or more");
     v.require(in.purpose() == null || in.purpose().length() <= 200, "purpose", "must be at most 200 characters");
     v.throwIfAny();
-    Supplier s = ledger.store(t).find(FinanceStore.SUPPLIERS, in.supplierId(), Supplier.class)
+    Supplier s = suppliers.supplier(t, in.supplierId())
         .orElseThrow(() -> DomainException.invalid("supplierId", "no registered input supplier " + in.supplierId()));
     Limit limit = limit(t, c, in.farmerId(), in.orderId());
     if (limit.quotaKg().signum() == 0) {
@@ -349,61 +328,6 @@ public class LoanService {
       }
     }
     return available.subtract(left);
-  }
-
-  // ---- the portfolio ----
-
-  /** The programme's loan book, and its portfolio at risk: what is owed on loans more than 30 days overdue. */
-  public record Portfolio(String currency, int loans, int open, int inArrears, BigDecimal disbursed,
-      BigDecimal repaid, BigDecimal outstanding, BigDecimal atRisk30, BigDecimal par30Percent, BigDecimal writtenOff) {}
-
-  public Portfolio portfolio(Tenant t, Caller c, String programmeId) {
-    if (!c.mayPay() && !c.mayReadImpact()) {
-      throw DomainException.forbidden("your role may not read the loan portfolio");
-    }
-    List<Where> q = new ArrayList<>(List.of(Where.in("status", List.of(Status.DISBURSED.name(),
-        Status.REPAID.name(), Status.WRITTEN_OFF.name()))));
-    if (programmeId != null) {
-      q.add(Where.eq("programmeId", programmeId));
-    }
-    if (c.isCoopScoped()) {
-      q.add(Where.in("cooperativeId", c.coops()));
-    }
-    FinanceStore store = ledger.store(t);
-    Map<String, BigDecimal> balances = store.balances(Accounts.LOAN);
-    int count = 0;
-    int open = 0;
-    int arrears = 0;
-    BigDecimal disbursed = BigDecimal.ZERO;
-    BigDecimal repaid = BigDecimal.ZERO;
-    BigDecimal outstanding = BigDecimal.ZERO;
-    BigDecimal atRisk = BigDecimal.ZERO;
-    BigDecimal writtenOff = BigDecimal.ZERO;
-    LocalDate today = LocalDate.now();
-    for (Loan l : store.list(FinanceStore.LOANS, Where.all(q), null, 0, 0, Loan.class)) {
-      count++;
-      BigDecimal balance = balances.getOrDefault(Accounts.loan(l.id()), BigDecimal.ZERO);
-      BigDecimal wo = Optional.ofNullable(l.writtenOff()).orElse(BigDecimal.ZERO);
-      BigDecimal paid = l.total().subtract(balance).subtract(wo);
-      disbursed = disbursed.add(l.principal());
-      repaid = repaid.add(paid);
-      writtenOff = writtenOff.add(wo);
-      if (l.status() == Status.DISBURSED) {
-        open++;
-        Loan.Standing s = l.standing(paid, today);
-        outstanding = outstanding.add(s.outstanding());
-        if (s.daysOverdue() > 0) {
-          arrears++;
-        }
-        if (s.daysOverdue() > 30) {
-          atRisk = atRisk.add(s.outstanding());
-        }
-      }
-    }
-    BigDecimal par = outstanding.signum() == 0 ? BigDecimal.ZERO
-        : atRisk.multiply(BigDecimal.valueOf(100)).divide(outstanding, 2, RoundingMode.HALF_EVEN);
-    return new Portfolio(t.config().currency(), count, open, arrears, disbursed, repaid, outstanding, atRisk, par,
-        writtenOff);
   }
 
   private Loan save(Tenant t, Loan next, long expected) {

@@ -2,6 +2,7 @@ package org.mu1000.platform.finance.interfaces.rest;
 
 import org.mu1000.api.model.Instalment;
 import org.mu1000.api.model.LoanStatus;
+import org.mu1000.platform.finance.application.LoanPortfolio;
 import org.mu1000.platform.finance.application.LoanService;
 import org.mu1000.platform.finance.domain.Loan;
 import org.mu1000.platform.finance.domain.Supplier;
@@ -40,7 +41,7 @@ final class LoanMapper {
         .available(l.available());
   }
 
-  static org.mu1000.api.model.LoanPortfolio portfolio(LoanService.Portfolio p) {
+  static org.mu1000.api.model.LoanPortfolio portfolio(LoanPortfolio.Portfolio p) {
     return new org.mu1000.api.model.LoanPortfolio().currency(p.currency()).loans(p.loans()).open(p.open())
         .inArrears(p.inArrears()).disbursed(p.disbursed()).repaid(p.repaid()).outstanding(p.outstanding())
         .atRisk30(p.atRisk30()).par30Percent(p.par30Percent()).writtenOff(p.writtenOff());

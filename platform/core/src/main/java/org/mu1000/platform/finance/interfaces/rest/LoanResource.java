@@ -10,20 +10,26 @@ import org.mu1000.api.model.LoanDecision;
 import org.mu1000.api.model.LoanDisbursement;
 import org.mu1000.api.model.LoanStatus;
 import org.mu1000.api.model.Supplier;
+import org.mu1000.platform.finance.application.LoanPortfolio;
 import org.mu1000.platform.finance.application.LoanService;
+import org.mu1000.platform.finance.application.SupplierService;
 import org.mu1000.platform.finance.domain.Loan;
 import org.mu1000.platform.tenancy.application.TenantContext;
 
 @RequestScoped
 public class LoanResource implements LoansApi {
   private LoanService loans;
+  private SupplierService suppliers;
+  private LoanPortfolio book;
   private TenantContext ctx;
 
   protected LoanResource() {}
 
   @Inject
-  public LoanResource(LoanService loans, TenantContext ctx) {
+  public LoanResource(LoanService loans, SupplierService suppliers, LoanPortfolio book, TenantContext ctx) {
     this.loans = loans;
+    this.suppliers = suppliers;
+    this.book = book;
     this.ctx = ctx;
   }
 
@@ -33,13 +39,13 @@ public class LoanResource implements LoansApi {
 
   @Override
   public Response listSuppliers(String tenant) {
-    return Response.ok(loans.suppliers(ctx.tenant(), ctx.caller()).stream().map(LoanMapper::supplier).toList())
+    return Response.ok(suppliers.suppliers(ctx.tenant(), ctx.caller()).stream().map(LoanMapper::supplier).toList())
         .build();
   }
 
   @Override
   public Response registerSupplier(String tenant, Supplier in, String idempotencyKey) {
-    var s = loans.register(ctx.tenant(), ctx.caller(), new org.mu1000.platform.finance.domain.Supplier(null,
+    var s = suppliers.register(ctx.tenant(), ctx.caller(), new org.mu1000.platform.finance.domain.Supplier(null,
         in.getName(), in.getMsisdn(), in.getBankAccount(), in.getInputs(), 0));
     return Response.created(URI.create("tenants/" + tenant + "/suppliers/" + s.id())).entity(LoanMapper.supplier(s))
         .build();
@@ -60,7 +66,7 @@ public class LoanResource implements LoansApi {
 
   @Override
   public Response getLoanPortfolio(String tenant, String programmeId) {
-    return Response.ok(LoanMapper.portfolio(loans.portfolio(ctx.tenant(), ctx.caller(), programmeId))).build();
+    return Response.ok(LoanMapper.portfolio(book.portfolio(ctx.tenant(), ctx.caller(), programmeId))).build();
   }
 
   @Override

@@ -9,7 +9,6 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -341,22 +340,22 @@ public class MongoRegistryRepository implements RegistryRepository {
 
   @Override
   public Optional<Programme> programme(String id) {
-    return programmes.find(id).map(MongoRegistryRepository::programmeOf);
+    return programmes.find(id).map(ProgrammeDocs::programmeOf);
   }
 
   @Override
   public List<Programme> programmes() {
-    return all(programmes, MongoRegistryRepository::programmeOf);
+    return all(programmes, ProgrammeDocs::programmeOf);
   }
 
   @Override
   public boolean insert(Programme p) {
-    return programmes.insert(programmeDoc(p));
+    return programmes.insert(ProgrammeDocs.programmeDoc(p));
   }
 
   @Override
   public Optional<Programme> replace(Programme p) {
-    return programmes.replace(programmeDoc(p), p.version()).map(MongoRegistryRepository::programmeOf);
+    return programmes.replace(ProgrammeDocs.programmeDoc(p), p.version()).map(ProgrammeDocs::programmeOf);
   }
 
   @Override
@@ -364,27 +363,7 @@ public class MongoRegistryRepository implements RegistryRepository {
     return programmes.softDelete(id, version);
   }
 
-  static Document programmeDoc(Programme p) {
-    return new Document("_id", p.id()).append("name", p.name()).append("commodity", p.commodity())
-        .append("seasonStart", Docs.day(p.seasonStart())).append("seasonEnd", Docs.day(p.seasonEnd()))
-        .append("targetUsdPerMu", dec(p.targetUsdPerMu())).append("baselineUsdPerMu", dec(p.baselineUsdPerMu()))
-        .append("cooperativeFeePercent", dec(p.cooperativeFeePercent()))
-        .append("loans", p.loans() == null ? null : new Document("sharePercent", dec(p.loans().sharePercent()))
-            .append("annualRatePercent", dec(p.loans().annualRatePercent())).append("interest", p.loans().interest())
-            .append("maxTermMonths", p.loans().maxTermMonths()));
-  }
 
-  static Programme programmeOf(Document d) {
-    BigDecimal target = dec(d, "targetUsdPerMu");
-    return new Programme(d.getString("_id"), d.getString("name"), d.getString("commodity"),
-        Docs.day(d, "seasonStart"), Docs.day(d, "seasonEnd"), target, dec(d, "baselineUsdPerMu"),
-        dec(d, "cooperativeFeePercent"), loansOf(d.get("loans", Document.class)), Docs.version(d));
-  }
-
-  private static Programme.LoanTerms loansOf(Document d) {
-    return d == null ? null : new Programme.LoanTerms(dec(d, "sharePercent"), dec(d, "annualRatePercent"),
-        d.getString("interest"), d.getInteger("maxTermMonths"));
-  }
 
   private static <T> List<T> all(VersionedCollection c, Function<Document, T> map) {
     return c.page(null, Sorts.ascending("name", "_id"), 0, 10_000).stream().map(map).toList();
