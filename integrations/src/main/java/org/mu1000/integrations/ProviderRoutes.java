@@ -72,6 +72,19 @@ public final class ProviderRoutes {
     return h != null && h.getStatusCode() >= 500;
   }
 
+  /**
+   * A provider request's retries: a 5xx or a broken connection is sent again with backoff (each retry counted by the
+   * route's {@code onRetry}); a 4xx is the provider's final word and is not.
+   */
+  public static org.apache.camel.model.RouteDefinition retrying(org.apache.camel.model.RouteDefinition r) {
+    r.onException(org.apache.camel.http.base.HttpOperationFailedException.class).onWhen(ProviderRoutes::serverSide)
+        .onRedeliveryRef("{{onRetry}}").maximumRedeliveries("{{retries}}").redeliveryDelay("{{delayMs}}")
+        .useExponentialBackOff().end();
+    r.onException(java.io.IOException.class).onRedeliveryRef("{{onRetry}}").maximumRedeliveries("{{retries}}")
+        .redeliveryDelay("{{delayMs}}").useExponentialBackOff().end();
+    return r;
+  }
+
   public static String routeId(String template, String tenant) {
     return template + "." + tenant;
   }

@@ -1,9 +1,7 @@
 package org.mu1000.integrations.payments.mojaloop;
 
 import jakarta.enterprise.context.Dependent;
-import java.io.IOException;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.support.DefaultHeaderFilterStrategy;
 import org.mu1000.integrations.ProviderRoutes;
 
@@ -29,16 +27,11 @@ public class MojaloopRoutes extends RouteBuilder {
     headers.setLowerCase(true);
     getContext().getRegistry().bind(HEADERS, headers);
     for (String template : new String[] {PARTIES, QUOTES, TRANSFERS}) {
-      routeTemplate(template)
+      ProviderRoutes.retrying(routeTemplate(template)
           .templateParameter("tenant").templateParameter("baseUrl").templateParameter("client")
           .templateParameter("retries").templateParameter("delayMs").templateParameter("timeoutMs")
           .templateParameter("onRetry")
-          .from("direct:" + template + ".{{tenant}}")
-          .onException(HttpOperationFailedException.class).onWhen(ProviderRoutes::serverSide)
-              .onRedeliveryRef("{{onRetry}}").maximumRedeliveries("{{retries}}").redeliveryDelay("{{delayMs}}")
-              .useExponentialBackOff().end()
-          .onException(IOException.class).onRedeliveryRef("{{onRetry}}")
-              .maximumRedeliveries("{{retries}}").redeliveryDelay("{{delayMs}}").useExponentialBackOff().end()
+          .from("direct:" + template + ".{{tenant}}"))
           .bean("{{client}}", "request")
           .to("{{baseUrl}}?throwExceptionOnFailure=true&connectTimeout=5000&responseTimeout={{timeoutMs}}"
               + "&headerFilterStrategy=#" + HEADERS)

@@ -3,7 +3,6 @@ package org.mu1000.integrations.payments.momo;
 import jakarta.enterprise.context.Dependent;
 import java.io.IOException;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.http.base.HttpOperationFailedException;
 import org.mu1000.integrations.ProviderRoutes;
 
 /**
@@ -39,28 +38,20 @@ public class MomoRoutes extends RouteBuilder {
         .convertBodyTo(String.class);
 
     // a buyer asked to pay (collection): sent again on a 5xx under the same X-Reference-Id, like a transfer
-    routeTemplate(REQUEST_TO_PAY)
+    ProviderRoutes.retrying(routeTemplate(REQUEST_TO_PAY)
         .templateParameter("tenant").templateParameter("baseUrl").templateParameter("client")
         .templateParameter("retries").templateParameter("delayMs").templateParameter("timeoutMs")
         .templateParameter("onRetry")
-        .from("direct:" + REQUEST_TO_PAY + ".{{tenant}}")
-        .onException(HttpOperationFailedException.class).onWhen(ProviderRoutes::serverSide).onRedeliveryRef("{{onRetry}}")
-            .maximumRedeliveries("{{retries}}").redeliveryDelay("{{delayMs}}").useExponentialBackOff().end()
-        .onException(IOException.class).onRedeliveryRef("{{onRetry}}")
-            .maximumRedeliveries("{{retries}}").redeliveryDelay("{{delayMs}}").useExponentialBackOff().end()
+        .from("direct:" + REQUEST_TO_PAY + ".{{tenant}}"))
         .bean("{{client}}", "requestToPay")
         .to("{{baseUrl}}/collection/v1_0/requesttopay?throwExceptionOnFailure=true&connectTimeout=5000"
             + "&responseTimeout={{timeoutMs}}");
 
-    routeTemplate(TRANSFER)
+    ProviderRoutes.retrying(routeTemplate(TRANSFER)
         .templateParameter("tenant").templateParameter("baseUrl").templateParameter("client")
         .templateParameter("retries").templateParameter("delayMs").templateParameter("timeoutMs")
         .templateParameter("onRetry")
-        .from("direct:" + TRANSFER + ".{{tenant}}")
-        .onException(HttpOperationFailedException.class).onWhen(ProviderRoutes::serverSide).onRedeliveryRef("{{onRetry}}")
-            .maximumRedeliveries("{{retries}}").redeliveryDelay("{{delayMs}}").useExponentialBackOff().end()
-        .onException(IOException.class).onRedeliveryRef("{{onRetry}}")
-            .maximumRedeliveries("{{retries}}").redeliveryDelay("{{delayMs}}").useExponentialBackOff().end()
+        .from("direct:" + TRANSFER + ".{{tenant}}"))
         .bean("{{client}}", "transferRequest")
         .to("{{baseUrl}}/disbursement/v1_0/transfer?throwExceptionOnFailure=true&connectTimeout=5000"
             + "&responseTimeout={{timeoutMs}}");

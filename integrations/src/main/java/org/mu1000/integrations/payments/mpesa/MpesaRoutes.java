@@ -3,7 +3,6 @@ package org.mu1000.integrations.payments.mpesa;
 import jakarta.enterprise.context.Dependent;
 import java.io.IOException;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.http.base.HttpOperationFailedException;
 import org.mu1000.integrations.ProviderRoutes;
 
 /**
@@ -41,15 +40,11 @@ public class MpesaRoutes extends RouteBuilder {
             + "&responseTimeout=10000")
         .convertBodyTo(String.class);
 
-    routeTemplate(B2C)
+    ProviderRoutes.retrying(routeTemplate(B2C)
         .templateParameter("tenant").templateParameter("baseUrl").templateParameter("client")
         .templateParameter("retries").templateParameter("delayMs").templateParameter("timeoutMs")
         .templateParameter("onRetry")
-        .from("direct:" + B2C + ".{{tenant}}")
-        .onException(HttpOperationFailedException.class).onWhen(ProviderRoutes::serverSide).onRedeliveryRef("{{onRetry}}")
-            .maximumRedeliveries("{{retries}}").redeliveryDelay("{{delayMs}}").useExponentialBackOff().end()
-        .onException(IOException.class).onRedeliveryRef("{{onRetry}}")
-            .maximumRedeliveries("{{retries}}").redeliveryDelay("{{delayMs}}").useExponentialBackOff().end()
+        .from("direct:" + B2C + ".{{tenant}}"))
         .bean("{{client}}", "paymentRequest")
         .to("{{baseUrl}}/mpesa/b2c/v3/paymentrequest?throwExceptionOnFailure=true&connectTimeout=5000"
             + "&responseTimeout={{timeoutMs}}")
