@@ -295,6 +295,16 @@ public class LoanService {
 
   // ---- repayment from payouts ----
 
+  /** The farmers who have a loan being repaid (one read, so a batch asks only them for instalments). */
+  public java.util.Set<String> borrowers(Tenant t) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (Loan l : ledger.store(t).list(FinanceStore.LOANS, Where.eq("status", Status.DISBURSED.name()), null, 0, 0,
+        Loan.class)) {
+      out.add(l.farmerId());
+    }
+    return out;
+  }
+
   /**
    * Takes what has fallen due on a farmer's loans from what they are owed ({@code available}), oldest loan first,
    * booked under {@code key} (the payout batch), so preparing the same batch again takes nothing twice. Returns what

@@ -89,6 +89,7 @@ public class PayoutService {
         PayoutBatch.Status.PREPARED, 0, BigDecimal.ZERO, c.subject(), c.username(), now, null, null, null, null, null,
         0);
     BigDecimal repaid = BigDecimal.ZERO;
+    java.util.Set<String> borrowers = loans.borrowers(t);
     for (Map.Entry<String, BigDecimal> owed : ledger.store(t).balances(Accounts.FARMER).entrySet()) {
       String farmerId = owed.getKey().substring(Accounts.FARMER.length());
       BigDecimal amount = owed.getValue().negate().subtract(unsent.getOrDefault(farmerId, BigDecimal.ZERO));
@@ -99,7 +100,8 @@ public class PayoutService {
       if (f.isEmpty() || !cooperativeId.equals(f.get().cooperativeId())) {
         continue;
       }
-      BigDecimal instalments = loans.collect(t, farmerId, amount, batchId, c.username());
+      BigDecimal instalments = borrowers.contains(farmerId) ? loans.collect(t, farmerId, amount, batchId,
+          c.username()) : BigDecimal.ZERO;
       repaid = repaid.add(instalments);
       amount = amount.subtract(instalments);
       if (amount.signum() <= 0 || f.get().msisdn() == null) {
