@@ -71,6 +71,11 @@ final class PayoutFixture {
       List<String> lots, String order) {}
 
   Shipped shipped(int farmers) {
+    return shipped(farmers, List.of());
+  }
+
+  /** As {@link #shipped(int)}, the i-th farmer's number ending in {@code endings.get(i)} where that is not null. */
+  Shipped shipped(int farmers, List<String> endings) {
     String tag = UUID.randomUUID().toString().substring(0, 6);
     String coop = api.post(RW_ADMIN, T + "cooperatives", Map.of("name", "Payout coop " + tag)).json().path("id")
         .asText();
@@ -90,6 +95,9 @@ final class PayoutFixture {
     List<String> lots = new ArrayList<>();
     for (int i = 0; i < farmers; i++) {
       String phone = "+25078" + String.format("%07d", PHONES.incrementAndGet() % 10_000_000);
+      if (i < endings.size() && endings.get(i) != null) {
+        phone = phone.substring(0, phone.length() - endings.get(i).length()) + endings.get(i);
+      }
       Map<String, Object> f = new HashMap<>(Fixture.farmer("Payee" + i, "Zz" + tag, coop));
       f.put("msisdn", phone);
       f.put("programmeIds", List.of(p));

@@ -398,25 +398,7 @@ class PayoutsIT {
    */
   @Test
   void farmersArePaidThroughAMojaloopSwitch() throws Exception {
-    String ttk = System.getenv("MU1000_MOJALOOP_TTK");
-    assertTrue(ttk != null, "MU1000_MOJALOOP_TTK names the toolkit that ./mu1000 test starts");
-    String callbacks = Deployments.base(url) + "api/v1/callbacks/mojaloop/rwanda/it-ml-token";
-    // the toolkit's admin API: its callbacks go to the tenant's secret address
-    java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-        .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
-    URI config = URI.create(ttk.replace(":4040", ":5050") + "/api/config/user");
-    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-    JsonNode stored = json.readTree(http.send(java.net.http.HttpRequest.newBuilder(config).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString()).body()).path("stored");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) stored).put("CALLBACK_ENDPOINT", callbacks);
-    assertEquals(200, http.send(java.net.http.HttpRequest.newBuilder(config).header("Content-Type",
-        "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(stored.toString())).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
-    Api.Res put = api.put(RW_ADMIN, T + "providers", List.of(Map.of("family", "payments", "provider", "mojaloop",
-        "settings", Map.of("baseUrl", ttk, "fspId", "mu1000rw"), "secrets", Map.of("callbackToken", "it-ml-token"))),
-        null);
-    assertEquals(200, put.status(), put.toString());
-
+    mojaloop("single");
     PayoutFixture.Shipped s = pay.shipped(3);
     String batch = pay.paidFor(s);
     JsonNode progress = pay.settled(batch, Duration.ofSeconds(60));
@@ -452,6 +434,93 @@ class PayoutsIT {
         Map.of("errorInformation", Map.of("errorCode", "5100", "errorDescription", "late")), null, type), 409);
     assertEquals("paid", api.get(RW_ADMIN, T + "payouts/" + payout).json().path("status").asText());
     pay.trialBalanceIsZero();
+  }
+
+  /**
+   * A batch in bulk through the toolkit: one bulk quote, whose results give five payouts their terms and refuse one
+   * (the payee FSP's 5101), and one bulk transfer of the five, whose results commit four and abort one (5105). The
+   * toolkit's rules (integrations/mojaloop-ttk/rules.js) answer by the payee's number: ending 99 refused, 98 aborted.
+   */
+  @Test
+  void aBatchIsPaidThroughAMojaloopSwitchInBulk() throws Exception {
+    mojaloop(null);
+    List<String> endings = java.util.Arrays.asList(null, null, null, null, "99", "98");
+    PayoutFixture.Shipped s = pay.shipped(6, endings);
+    String batch = pay.paidFor(s);
+    JsonNode progress = pay.settled(batch, Duration.ofSeconds(60));
+    assertEquals(4, progress.path("paid").asInt(), progress + " " + pay.payouts(batch));
+    assertEquals(2, progress.path("failed").asInt(), progress.toString());
+    String paid = null;
+    for (JsonNode p : pay.payouts(batch)) {
+      String number = p.path("msisdn").asText();
+      if (number.endsWith("99")) {
+        assertEquals("failed", p.path("status").asText(), p.toString());
+        assertTrue(p.path("reason").asText().startsWith("quote: 5101"), p.toString());
+      } else if (number.endsWith("98")) {
+        assertEquals("failed", p.path("status").asText(), p.toString());
+        assertTrue(p.path("reason").asText().startsWith("5105"), p.toString());
+      } else {
+        assertEquals("paid", p.path("status").asText(), p.toString());
+        assertEquals(p.path("id").asText(), p.path("providerTransactionId").asText(), "the payout is the transfer");
+        paid = p.path("id").asText();
+      }
+    }
+    for (int i = 0; i < 6; i++) {
+      BigDecimal owed = api.get(RW_ADMIN, T + "farmers/" + s.farmers().get(i) + "/statement").json().path("owed")
+          .decimalValue();
+      assertEquals(i < 4 ? 0 : 1, owed.signum(), "farmer " + i + " is owed only what was not paid");
+    }
+    pay.trialBalanceIsZero();
+    JsonNode health = api.get(RW_ADMIN, T + "providers/health").json();
+    for (JsonNode route : health) {
+      String id = route.path("routeId").asText();
+      if (id.equals("payments.mojaloop.bulk-quotes.rwanda") || id.equals("payments.mojaloop.bulk-transfers.rwanda")) {
+        assertEquals(1, route.path("out").asLong(), "one bulk request for the batch: " + route);
+      }
+      if (id.equals("payments.mojaloop.quotes.rwanda") || id.equals("payments.mojaloop.transfers.rwanda")) {
+        assertEquals(0, route.path("in").asLong(), "no single quote or transfer: " + route);
+      }
+    }
+    assertTrue(health.toString().contains("payments.mojaloop.bulk-transfers.rwanda"), health.toString());
+
+    // a bulk transfer's results are applied once; one Mu1000 never sent is not found; the address is checked
+    Api sw = new Api(Deployments.base(url));
+    String type = "application/vnd.interoperability.bulkTransfers+json;version=1.1";
+    Map<String, Object> again = Map.of("bulkTransferState", "COMPLETED", "individualTransferResults", List.of(Map.of(
+        "transferId", paid, "fulfilment", "UNlJ98hZTY_dsw0cAqw4i_UN3v4utt7CZFB4yfLbVFA")));
+    String unknown = java.util.UUID.randomUUID().toString();
+    assertProblem(sw.send(null, "PUT", "callbacks/mojaloop/rwanda/wrong/bulkTransfers/" + unknown, again, null, type),
+        401);
+    assertProblem(sw.send(null, "PUT", "callbacks/mojaloop/rwanda/it-ml-token/bulkTransfers/" + unknown, again, null,
+        type), 409);
+    assertProblem(sw.send(null, "PUT", "callbacks/mojaloop/rwanda/it-ml-token/bulkTransfers/" + unknown + "/error",
+        Map.of("errorInformation", Map.of("errorCode", "3100", "errorDescription", "late")), null, type), 404);
+    assertEquals("paid", api.get(RW_ADMIN, T + "payouts/" + paid).json().path("status").asText());
+    pay.trialBalanceIsZero();
+  }
+
+  /** The tenant pays through the toolkit ({@code ./mu1000 test} starts it), whose callbacks come to its address. */
+  private void mojaloop(String transfers) throws Exception {
+    String ttk = System.getenv("MU1000_MOJALOOP_TTK");
+    assertTrue(ttk != null, "MU1000_MOJALOOP_TTK names the toolkit that ./mu1000 test starts");
+    String callbacks = Deployments.base(url) + "api/v1/callbacks/mojaloop/rwanda/it-ml-token";
+    java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+        .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+    URI config = URI.create(ttk.replace(":4040", ":5050") + "/api/config/user");
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    JsonNode stored = json.readTree(http.send(java.net.http.HttpRequest.newBuilder(config).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body()).path("stored");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) stored).put("CALLBACK_ENDPOINT", callbacks);
+    assertEquals(200, http.send(java.net.http.HttpRequest.newBuilder(config).header("Content-Type",
+        "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(stored.toString())).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
+    Map<String, String> settings = new java.util.HashMap<>(Map.of("baseUrl", ttk, "fspId", "mu1000rw"));
+    if (transfers != null) {
+      settings.put("transfers", transfers);
+    }
+    Api.Res put = api.put(RW_ADMIN, T + "providers", List.of(Map.of("family", "payments", "provider", "mojaloop",
+        "settings", settings, "secrets", Map.of("callbackToken", "it-ml-token"))), null);
+    assertEquals(200, put.status(), put.toString());
   }
 
   /** Daraja B2C: a 5xx burst, duplicate results, an unknown payee (failed, then tried again) and a queue time-out. */

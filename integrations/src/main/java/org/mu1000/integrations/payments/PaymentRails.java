@@ -60,7 +60,8 @@ public class PaymentRails implements PaymentRail {
     ProviderRoutes.Provider mojaloop = new ProviderRoutes.Provider() {
       @Override
       public List<String> templates() {
-        return List.of(MojaloopRoutes.PARTIES, MojaloopRoutes.QUOTES, MojaloopRoutes.TRANSFERS);
+        return List.of(MojaloopRoutes.PARTIES, MojaloopRoutes.QUOTES, MojaloopRoutes.TRANSFERS,
+            MojaloopRoutes.BULK_QUOTES, MojaloopRoutes.BULK_TRANSFERS);
       }
 
       @Override
@@ -97,14 +98,8 @@ public class PaymentRails implements PaymentRail {
     if (r.client() instanceof MojaloopClient m) {
       try {
         return m.submit(p, sender(t, r));
-      } catch (CamelExecutionException e) {
-        if (e.getCause() instanceof HttpOperationFailedException h && h.getStatusCode() < 500) {
-          return new Answer(Submission.REJECTED, h.getStatusCode() + " " + MojaloopClient.error(json(h
-              .getResponseBody())));
-        }
-        return new Answer(Submission.UNKNOWN, e.getCause() == null ? e.toString() : e.getCause().toString());
-      } catch (IllegalStateException e) {
-        return new Answer(Submission.UNKNOWN, e.getMessage());
+      } catch (RuntimeException e) {
+        return failure(e);
       }
     }
     boolean mpesa = r.client() instanceof MpesaClient;
@@ -143,6 +138,32 @@ public class PaymentRails implements PaymentRail {
       stats.failed(cause == null ? e.toString() : cause.getClass().getSimpleName() + ": " + cause.getMessage());
       return new Answer(Submission.UNKNOWN, stats.lastError);
     }
+  }
+
+  @Override
+  public boolean bulk(Tenant t) {
+    return routes.routes(t).client() instanceof MojaloopClient m && m.bulk();
+  }
+
+  @Override
+  public Map<String, Answer> submitAll(Tenant t, List<Payout> payouts) {
+    ProviderRoutes.Made r = routes.routes(t);
+    if (r.client() instanceof MojaloopClient m && m.bulk()) {
+      return m.submitAll(payouts, sender(t, r), PaymentRails::failure);
+    }
+    return PaymentRail.super.submitAll(t, payouts);
+  }
+
+  /** What a Mojaloop route that could not be passed means for the payouts it carried. */
+  private static Answer failure(RuntimeException e) {
+    if (e instanceof CamelExecutionException c) {
+      if (c.getCause() instanceof HttpOperationFailedException h && h.getStatusCode() < 500) {
+        return new Answer(Submission.REJECTED, h.getStatusCode() + " " + MojaloopClient.error(json(h
+            .getResponseBody())));
+      }
+      return new Answer(Submission.UNKNOWN, c.getCause() == null ? c.toString() : c.getCause().toString());
+    }
+    return new Answer(Submission.UNKNOWN, e.getMessage());
   }
 
   private static String reason(String body) {

@@ -61,13 +61,15 @@ public class PayoutDispatcher {
   }
 
   void onDue(@Observes PayoutsDue due) {
-    due.payoutIds().forEach(id -> queue(new PayoutRoutes.Due(due.tenantId(), id)));
+    boolean bulk = tenants.find(due.tenantId()).map(rails::bulk).orElse(false);
+    due.payoutIds().forEach(id -> queue(new PayoutRoutes.Due(due.tenantId(), id), bulk));
   }
 
-  private void queue(PayoutRoutes.Due due) {
+  /** Queues a payout for the routes: alone, or to be gathered with others of its tenant for a bulk transfer. */
+  private void queue(PayoutRoutes.Due due, boolean bulk) {
     if (queued.add(due)) {
       try {
-        camel.producer().sendBody(PayoutRoutes.QUEUE, due);
+        camel.producer().sendBody(bulk ? PayoutRoutes.BULK_QUEUE : PayoutRoutes.QUEUE, due);
       } catch (RuntimeException e) {
         queued.remove(due); // the queue is full: the next sweep queues it
       }
@@ -125,9 +127,10 @@ public class PayoutDispatcher {
   /** One tenant's sweep; returns how many payouts it queued or settled. */
   int sweep(Tenant t) {
     int n = 0;
+    boolean bulk = rails.bulk(t);
     for (String batch : payouts.sendingBatches(t)) {
       for (String id : payouts.unsent(t, batch)) {
-        queue(new PayoutRoutes.Due(t.id(), id));
+        queue(new PayoutRoutes.Due(t.id(), id), bulk);
         n++;
       }
     }
@@ -146,7 +149,7 @@ public class PayoutDispatcher {
           n++;
           break;
         case UNKNOWN_TO_PROVIDER:
-          queue(new PayoutRoutes.Due(t.id(), p.id())); // never arrived: the same reference again
+          queue(new PayoutRoutes.Due(t.id(), p.id()), bulk); // never arrived: the same reference again
           n++;
           break;
         default:

@@ -2,7 +2,11 @@ package org.mu1000.integrations.payments;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 import org.mu1000.platform.finance.application.FarmerTexts;
 import org.mu1000.platform.finance.application.PaymentRail;
@@ -13,13 +17,15 @@ import org.mu1000.platform.tenancy.domain.TenantRepository;
 
 /**
  * Hands payouts to their tenant's provider, several at a time: each is booked as in flight, sent, and marked
- * accepted or failed by the provider's answer; one without an answer waits for the status sweep.
+ * accepted or failed by the provider's answer; one without an answer waits for the status sweep. A tenant whose
+ * provider takes transfers in bulk has its payouts gathered first: up to 1,000 of them, or what came within a second.
  */
 @Dependent
 public class PayoutRoutes extends RouteBuilder {
   private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(
       PayoutRoutes.class.getName());
   public static final String QUEUE = "seda:payments.payouts?concurrentConsumers=8&size=200000";
+  public static final String BULK_QUEUE = "seda:payments.payouts.bulk?concurrentConsumers=2&size=200000";
   public static final String SMS_QUEUE = "seda:sms.payouts?concurrentConsumers=4&size=200000";
 
   /** One payout of one tenant due to be handed over. */
@@ -52,6 +58,19 @@ public class PayoutRoutes extends RouteBuilder {
             handOver(due);
           } finally {
             dispatcher.done(due);
+          }
+        });
+
+    from(BULK_QUEUE).routeId("payments.payouts.bulk-hand-over")
+        .aggregate(simple("${body.tenantId}"), AggregationStrategies.groupedBody())
+        .completionSize(1000).completionTimeout(1000)
+        .process(e -> {
+          @SuppressWarnings("unchecked")
+          List<Due> dues = e.getMessage().getBody(List.class);
+          try {
+            handOverAll(dues);
+          } finally {
+            dues.forEach(dispatcher::done);
           }
         });
 
@@ -94,12 +113,39 @@ public class PayoutRoutes extends RouteBuilder {
       LOG.warning("payout " + due.payoutId() + " of " + due.tenantId() + " not handed over: " + e.getMessage());
       return; // stays submitting: the sweep asks the provider, and sends it again under the same reference
     }
+    apply(t.get(), due.payoutId(), a);
+  }
+
+  /** Payouts of one tenant handed over together, as the provider's bulk transfers. */
+  void handOverAll(List<Due> dues) {
+    Optional<Tenant> t = tenants.find(dues.get(0).tenantId()).filter(Tenant::isOpen);
+    if (t.isEmpty()) {
+      return;
+    }
+    List<Payout> ps = new ArrayList<>();
+    for (Due due : dues) {
+      payouts.handOver(t.get(), due.payoutId()).ifPresent(ps::add);
+    }
+    if (ps.isEmpty()) {
+      return;
+    }
+    Map<String, PaymentRail.Answer> answers;
+    try {
+      answers = rails.submitAll(t.get(), ps);
+    } catch (RuntimeException e) {
+      LOG.warning(ps.size() + " payouts of " + t.get().id() + " not handed over: " + e.getMessage());
+      return; // they stay submitting, for the sweep
+    }
+    answers.forEach((id, a) -> apply(t.get(), id, a));
+  }
+
+  private void apply(Tenant t, String payoutId, PaymentRail.Answer a) {
     switch (a.submission()) {
       case ACCEPTED:
-        payouts.accepted(t.get(), due.payoutId());
+        payouts.accepted(t, payoutId);
         break;
       case REJECTED:
-        payouts.settle(t.get(), due.payoutId(), false, null, a.reason());
+        payouts.settle(t, payoutId, false, null, a.reason());
         break;
       default:
         break; // the sweep asks the provider later

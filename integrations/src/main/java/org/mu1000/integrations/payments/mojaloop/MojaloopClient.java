@@ -10,9 +10,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.mu1000.platform.finance.application.PaymentRail;
@@ -85,17 +88,28 @@ public final class MojaloopClient {
 
   /** The quote a payout asks its farmer's FSP for. */
   public static ObjectNode quote(Payout p, String quoteId, String payerFsp, String payeeFsp) {
-    ObjectNode q = JSON.createObjectNode().put("quoteId", quoteId).put("transactionId", id(p.id() + ":transaction"));
-    party(q.putObject("payee"), "MSISDN", msisdn(p), payeeFsp);
+    ObjectNode q = individualQuote(p, quoteId, payeeFsp);
     ObjectNode payer = q.putObject("payer");
     party(payer, "BUSINESS", p.cooperativeId(), payerFsp);
     payer.put("name", "Mu1000 cooperative payout");
+    return q;
+  }
+
+  /** What a payout asks its farmer's FSP for, alone ({@link #quote}) or as one of a bulk quote's. */
+  static ObjectNode individualQuote(Payout p, String quoteId, String payeeFsp) {
+    ObjectNode q = JSON.createObjectNode().put("quoteId", quoteId).put("transactionId", id(p.id() + ":transaction"));
+    party(q.putObject("payee"), "MSISDN", msisdn(p), payeeFsp);
     q.put("amountType", "SEND");
     q.putObject("amount").put("currency", p.currency()).put("amount", amount(p));
     q.putObject("transactionType").put("scenario", "TRANSFER").put("initiator", "PAYER")
         .put("initiatorType", "BUSINESS");
     q.put("note", "harvest payout " + p.batchId());
     return q;
+  }
+
+  /** A payout's quote id: the same each time the payout is sent. */
+  static String quoteId(Payout p) {
+    return id(p.id() + ":quote");
   }
 
   /** The transfer on a quote's terms. */
@@ -106,11 +120,16 @@ public final class MojaloopClient {
     t.putObject("amount").put("currency", amount.path("currency").asText(p.currency()))
         .put("amount", amount.path("amount").asText(amount(p)));
     t.put("ilpPacket", quote.path("ilpPacket").asText()).put("condition", quote.path("condition").asText());
-    t.put("expiration", ISO_MILLIS.format(now.plus(5, ChronoUnit.MINUTES)));
+    t.put("expiration", expiration(now));
     return t;
   }
 
-  private static void party(ObjectNode n, String type, String identifier, String fsp) {
+  /** When a request the routes send expires: five minutes on. */
+  static String expiration(Instant now) {
+    return ISO_MILLIS.format(now.plus(5, ChronoUnit.MINUTES));
+  }
+
+  static void party(ObjectNode n, String type, String identifier, String fsp) {
     n.putObject("partyIdInfo").put("partyIdType", type).put("partyIdentifier", identifier).put("fspId", fsp);
   }
 
@@ -131,22 +150,14 @@ public final class MojaloopClient {
   public Answer submit(Payout p, Sender routes) {
     Instant since = Instant.now().minusMillis(5);
     String number = msisdn(p);
-    routes.send(MojaloopRoutes.PARTIES, new Ask("parties", "GET", "/parties/MSISDN/" + number, null, null));
-    Optional<ProviderMessage> party = inbox.await(tenant, "parties:MSISDN:" + number, since, wait);
-    if (party.isEmpty()) {
-      return new Answer(Submission.UNKNOWN, "no answer to the party lookup within " + wait.toSeconds() + " s");
+    askForParty(number, routes);
+    Payee payee = payee(number, since);
+    if (payee.failure() != null) {
+      return payee.failure();
     }
-    JsonNode partyBody = read(party.get());
-    if (party.get().error()) {
-      return new Answer(Submission.REJECTED, "party lookup: " + error(partyBody));
-    }
-    String payeeFsp = partyBody.path("party").path("partyIdInfo").path("fspId").asText(null);
-    if (payeeFsp == null) {
-      return new Answer(Submission.REJECTED, "party lookup named no FSP for " + number);
-    }
-    String quoteId = id(p.id() + ":quote");
-    routes.send(MojaloopRoutes.QUOTES, new Ask("quotes", "POST", "/quotes", quote(p, quoteId, fspId(), payeeFsp)
-        .toString(), payeeFsp));
+    String quoteId = quoteId(p);
+    routes.send(MojaloopRoutes.QUOTES, new Ask("quotes", "POST", "/quotes", quote(p, quoteId, fspId(), payee.fsp())
+        .toString(), payee.fsp()));
     Optional<ProviderMessage> quote = inbox.await(tenant, "quotes:" + quoteId, since, wait);
     if (quote.isEmpty()) {
       return new Answer(Submission.UNKNOWN, "no answer to the quote within " + wait.toSeconds() + " s");
@@ -155,9 +166,60 @@ public final class MojaloopClient {
     if (quote.get().error()) {
       return new Answer(Submission.REJECTED, "quote: " + error(quoteBody));
     }
-    routes.send(MojaloopRoutes.TRANSFERS, new Ask("transfers", "POST", "/transfers", transfer(p, fspId(), payeeFsp,
-        quoteBody, Instant.now()).toString(), payeeFsp));
+    routes.send(MojaloopRoutes.TRANSFERS, new Ask("transfers", "POST", "/transfers", transfer(p, fspId(), payee.fsp(),
+        quoteBody, Instant.now()).toString(), payee.fsp()));
     return new Answer(Submission.ACCEPTED, null);
+  }
+
+  /**
+   * A batch's payouts in bulk ({@link MojaloopBulk}); a route that cannot be passed gives its payouts the answer
+   * {@code failure} makes of what it threw.
+   */
+  public Map<String, Answer> submitAll(List<Payout> payouts, Sender routes, Function<RuntimeException, Answer> failure) {
+    return new MojaloopBulk(this, routes, failure).submit(payouts);
+  }
+
+  /** Whether the tenant's batches go to the switch in bulk (setting {@code transfers}: bulk, the default, or single). */
+  public boolean bulk() {
+    return !"single".equals(config.setting("transfers"));
+  }
+
+  /** The FSP that holds a number, or the answer for the payouts to it when there is none. */
+  record Payee(String fsp, Answer failure) {}
+
+  /** GET /parties: the switch asks the number's FSP, whose PUT /parties comes back to the inbox. */
+  void askForParty(String number, Sender routes) {
+    routes.send(MojaloopRoutes.PARTIES, new Ask("parties", "GET", "/parties/MSISDN/" + number, null, null));
+  }
+
+  /** The answer to a lookup asked since {@code since}. */
+  Payee payee(String number, Instant since) {
+    Optional<ProviderMessage> party = inbox.await(tenant, "parties:MSISDN:" + number, since, wait);
+    if (party.isEmpty()) {
+      return new Payee(null, new Answer(Submission.UNKNOWN, "no answer to the party lookup within "
+          + wait.toSeconds() + " s"));
+    }
+    JsonNode partyBody = read(party.get());
+    if (party.get().error()) {
+      return new Payee(null, new Answer(Submission.REJECTED, "party lookup: " + error(partyBody)));
+    }
+    String fsp = partyBody.path("party").path("partyIdInfo").path("fspId").asText(null);
+    return fsp == null ? new Payee(null, new Answer(Submission.REJECTED, "party lookup named no FSP for " + number))
+        : new Payee(fsp, null);
+  }
+
+  /** The answer under {@code key} received since {@code since}, waited for as long as any answer. */
+  Optional<ProviderMessage> await(String key, Instant since) {
+    return inbox.await(tenant, key, since, wait);
+  }
+
+  /** Keeps a note in the tenant's inbox (what a bulk transfer held, for its callbacks). */
+  void keep(String key, String body) {
+    inbox.put(tenant, key, body, false);
+  }
+
+  long waitSeconds() {
+    return wait.toSeconds();
   }
 
   /** The switch's view of a transfer: GET /transfers/{id}, answered by PUT /transfers/{id}. */
@@ -182,7 +244,7 @@ public final class MojaloopClient {
     return Optional.of(new PaymentRail.Status(state, p.id(), null));
   }
 
-  private static JsonNode read(ProviderMessage m) {
+  static JsonNode read(ProviderMessage m) {
     try {
       return JSON.readTree(m.body());
     } catch (IOException e) {

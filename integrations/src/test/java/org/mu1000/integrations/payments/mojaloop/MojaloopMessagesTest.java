@@ -14,6 +14,9 @@ import com.networknt.schema.ValidationMessage;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +24,7 @@ import org.mu1000.platform.finance.domain.Payout;
 
 /**
  * The FSPIOP messages the Mojaloop routes send, checked against the official API definition (v1.1, in the test
- * resources with its licence): a quote and a transfer as a switch would validate them.
+ * resources with its licence): a quote, a transfer, a bulk quote and a bulk transfer as a switch would validate them.
  */
 class MojaloopMessagesTest {
   static JsonNode api;
@@ -47,8 +50,12 @@ class MojaloopMessagesTest {
   }
 
   static Payout payout(String amount) {
+    return payout("0f0e5a4e-1b2c-4d3e-8f9a-0b1c2d3e4f5a", "+250788123456", amount);
+  }
+
+  static Payout payout(String id, String msisdn, String amount) {
     Instant now = Instant.parse("2026-06-01T10:00:00Z");
-    return new Payout("0f0e5a4e-1b2c-4d3e-8f9a-0b1c2d3e4f5a", "pb1234567890abcdef", "fa1", "co1", "+250788123456",
+    return new Payout(id, "pb1234567890abcdef", "fa1", "co1", msisdn,
         new BigDecimal(amount), "RWF", "mojaloop", Payout.Status.SUBMITTING, 1, null, null, null, "Coop: RWF 5,700",
         now, null, null, null, now, now, 1);
   }
@@ -73,6 +80,36 @@ class MojaloopMessagesTest {
     assertEquals("0f0e5a4e-1b2c-4d3e-8f9a-0b1c2d3e4f5a", t.path("transferId").asText(), "the payout is the transfer");
     assertEquals("5701", t.path("amount").path("amount").asText(), "the quote's transfer amount");
     assertEquals("2026-06-01T10:05:00.123Z", t.path("expiration").asText());
+  }
+
+  @Test
+  void aBatchIsAValidBulkQuoteAndItsQuotedPayoutsAValidBulkTransfer() {
+    Payout a = payout("0f0e5a4e-1b2c-4d3e-8f9a-0b1c2d3e4f5a", "+250788123456", "5700");
+    Payout b = payout("1f0e5a4e-1b2c-4d3e-8f9a-0b1c2d3e4f5b", "+250788123457", "1234.50");
+    Instant now = Instant.parse("2026-06-01T10:00:00Z");
+    JsonNode q = MojaloopBulk.bulkQuote(MojaloopClient.id("bulk"), List.of(a, b), "mu1000rw", "payeefsp", now);
+    assertEquals(Set.of(), check("BulkQuotesPostRequest", q), q.toString());
+    assertEquals(2, q.path("individualQuotes").size());
+    assertEquals(MojaloopClient.quoteId(b), q.path("individualQuotes").get(1).path("quoteId").asText(),
+        "each payout keeps the quote id it has alone");
+    assertEquals("1234.5", q.path("individualQuotes").get(1).path("amount").path("amount").asText());
+
+    ObjectNode terms = new ObjectMapper().createObjectNode().put("quoteId", MojaloopClient.quoteId(a))
+        .put("ilpPacket", "AYICb51ec534ee484575b6a9ead2955b8061")
+        .put("condition", "GRzLaTP7DJ9t4P-a_BA0WA9wzzlsugf00-Tn6kESAfM");
+    terms.putObject("transferAmount").put("currency", "RWF").put("amount", "5701");
+    Map<Payout, JsonNode> quoted = new LinkedHashMap<>();
+    quoted.put(a, terms);
+    JsonNode t = MojaloopBulk.bulkTransfer(MojaloopClient.id("bulk-t"), MojaloopClient.id("bulk"), quoted,
+        "mu1000rw", "payeefsp", now);
+    assertEquals(Set.of(), check("BulkTransfersPostRequest", t), t.toString());
+    JsonNode one = t.path("individualTransfers").get(0);
+    assertEquals(a.id(), one.path("transferId").asText(), "the payout is the individual transfer");
+    assertEquals("5701", one.path("transferAmount").path("amount").asText(), "on the quote's terms");
+    assertEquals(1, t.path("individualTransfers").size(), "only the payouts that got terms");
+
+    ((ObjectNode) t).putArray("individualTransfers");
+    assertTrue(!check("BulkTransfersPostRequest", t).isEmpty(), "an empty bulk transfer is caught by the check");
   }
 
   @Test

@@ -30,6 +30,18 @@ public interface PaymentRail {
 
   Answer submit(Tenant t, Payout p);
 
+  /** Whether the tenant's provider takes a batch's transfers together ({@link #submitAll}). */
+  default boolean bulk(Tenant t) {
+    return false;
+  }
+
+  /** Several payouts of one batch at once; the answer for each, by payout id. */
+  default java.util.Map<String, Answer> submitAll(Tenant t, List<Payout> payouts) {
+    java.util.Map<String, Answer> answers = new java.util.LinkedHashMap<>();
+    payouts.forEach(p -> answers.put(p.id(), submit(t, p)));
+    return answers;
+  }
+
   /** A buyer asked to pay an amount from their mobile-money number; the outcome comes by callback. */
   record Collection(String id, java.math.BigDecimal amount, String currency, String msisdn, String message) {}
 

@@ -36,6 +36,11 @@ public class ProviderInbox {
     }
   }
 
+  /** The latest message under {@code key}. */
+  public Optional<ProviderMessage> find(Tenant t, String key) {
+    return ledger.store(t).find(FinanceStore.INBOX, key, ProviderMessage.class);
+  }
+
   /** The answer under {@code key} received at or after {@code since}, waited for up to {@code within}. */
   public Optional<ProviderMessage> await(Tenant t, String key, Instant since, Duration within) {
     long end = System.nanoTime() + within.toNanos();

@@ -78,6 +78,9 @@ public record ProviderConfig(String family, String provider, Map<String, String>
     for (String s : need.secrets()) {
       v.require(secrets.get(s) != null && !secrets.get(s).isBlank(), field + ".secrets." + s, "is required");
     }
+    String transfers = settings.get("transfers");
+    v.require(!provider.equals("mojaloop") || transfers == null || transfers.equals("bulk")
+        || transfers.equals("single"), field + ".settings.transfers", "must be bulk or single");
     settings.forEach((k, val) -> v.require(KEY.matcher(k).matches() && val != null && val.length() <= 500,
         field + ".settings." + k, "must be a name with a value of at most 500 characters"));
     secrets.forEach((k, val) -> v.require(KEY.matcher(k).matches() && val != null && val.length() <= 500,

@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 import org.mu1000.api.ProviderCallbacksApi;
 import org.mu1000.api.model.MomoTransferStatus;
 import org.mu1000.platform.finance.application.CallbackSignatures;
@@ -25,7 +27,7 @@ import org.mu1000.platform.tenancy.domain.TenantRepository;
  * A Mojaloop switch's callbacks (FSPIOP v1.1). The address registered at the switch carries the tenant's callback
  * secret, and the callback must be addressed to the tenant's own FSP id: anything else is refused before it is read.
  * Party lookups and quotes wait in the inbox for the route that asked; a transfer's final state settles its payout,
- * once.
+ * once, and a bulk transfer's results settle each of its payouts.
  */
 @RequestScoped
 public class ProviderCallbackResource implements ProviderCallbacksApi {
@@ -93,6 +95,9 @@ public class ProviderCallbackResource implements ProviderCallbacksApi {
     Tenant t = authenticated(tenant, token, destination);
     String json = text(body);
     inbox.put(t, resource + ":" + id, json, false);
+    if ("bulkTransfers".equals(resource)) {
+      return bulkSettled(t, id, JSON.valueToTree(body));
+    }
     if (!"transfers".equals(resource)) {
       return Response.ok().build();
     }
@@ -110,12 +115,65 @@ public class ProviderCallbackResource implements ProviderCallbacksApi {
       String destination) {
     Tenant t = authenticated(tenant, token, destination);
     inbox.put(t, resource + ":" + id, text(body), true);
+    JsonNode e = JSON.valueToTree(body).path("errorInformation");
+    String reason = (e.path("errorCode").asText("") + " " + e.path("errorDescription").asText("")).trim();
+    if ("bulkTransfers".equals(resource)) {
+      return bulkFailed(t, id, reason.isEmpty() ? "the switch reported an error on the bulk transfer" : reason);
+    }
     if (!"transfers".equals(resource)) {
       return Response.ok().build();
     }
-    JsonNode e = JSON.valueToTree(body).path("errorInformation");
-    String reason = (e.path("errorCode").asText("") + " " + e.path("errorDescription").asText("")).trim();
     return applied(payouts.settle(t, id, false, null, reason.isEmpty() ? "the switch reported an error" : reason), id);
+  }
+
+  /**
+   * A bulk transfer's results: an individual transfer with its fulfilment is paid, one with an error failed. A bulk
+   * transfer rejected as a whole fails every payout it carried.
+   */
+  private Response bulkSettled(Tenant t, String bulkId, JsonNode n) {
+    JsonNode results = n.path("individualTransferResults");
+    if (results.isEmpty()) {
+      return n.path("bulkTransferState").asText().equals("REJECTED")
+          ? bulkFailed(t, bulkId, "the bulk transfer was rejected") : Response.ok().build(); // not final yet
+    }
+    List<PayoutService.Applied> applied = new ArrayList<>();
+    for (JsonNode r : results) {
+      String id = r.path("transferId").asText();
+      if (r.hasNonNull("fulfilment")) {
+        applied.add(payouts.settle(t, id, true, id, null));
+      } else if (r.has("errorInformation")) {
+        String reason = (r.path("errorInformation").path("errorCode").asText("") + " " + r.path("errorInformation")
+            .path("errorDescription").asText("")).trim();
+        applied.add(payouts.settle(t, id, false, null, reason));
+      }
+    }
+    return bulkApplied(applied, bulkId);
+  }
+
+  /** Every payout a bulk transfer carried (as noted when it was sent) failed, with the switch's reason. */
+  private Response bulkFailed(Tenant t, String bulkId, String reason) {
+    JsonNode ids = inbox.find(t, "bulkTransfers:sent:" + bulkId).map(m -> {
+      try {
+        return JSON.readTree(m.body());
+      } catch (JsonProcessingException e) {
+        return JSON.createArrayNode();
+      }
+    }).orElseThrow(() -> DomainException.notFound("bulk transfer", bulkId));
+    List<PayoutService.Applied> applied = new ArrayList<>();
+    ids.forEach(id -> applied.add(payouts.settle(t, id.asText(), false, null, reason)));
+    return bulkApplied(applied, bulkId);
+  }
+
+  /** 200 when the callback settled any payout; 404 when it named none we know; 409 when all were final already. */
+  private static Response bulkApplied(List<PayoutService.Applied> applied, String bulkId) {
+    if (applied.isEmpty() || applied.contains(PayoutService.Applied.APPLIED)) {
+      return Response.ok().build();
+    }
+    if (applied.stream().allMatch(a -> a == PayoutService.Applied.UNKNOWN)) {
+      throw DomainException.notFound("bulk transfer", bulkId);
+    }
+    throw new DomainException(Kind.CONFLICT, "bulk transfer " + bulkId + " is final already; the callback is not "
+        + "applied again");
   }
 
   /**
