@@ -83,9 +83,7 @@ public class ProvidersView extends VerticalLayout {
     Map<String, PasswordField> secrets = new LinkedHashMap<>();
     ProviderConfig.Need need = known.get(provider.getValue());
     List<String> settingNames = new ArrayList<>(need.settings());
-    if (ProviderConfig.SMS.equals(family)) {
-      settingNames.add("from");
-    }
+    settingNames.addAll(need.optional());
     for (String name : settingNames) {
       TextField f = new TextField(name);
       f.setId("setting-" + name);

@@ -21,14 +21,18 @@ public record ProviderConfig(String family, String provider, Map<String, String>
       PAYMENTS, Map.of(
           "momo", new Need(List.of("baseUrl", "targetEnvironment", "apiUser", "callbackBaseUrl"),
               List.of("apiKey", "subscriptionKey", "callbackToken")),
-          "mojaloop", new Need(List.of("baseUrl", "fspId"), List.of("callbackToken")),
+          "mojaloop", new Need(List.of("baseUrl", "fspId"), List.of("callbackToken"), List.of("transfers")),
           "mpesa", new Need(List.of("baseUrl", "shortCode", "initiatorName", "callbackBaseUrl"),
               List.of("consumerKey", "consumerSecret", "securityCredential", "callbackToken"))),
       SMS, Map.of(
-          "africastalking", new Need(List.of("baseUrl", "username"), List.of("apiKey"))));
+          "africastalking", new Need(List.of("baseUrl", "username"), List.of("apiKey"), List.of("from"))));
 
-  /** The settings and secrets a provider needs. */
-  public record Need(List<String> settings, List<String> secrets) {}
+  /** The settings and secrets a provider needs, and the settings it may have. */
+  public record Need(List<String> settings, List<String> secrets, List<String> optional) {
+    public Need(List<String> settings, List<String> secrets) {
+      this(settings, secrets, List.of());
+    }
+  }
 
   /** The providers of a family and what each needs, for forms that configure them. */
   public static Map<String, Need> known(String family) {
