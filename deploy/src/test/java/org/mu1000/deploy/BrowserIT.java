@@ -446,4 +446,95 @@ class BrowserIT {
     }
     screenshot("11-donor");
   }
+
+  /** The language switch: every page in French, Chinese and Amharic, numbers written as each language writes them. */
+  @Test
+  void theLanguageSwitchTranslatesThePagesAndTheirNumbers() throws Exception {
+    signIn(Fixture.RW_ADMIN, "impact");
+    String english = visible(By.id("impact-usd-per-mu")).getText();
+    assertTrue(english.matches("[\\d,]+\\.\\d\\d USD per mu.*"), english);
+    choose("language", "Français");
+    wait.until(d -> navSays("Agriculteurs"));
+    String french = visible(By.id("impact-usd-per-mu")).getText();
+    assertTrue(french.matches("[\\d\\s\\u202f\\u00a0]+,\\d\\d USD par mu.*"), "a decimal comma: " + french);
+    assertTrue(visible(By.tagName("vaadin-side-nav")).getText().contains("Formation"));
+    screenshot("16-french");
+    choose("language", "中文");
+    wait.until(d -> navSays("培训"));
+    assertTrue(visible(By.id("impact-usd-per-mu")).getText().contains("每亩"));
+    screenshot("17-chinese");
+    choose("language", "አማርኛ");
+    wait.until(d -> navSays("ስልጠና"));
+    assertTrue(visible(By.tagName("vaadin-side-nav")).getText().contains("አርሶ አደሮች"));
+    screenshot("18-amharic");
+    choose("language", "English");
+    wait.until(d -> navSays("Training"));
+  }
+
+  /** Whether the side navigation (of whichever page is loaded now) shows {@code text}. */
+  private boolean navSays(String text) {
+    return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
+        "const n = document.querySelector('vaadin-side-nav'); return !!n && n.textContent.includes(arguments[0])",
+        text));
+  }
+
+  /** Picks the item with {@code text} in a Vaadin select. */
+  private void choose(String id, String text) {
+    visible(By.id(id)).click();
+    wait.until(d -> ((JavascriptExecutor) d).executeScript(
+        "const i = Array.from(document.querySelectorAll('vaadin-select-item')).find(x => x.textContent.trim() === "
+            + "arguments[0]); if (i) { i.click(); return true; } return false;", text).equals(Boolean.TRUE));
+  }
+
+  /** A programme's training: a course, a session, attendance, and the outcomes of trained beside the others. */
+  @Test
+  void aTenantAdminRecordsATrainingSessionAndSeesWhatItChanged() throws Exception {
+    Api api = new Api(Deployments.base(url));
+    PayoutFixture.Shipped s = new PayoutFixture(api, null).shipped(2);
+    signIn(Fixture.RW_ADMIN, "training");
+    String programme = api.get(Fixture.RW_ADMIN, "tenants/rwanda/programmes/" + s.programme()).json().path("name")
+        .asText();
+    type("training-programme", programme);
+    browser.findElement(By.cssSelector("#training-programme input")).sendKeys(org.openqa.selenium.Keys.ENTER);
+    wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("const o = document.getElementById("
+        + "'training-outcomes'); return !!o && o.textContent.includes('Not yet trained (2 farmers)')")));
+    visible(By.id("training-add-course")).click();
+    type("course-title", "Grading cherries");
+    type("course-topic", "Grading standard");
+    browser.findElement(By.cssSelector("#course-topic input")).sendKeys(org.openqa.selenium.Keys.ENTER);
+    visible(By.id("dialog-save")).click();
+    wait.until(d -> ((JavascriptExecutor) d).executeScript(
+        "return Array.from(document.querySelectorAll('vaadin-grid-cell-content'))"
+            + ".some(c => c.textContent.trim() === 'Grading cherries')").equals(Boolean.TRUE));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("dialog-save")));
+    visible(By.id("training-add-session")).click();
+    type("session-course", "Grading cherries");
+    browser.findElement(By.cssSelector("#session-course input")).sendKeys(org.openqa.selenium.Keys.ENTER);
+    String coop = api.get(Fixture.RW_ADMIN, "tenants/rwanda/cooperatives/" + s.coop()).json().path("name").asText();
+    type("session-coop", coop);
+    browser.findElement(By.cssSelector("#session-coop input")).sendKeys(org.openqa.selenium.Keys.ENTER);
+    ((JavascriptExecutor) browser).executeScript("const p = document.getElementById('session-date');"
+        + " p.value = '2026-04-20'; p.dispatchEvent(new CustomEvent('change', {bubbles: true}));");
+    type("session-place", "Washing station");
+    type("session-trainer", "A. Uwase");
+    visible(By.id("dialog-save")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("dialog-save")));
+    wait.until(d -> ((JavascriptExecutor) d).executeScript(
+        "return Array.from(document.querySelectorAll('vaadin-grid-cell-content'))"
+            + ".some(c => c.textContent.trim() === 'Washing station')").equals(Boolean.TRUE));
+    ((JavascriptExecutor) browser).executeScript(
+        "Array.from(document.querySelectorAll('vaadin-grid-cell-content'))"
+            + ".find(c => c.textContent.trim() === 'Washing station').click()");
+    WebElement who = visible(By.cssSelector("#training-farmers input"));
+    who.sendKeys("Payee0");
+    wait.until(d -> !d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).isEmpty());
+    who.sendKeys(org.openqa.selenium.Keys.ENTER);
+    who.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+    visible(By.id("training-record")).click();
+    wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("const o = document.getElementById("
+        + "'training-outcomes'); return !!o && o.textContent.includes('Trained (1 farmers)')")));
+    screenshot("19-training");
+    assertEquals(1, api.get(Fixture.RW_ADMIN, "tenants/rwanda/training/outcomes?programmeId=" + s.programme()).json()
+        .path("trainedFarmers").asInt());
+  }
 }

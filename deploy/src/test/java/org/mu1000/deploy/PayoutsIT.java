@@ -444,7 +444,7 @@ class PayoutsIT {
   @Test
   void aBatchIsPaidThroughAMojaloopSwitchInBulk() throws Exception {
     mojaloop(null);
-    List<String> endings = java.util.Arrays.asList(null, null, null, null, "99", "98");
+    List<String> endings = List.of("10", "11", "12", "13", "99", "98");
     PayoutFixture.Shipped s = pay.shipped(6, endings);
     String batch = pay.paidFor(s);
     JsonNode progress = pay.settled(batch, Duration.ofSeconds(60));

@@ -8,7 +8,8 @@ import java.util.Locale;
  * I18NProvider loads (English is the default bundle).
  */
 public final class I18n {
-  public static final List<Locale> LOCALES = List.of(Locale.ENGLISH, Locale.FRENCH, new Locale("rw"));
+  public static final List<Locale> LOCALES = List.of(Locale.ENGLISH, Locale.FRENCH, new Locale("rw"),
+      new Locale("am"), Locale.CHINESE);
 
   private I18n() {}
 }

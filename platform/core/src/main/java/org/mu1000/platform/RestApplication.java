@@ -12,6 +12,7 @@ import org.mu1000.platform.finance.interfaces.rest.LoanResource;
 import org.mu1000.platform.finance.interfaces.rest.ProviderCallbackResource;
 import org.mu1000.platform.identity.interfaces.rest.UserResource;
 import org.mu1000.platform.idempotency.interfaces.rest.IdempotencyFilter;
+import org.mu1000.platform.impact.interfaces.rest.DonorResource;
 import org.mu1000.platform.impact.interfaces.rest.ImpactResource;
 import org.mu1000.platform.registry.interfaces.rest.CooperativeResource;
 import org.mu1000.platform.registry.interfaces.rest.FarmerResource;
@@ -24,6 +25,7 @@ import org.mu1000.platform.shared.rest.ExceptionMappers;
 import org.mu1000.platform.shared.rest.JacksonConfig;
 import org.mu1000.platform.tenancy.interfaces.rest.AuditResource;
 import org.mu1000.platform.tenancy.interfaces.rest.TenantResource;
+import org.mu1000.platform.training.interfaces.rest.TrainingResource;
 import org.mu1000.platform.valuechain.interfaces.rest.GradingResource;
 import org.mu1000.platform.valuechain.interfaces.rest.LotResource;
 import org.mu1000.platform.valuechain.interfaces.rest.OrderResource;
@@ -42,7 +44,8 @@ public class RestApplication extends Application {
     Set<Class<?>> classes = new HashSet<>(Set.of(
         TenantResource.class, ProgrammeResource.class, CooperativeResource.class, FarmerResource.class,
         PlotResource.class, ImportResource.class, UserResource.class, WebhookResource.class, AuditResource.class,
-        GradingResource.class, FinanceResource.class, LoanResource.class, ProviderCallbackResource.class, OrderResource.class, LotResource.class, TraceResource.class, ImpactResource.class,
+        GradingResource.class, FinanceResource.class, LoanResource.class, ProviderCallbackResource.class,
+        OrderResource.class, LotResource.class, TraceResource.class, ImpactResource.class, DonorResource.class, TrainingResource.class,
         TenantFilter.class, PublicRateLimit.class, IdempotencyFilter.class, JacksonConfig.class));
     classes.addAll(ExceptionMappers.all());
     return classes;

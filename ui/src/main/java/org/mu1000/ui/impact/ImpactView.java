@@ -103,8 +103,7 @@ public class ImpactView extends VerticalLayout {
     ImpactFigures.Figures f = impact.figures(tenant, Ui.caller(), p.id(), season, "programme", null);
     BigDecimal perMu = f.usdPerMu() == null ? BigDecimal.ZERO : f.usdPerMu();
     BigDecimal target = f.targetUsdPerMu();
-    H2 headline = new H2(getTranslation("impact.headline", Impact.cents(perMu).toPlainString(),
-        target.stripTrailingZeros().toPlainString()));
+    H2 headline = new H2(getTranslation("impact.headline", Ui.number(perMu, 2), Ui.number(target, 0)));
     headline.setId("impact-usd-per-mu");
     ProgressBar progress = new ProgressBar(0, 1, Math.min(1, perMu.divide(target, 4, RoundingMode.HALF_EVEN)
         .doubleValue()));
@@ -112,23 +111,24 @@ public class ImpactView extends VerticalLayout {
     FlexLayout tiles = new FlexLayout();
     tiles.setFlexWrap(FlexLayout.FlexWrap.WRAP);
     tiles.getStyle().set("gap", "var(--lumo-space-m)");
-    tiles.add(tile("impact-value", getTranslation("impact.value"), "USD " + Impact.cents(f.usd()).toPlainString()),
-        tile("impact-kg", getTranslation("impact.kg"), f.kg().stripTrailingZeros().toPlainString() + " kg"),
-        tile("impact-area", getTranslation("impact.area"), Impact.cents(tenant.config().areaUnit()
-            .fromSquareMetres(f.areaM2())).toPlainString() + " " + tenant.config().areaUnit().code()),
+    tiles.add(tile("impact-value", getTranslation("impact.value"), "USD " + Ui.number(f.usd(), 2)),
+        tile("impact-kg", getTranslation("impact.kg"), Ui.number(f.kg(), Math.max(0, Math.min(3, f.kg()
+            .stripTrailingZeros().scale()))) + " kg"),
+        tile("impact-area", getTranslation("impact.area"), Ui.number(tenant.config().areaUnit()
+            .fromSquareMetres(f.areaM2()), 2) + " " + tenant.config().areaUnit().code()),
         tile("impact-farmers", getTranslation("impact.farmers"), String.valueOf(f.farmers())),
         tile("impact-women", getTranslation("impact.women"), f.farmers() == 0 ? "–"
-            : BigDecimal.valueOf(f.women() * 100L).divide(BigDecimal.valueOf(f.farmers()), 1, RoundingMode.HALF_EVEN)
-                .toPlainString() + " %"),
+            : Ui.number(BigDecimal.valueOf(f.women() * 100L).divide(BigDecimal.valueOf(f.farmers()), 1,
+                RoundingMode.HALF_EVEN), 1) + " %"),
         tile("impact-crossed", getTranslation("impact.crossed"), String.valueOf(f.crossed())),
         tile("impact-paid", getTranslation("impact.paid"), tenant.config().currency() + " "
-            + f.paid().stripTrailingZeros().toPlainString()),
+            + Ui.number(f.paid(), f.paid().stripTrailingZeros().scale() > 0 ? 2 : 0)),
         tile("impact-crossed-paid", getTranslation("impact.crossedOnPayouts"), String.valueOf(f.crossedOnPayouts())));
     try {
       LoanPortfolio.Portfolio book = loans.portfolio(tenant, Ui.caller(), p.id());
-      tiles.add(tile("impact-par30", getTranslation("impact.par30"), book.par30Percent().toPlainString() + " %"),
+      tiles.add(tile("impact-par30", getTranslation("impact.par30"), Ui.number(book.par30Percent(), 2) + " %"),
           tile("impact-loans", getTranslation("impact.loans"), tenant.config().currency() + " "
-              + book.outstanding().stripTrailingZeros().toPlainString()));
+              + Ui.number(book.outstanding(), book.outstanding().stripTrailingZeros().scale() > 0 ? 2 : 0)));
     } catch (DomainException x) {
       // a role that may not see the loan book sees the rest of the dashboard
     }

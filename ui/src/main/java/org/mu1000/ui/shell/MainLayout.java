@@ -92,6 +92,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
       new Page("nav.loans", org.mu1000.ui.finance.LoansView.class, null, true, Caller::mayPay),
       new Page("nav.ledger", org.mu1000.ui.finance.LedgerView.class, null, true, Caller::mayAdministerTenant),
       new Page("nav.impact", ImpactView.class, null, true, Caller::mayReadImpact),
+      new Page("nav.training", org.mu1000.ui.training.TrainingView.class, null, true, Caller::mayReadProgrammes),
       new Page("nav.import", ImportView.class, null, true, Caller::mayImport),
       new Page("nav.users", UsersView.class, null, true, Caller::mayAdministerTenant),
       new Page("nav.providers", org.mu1000.ui.tenancy.ProvidersView.class, null, true, Caller::mayAdministerTenant),
@@ -135,6 +136,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     language.setItemLabelGenerator(l -> switch (l.getLanguage()) {
       case "fr" -> "Français";
       case "rw" -> "Kinyarwanda";
+      case "am" -> "አማርኛ";
+      case "zh" -> "中文";
       default -> "English";
     });
     language.setValue(I18n.LOCALES.stream().filter(l -> l.getLanguage().equals(ui.getLocale().getLanguage()))

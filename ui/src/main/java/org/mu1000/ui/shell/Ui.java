@@ -101,4 +101,25 @@ public final class Ui {
       }
     });
   }
+
+  /** A number as the user's language writes it (grouping and decimal signs), with {@code decimals} decimals. */
+  public static String number(java.math.BigDecimal v, int decimals) {
+    if (v == null) {
+      return "–";
+    }
+    com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+    java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(ui == null ? java.util.Locale.ENGLISH
+        : ui.getLocale());
+    f.setMinimumFractionDigits(decimals);
+    f.setMaximumFractionDigits(decimals);
+    f.setRoundingMode(java.math.RoundingMode.HALF_EVEN);
+    return f.format(v);
+  }
+
+  /** A date as the user's language writes it. */
+  public static String date(java.time.LocalDate d) {
+    com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+    return d == null ? "" : java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+        .withLocale(ui == null ? java.util.Locale.ENGLISH : ui.getLocale()).format(d);
+  }
 }

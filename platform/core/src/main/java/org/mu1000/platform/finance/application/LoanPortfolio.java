@@ -13,6 +13,7 @@ import org.mu1000.platform.finance.domain.Accounts;
 import org.mu1000.platform.finance.domain.FinanceStore;
 import org.mu1000.platform.finance.domain.Loan;
 import org.mu1000.platform.finance.domain.Loan.Status;
+import org.mu1000.platform.impact.domain.LoanBook;
 import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.Where;
@@ -20,7 +21,7 @@ import org.mu1000.platform.tenancy.domain.Tenant;
 
 /** The loan book as a programme reads it: what was lent, repaid, is owed and is at risk (from the ledger). */
 @ApplicationScoped
-public class LoanPortfolio {
+public class LoanPortfolio implements LoanBook {
   private Ledger ledger;
 
   protected LoanPortfolio() {}
@@ -33,6 +34,14 @@ public class LoanPortfolio {
   /** The programme's loan book, and its portfolio at risk: what is owed on loans more than 30 days overdue. */
   public record Portfolio(String currency, int loans, int open, int inArrears, BigDecimal disbursed,
       BigDecimal repaid, BigDecimal outstanding, BigDecimal atRisk30, BigDecimal par30Percent, BigDecimal writtenOff) {}
+
+  /** What a programme's input loans paid out to suppliers (written off or not): for the donors' reports. */
+  @Override
+  public BigDecimal disbursed(Tenant t, String programmeId) {
+    return ledger.store(t).list(FinanceStore.LOANS, Where.all(Where.eq("programmeId", programmeId), Where.in(
+        "status", List.of(Status.DISBURSED.name(), Status.REPAID.name(), Status.WRITTEN_OFF.name()))), null, 0, 0,
+        Loan.class).stream().map(Loan::principal).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
 
   public Portfolio portfolio(Tenant t, Caller c, String programmeId) {
     if (!c.mayPay() && !c.mayReadImpact()) {

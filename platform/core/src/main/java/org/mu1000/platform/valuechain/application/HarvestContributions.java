@@ -18,6 +18,10 @@ import org.mu1000.platform.valuechain.domain.ValueChainStore;
 /** The value chain's answer to the impact rebuild: every harvest lot, valued as the live figures value it. */
 @ApplicationScoped
 public class HarvestContributions implements HarvestLots {
+  /** The fields of a lot its value and place are read from. */
+  static final List<String> VALUED = List.of("version", "harvest", "kg", "harvestDate", "season", "programmeId",
+      "plotId", "farmerId", "cooperativeId", "orderId", "orderLineId", "standardVersion", "grade");
+
   private ValueChain chain;
   private LotService lotService;
 
@@ -35,9 +39,7 @@ public class HarvestContributions implements HarvestLots {
     Map<String, GradingStandard> stdCache = new HashMap<>();
     // only what a lot's value and place need: the local store holds a query's whole answer until it is read,
     // and 3.6 million full lots did not fit its 8 GB heap
-    Iterable<Lot> lots = chain.store(t).scan(ValueChainStore.LOTS, Where.eq("harvest", true), List.of("version",
-        "harvest", "kg", "harvestDate", "season", "programmeId", "plotId", "farmerId", "cooperativeId", "orderId",
-        "orderLineId", "standardVersion", "grade"), Lot.class);
+    Iterable<Lot> lots = chain.store(t).scan(ValueChainStore.LOTS, Where.eq("harvest", true), VALUED, Lot.class);
     return () -> new Iterator<>() {
       final Iterator<Lot> it = lots.iterator();
 

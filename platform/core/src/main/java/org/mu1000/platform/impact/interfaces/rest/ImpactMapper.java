@@ -1,5 +1,10 @@
 package org.mu1000.platform.impact.interfaces.rest;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import org.mu1000.platform.impact.application.JobsService;
+import org.mu1000.platform.impact.domain.JobsDeclaration;
+import org.mu1000.platform.impact.domain.JobsDeclaration.Jobs;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -46,5 +51,34 @@ public final class ImpactMapper {
   public static Recompute recompute(ImpactRebuild.Rebuilt r) {
     return new Recompute().farmers(r.farmers()).lots(r.lots()).rollups(r.rollups()).millis(r.millis())
         .identical(r.identical()).differences(r.differences());
+  }
+
+  static org.mu1000.api.model.JobsDeclaration jobs(JobsDeclaration d) {
+    return new org.mu1000.api.model.JobsDeclaration().programmeId(d.programmeId()).cooperativeId(d.cooperativeId())
+        .period(d.period()).processing(jobs(d.processing())).warehouses(jobs(d.warehouses()))
+        .logistics(jobs(d.logistics())).declaredBy(d.declaredBy()).declaredAt(d.declaredAt() == null ? null
+            : d.declaredAt().atOffset(java.time.ZoneOffset.UTC)).version(d.version());
+  }
+
+  static JobsDeclaration jobs(org.mu1000.api.model.JobsDeclaration in) {
+    return new JobsDeclaration(null, in.getProgrammeId(), in.getCooperativeId(), in.getPeriod(), jobs(
+        in.getProcessing()), jobs(in.getWarehouses()), jobs(in.getLogistics()), null, null, 0);
+  }
+
+  private static Jobs jobs(org.mu1000.api.model.Jobs j) {
+    return j == null ? null : new Jobs(j.getWomen() == null ? 0 : j.getWomen(), j.getMen() == null ? 0 : j.getMen());
+  }
+
+  private static org.mu1000.api.model.Jobs jobs(Jobs j) {
+    return new org.mu1000.api.model.Jobs().women(j.women()).men(j.men());
+  }
+
+  static org.mu1000.api.model.JobsSummary jobs(JobsService.Summary s) {
+    Map<String, org.mu1000.api.model.Jobs> sectors = new LinkedHashMap<>();
+    s.bySector().forEach((k, v) -> sectors.put(k, jobs(v)));
+    Map<String, org.mu1000.api.model.Jobs> periods = new LinkedHashMap<>();
+    s.byPeriod().forEach((k, v) -> periods.put(k, jobs(v)));
+    return new org.mu1000.api.model.JobsSummary().programmeId(s.programmeId()).jobs(s.jobs()).women(s.women())
+        .womenShare(s.womenShare()).cooperatives(s.cooperatives()).bySector(sectors).byPeriod(periods);
   }
 }
