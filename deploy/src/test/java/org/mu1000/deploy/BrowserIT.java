@@ -444,6 +444,14 @@ class BrowserIT {
       assertTrue(browser.findElements(By.id("farmers-grid")).isEmpty(), route);
       assertTrue(browser.getCurrentUrl().endsWith("/impact"), route + " → " + browser.getCurrentUrl());
     }
+    // the map of cooperatives and the report builder: the PDF is made when its link is followed
+    visible(By.cssSelector("#map-coops svg circle"));
+    String href = visible(By.id("report-pdf")).getAttribute("href");
+    Object type = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + " fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done(r.headers.get('content-type') + ' '"
+        + " + b.byteLength + ' ' + String.fromCharCode(...new Uint8Array(b.slice(0, 5))))))", href);
+    assertTrue(String.valueOf(type).startsWith("application/pdf") && String.valueOf(type).endsWith("%PDF-"),
+        String.valueOf(type));
     screenshot("11-donor");
   }
 
@@ -527,9 +535,13 @@ class BrowserIT {
             + ".find(c => c.textContent.trim() === 'Washing station').click()");
     WebElement who = visible(By.cssSelector("#training-farmers input"));
     who.sendKeys("Payee0");
-    wait.until(d -> !d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).isEmpty());
-    who.sendKeys(org.openqa.selenium.Keys.ENTER);
+    wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+        "const i = Array.from(document.querySelectorAll('vaadin-multi-select-combo-box-item'))"
+            + ".find(x => x.textContent.includes('Payee0')); if (i) { i.click(); return true; } return false;")));
+    wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+        "return document.getElementById('training-farmers').selectedItems.length === 1")));
     who.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+    screenshot("19-training-chosen");
     visible(By.id("training-record")).click();
     wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("const o = document.getElementById("
         + "'training-outcomes'); return !!o && o.textContent.includes('Trained (1 farmers)')")));

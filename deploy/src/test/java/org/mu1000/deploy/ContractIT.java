@@ -136,6 +136,44 @@ class ContractIT {
   }
 
   @Test
+  void trainingJobsAndDonors() {
+    api = new Api(Deployments.base(url));
+    Fixture.tenants(api);
+    PayoutFixture.Shipped s = new PayoutFixture(api, null).shipped(1);
+    conforms(201, "POST", "/tenants/{tenant}/funding", fund(s.programme()));
+    String course = conforms(201, "POST", "/tenants/{tenant}/courses", api.post(RW_ADMIN, T + "courses", Map.of(
+        "programmeId", s.programme(), "title", "Contract course", "topic", "e-commerce"))).json().path("id").asText();
+    conforms(200, "GET", "/tenants/{tenant}/courses", api.get(DONOR, T + "courses?programmeId=" + s.programme()));
+    conforms(200, "GET", "/tenants/{tenant}/courses/{id}", api.get(RW_ADMIN, T + "courses/" + course));
+    String session = conforms(201, "POST", "/tenants/{tenant}/training-sessions", api.post(RW_ADMIN, T
+        + "training-sessions", Map.of("courseId", course, "cooperativeId", s.coop(), "date", "2026-03-03", "place",
+        "Hall", "trainer", "T. Trainer"))).json().path("id").asText();
+    conforms(200, "GET", "/tenants/{tenant}/training-sessions", api.get(RW_ADMIN, T + "training-sessions"));
+    conforms(200, "GET", "/tenants/{tenant}/training-sessions/{id}", api.get(RW_ADMIN, T + "training-sessions/"
+        + session));
+    conforms(200, "POST", "/tenants/{tenant}/training-sessions/{id}/attendance", api.post(RW_ADMIN, T
+        + "training-sessions/" + session + "/attendance", Map.of("farmerIds", s.farmers())));
+    conforms(200, "GET", "/tenants/{tenant}/training-sessions/{id}/attendance", api.get(RW_ADMIN, T
+        + "training-sessions/" + session + "/attendance"));
+    conforms(200, "POST", "/tenants/{tenant}/training-sessions/{id}/attendance-sheets", api.raw(RW_ADMIN, "POST", T
+        + "training-sessions/" + session + "/attendance-sheets?format=csv", "application/octet-stream",
+        ("farmerId\n" + s.farmers().get(0) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    conforms(200, "GET", "/tenants/{tenant}/training/outcomes", api.get(RW_ADMIN, T + "training/outcomes?programmeId="
+        + s.programme()));
+    conforms(200, "GET", "/tenants/{tenant}/training/outcomes", api.get(DONOR, T + "training/outcomes?programmeId="
+        + s.programme()));
+    conforms(200, "PUT", "/tenants/{tenant}/jobs", api.put(RW_ADMIN, T + "jobs", Map.of("programmeId", s.programme(),
+        "cooperativeId", s.coop(), "period", "2026-Q1", "processing", Map.of("women", 2, "men", 1)), null));
+    conforms(200, "GET", "/tenants/{tenant}/jobs", api.get(RW_ADMIN, T + "jobs?programmeId=" + s.programme()));
+    conforms(200, "GET", "/tenants/{tenant}/jobs/summary", api.get(DONOR, T + "jobs/summary?programmeId="
+        + s.programme()));
+    conforms(200, "PUT", "/tenants/{tenant}/iati/publisher", api.put(RW_ADMIN, T + "iati/publisher", Map.of("ref",
+        "XM-MU1000-1", "name", "Mu1000 Agency", "type", "21"), null));
+    conforms(200, "GET", "/tenants/{tenant}/iati/publisher", api.get(RW_ADMIN, T + "iati/publisher"));
+    conforms(200, "GET", "/tenants/{tenant}/funding", api.get(DONOR, T + "funding"));
+  }
+
+  @Test
   void valueChainTraceabilityAndImpact() {
     api = new Api(Deployments.base(url));
     Fixture.tenants(api);
@@ -223,6 +261,15 @@ class ContractIT {
     Api.Res r = api.post(RW_ADMIN, T + "programmes", Map.of("name", "Contract " + UUID.randomUUID(), "commodity",
         "coffee cherry"));
     assertEquals(201, r.status(), r.toString());
-    return r.json().path("id").asText();
+    String id = r.json().path("id").asText();
+    fund(id);
+    return id;
+  }
+
+  /** The demo donor's funder funds the programme: the donor reads its figures. */
+  private Api.Res fund(String programmeId) {
+    return api.post(RW_ADMIN, T + "funding", Map.of("programmeId", programmeId, "funderName", "Contract Fund",
+        "funderType", "60", "amount", 1000, "currency", "USD", "start", "2026-01-01", "end", "2026-12-31", "donors",
+        List.of("donor")));
   }
 }

@@ -55,6 +55,7 @@ class TrainingIT {
   void trainedFarmersAreCountedAndComparedWithThoseNotYetTrained() {
     PayoutFixture.Shipped s = fixture.shipped(6);
     PayoutFixture.Shipped other = fixture.shipped(1);
+    fund(s.programme());
 
     // courses: administrators set them, field by field checked
     assertProblem(api.post(RW_COOP, T + "courses", Map.of("programmeId", s.programme(), "title", "Grading",
@@ -148,6 +149,11 @@ class TrainingIT {
       assertTrue(g.path("suppressed").asBoolean(), g.toString());
       assertTrue(g.path("usdPerMu").isMissingNode() || g.path("usdPerMu").isNull(), g.toString());
     }
+    JsonNode few = api.get(DONOR, T + "impact?level=programme&season=2026&programmeId=" + other.programme()).json();
+    assertEquals(404, few.path("status").asInt(), "a programme the donor's funder does not fund: " + few);
+    assertTrue(api.get(DONOR, T + "programmes").body().contains(s.programme()));
+    assertTrue(!api.get(DONOR, T + "programmes").body().contains(other.programme()), "only funded programmes");
+    assertProblem(api.get(DONOR, T + "programmes/" + other.programme()), 404);
     assertProblem(api.get(DONOR, T + "training-sessions"), 403);
     assertProblem(api.get(DONOR, attend), 403);
     assertProblem(api.post(DONOR, attend, Map.of("farmerIds", s.farmers().subList(4, 5))), 403);
@@ -162,6 +168,8 @@ class TrainingIT {
   void jobsAreDeclaredPerCooperativeAndPeriodAndSummedWithWomensShare() {
     PayoutFixture.Shipped s = fixture.shipped(1);
     PayoutFixture.Shipped other = fixture.shipped(1);
+    fund(s.programme());
+    assertProblem(api.get(DONOR, T + "jobs/summary?programmeId=" + other.programme()), 404);
     Map<String, Object> q1 = Map.of("programmeId", s.programme(), "cooperativeId", s.coop(), "period", "2026-Q1",
         "processing", Map.of("women", 6, "men", 4), "warehouses", Map.of("women", 1, "men", 3));
     Api.Res bad = api.put(RW_ADMIN, T + "jobs", Map.of("programmeId", s.programme(), "cooperativeId", s.coop(),
@@ -217,7 +225,14 @@ class TrainingIT {
         s.farmers())).status());
 
     String preview = T + "programmes/" + s.programme() + "/iati-activity";
-    assertProblem(api.get(RW_ADMIN, preview), 422); // no publisher yet
+    // Ethiopia has no IATI publisher: its programmes cannot be previewed until an administrator sets one
+    Api.Res created = api.post(ET_ADMIN, "tenants/ethiopia/programmes", Map.of("name", "IATI check "
+        + java.util.UUID.randomUUID(), "commodity", "sesame"));
+    assertEquals(201, created.status(), created.toString());
+    String ethiopian = created.json().path("id").asText();
+    Api.Res noPublisher = api.get(ET_ADMIN, "tenants/ethiopia/programmes/" + ethiopian + "/iati-activity");
+    assertProblem(noPublisher, 422);
+    assertTrue(noPublisher.body().contains("publisher"), noPublisher.body());
     Api.Res badOrg = api.put(RW_ADMIN, T + "iati/publisher", Map.of("ref", "x", "name", "", "type", "99"), null);
     assertProblem(badOrg, 400);
     assertTrue(badOrg.body().contains("\"ref\"") || badOrg.body().contains("ref"), badOrg.body());
@@ -284,11 +299,16 @@ class TrainingIT {
     PayoutFixture.Shipped big = fixture.shipped(5);
     PayoutFixture.Shipped small = fixture.shipped(2);
     PayoutFixture.Shipped unfunded = fixture.shipped(1);
-    for (PayoutFixture.Shipped s : List.of(big, small)) {
-      assertEquals(201, api.post(RW_ADMIN, T + "funding", Map.of("programmeId", s.programme(), "funderName",
-          "Example Foundation", "funderType", "60", "amount", 100000, "currency", "USD", "start", "2026-01-01",
-          "end", "2026-12-31", "donors", List.of("donor"))).status());
-    }
+    fund(big.programme());
+    fund(small.programme());
+    JsonNode hidden = api.get(DONOR, T + "impact?level=programme&season=2026&programmeId=" + small.programme()).json();
+    assertTrue(hidden.path("suppressed").asBoolean(), "2 farmers: no figure for a donor: " + hidden);
+    assertTrue(hidden.path("usdPerMu").isMissingNode() || hidden.path("usdPerMu").isNull(), hidden.toString());
+    assertTrue(api.get(RW_ADMIN, T + "impact?level=programme&season=2026&programmeId=" + small.programme()).json()
+        .path("usdPerMu").decimalValue().signum() > 0, "staff see the figure");
+    JsonNode shown = api.get(DONOR, T + "impact?level=programme&season=2026&programmeId=" + big.programme()).json();
+    assertTrue(!shown.path("suppressed").asBoolean() && shown.path("usdPerMu").decimalValue().signum() > 0,
+        shown.toString());
     Map<String, Object> zh = Map.of("from", "2026-01-01", "to", "2026-12-31", "programmeIds", List.of(big.programme(),
         small.programme()), "indicators", List.of("usdPerMu", "farmers", "womenShare", "trainedFarmers", "jobs"),
         "language", "zh", "format", "pdf");
@@ -347,6 +367,13 @@ class TrainingIT {
     Api.Res refused = api.post(RW_ADMIN, T + "reports", bad);
     assertProblem(refused, 400);
     assertTrue(refused.body().contains("language") && refused.body().contains("indicators[0]"), refused.body());
+  }
+
+  /** The demo donor's funder funds the programme: the donor reads its figures. */
+  private void fund(String programmeId) {
+    assertEquals(201, api.post(RW_ADMIN, T + "funding", Map.of("programmeId", programmeId, "funderName",
+        "Example Foundation", "funderType", "60", "amount", 100000, "currency", "USD", "start", "2026-01-01", "end",
+        "2026-12-31", "donors", List.of("donor"))).status());
   }
 
   /** The official IATI 2.03 schema's objections to a document. */

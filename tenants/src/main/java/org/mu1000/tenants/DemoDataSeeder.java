@@ -11,6 +11,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.mu1000.platform.impact.application.FundingService;
+import org.mu1000.platform.impact.domain.Funding;
+import org.mu1000.platform.impact.domain.ReportingOrg;
+import org.mu1000.platform.kernel.Caller;
+import org.mu1000.platform.kernel.Money;
 import org.mu1000.platform.registry.application.FarmerInput;
 import org.mu1000.platform.registry.application.FarmerService;
 import org.mu1000.platform.registry.application.OrganisationService;
@@ -18,11 +23,9 @@ import org.mu1000.platform.registry.application.PlotService;
 import org.mu1000.platform.registry.application.Registry;
 import org.mu1000.platform.registry.domain.Cooperative;
 import org.mu1000.platform.registry.domain.Farmer;
-import org.mu1000.platform.kernel.Money;
 import org.mu1000.platform.registry.domain.Programme;
 import org.mu1000.platform.registry.domain.RegistryRepository;
 import org.mu1000.platform.registry.domain.Sex;
-import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.tenancy.application.DemoData;
 import org.mu1000.platform.tenancy.domain.Tenant;
 
@@ -42,13 +45,15 @@ public class DemoDataSeeder implements DemoData {
   private Registry registry;
   private org.mu1000.platform.valuechain.application.GradingService grading;
   private DemoHarvests harvests;
+  private FundingService funding;
 
   protected DemoDataSeeder() {}
 
   @Inject
   public DemoDataSeeder(YamlTenantTemplates templates, OrganisationService orgs, FarmerService farmers,
       PlotService plots, Registry registry, org.mu1000.platform.valuechain.application.GradingService grading,
-      DemoHarvests harvests) {
+      DemoHarvests harvests, FundingService funding) {
+    this.funding = funding;
     this.grading = grading;
     this.harvests = harvests;
     this.templates = templates;
@@ -78,6 +83,16 @@ public class DemoDataSeeder implements DemoData {
         grading.publish(t, SYSTEM, p.id(), DemoStandards.forCommodity(p.commodity(), factor,
             p.seasonStart() == null ? java.time.LocalDate.of(2025, 1, 1) : p.seasonStart().minusYears(1)));
       }
+    }
+    for (TemplateFile.DemoFunding f : demo.funding()) {
+      if (funding.funding(t, SYSTEM, f.programme()).isEmpty()) {
+        funding.fund(t, SYSTEM, new Funding(null, f.programme(), f.funderName(), f.funderRef(), f.funderType(),
+            f.amount(), f.currency(), f.start(), f.end(), f.donors(), 0));
+      }
+    }
+    if (demo.iatiPublisher() != null && funding.publisher(t).isEmpty()) {
+      funding.setPublisher(t, SYSTEM, new ReportingOrg(null, demo.iatiPublisher().ref(), demo.iatiPublisher().name(),
+          demo.iatiPublisher().type(), 0));
     }
     for (TemplateFile.DemoCoop c : demo.cooperatives()) {
       if (repo.cooperative(c.id()).isEmpty()) {

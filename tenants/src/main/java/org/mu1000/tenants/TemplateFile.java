@@ -31,7 +31,18 @@ public record TemplateFile(
 
   public record Demo(long seed, int farmers, List<DemoProgramme> programmes, List<DemoCoop> cooperatives,
       List<String> givenNamesFemale, List<String> givenNamesMale, List<String> familyNames, String msisdnPrefix,
-      Range baselineIncome) {}
+      Range baselineIncome, List<DemoFunding> funding, DemoPublisher iatiPublisher) {
+    public Demo {
+      funding = funding == null ? List.of() : funding;
+    }
+  }
+
+  /** A funder's commitment to a demo programme, and the donor users who read its figures. */
+  public record DemoFunding(String programme, String funderName, String funderRef, String funderType,
+      BigDecimal amount, String currency, LocalDate start, LocalDate end, List<String> donors) {}
+
+  /** The demo tenant's IATI reporting organisation. */
+  public record DemoPublisher(String ref, String name, String type) {}
 
   public record DemoProgramme(String id, String name, String commodity, LocalDate seasonStart, LocalDate seasonEnd,
       BigDecimal targetUsdPerMu, BigDecimal baselineUsdPerMu, BigDecimal cooperativeFeePercent) {}

@@ -140,4 +140,37 @@ public final class PlotMap {
   private static String escape(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace("'", "&apos;");
   }
+
+  /** A place on the cooperatives' map: its name, where it is, and the figure written beside it. */
+  public record Marker(String label, double lat, double lon, String value) {}
+
+  /** The cooperatives of a programme as points on an SVG map (same projection as the plots'), each labelled. */
+  public static String cooperatives(String title, List<Marker> markers) {
+    StringBuilder s = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + W + " " + H
+        + "\" width=\"100%\" style=\"max-width:" + W + "px\" role=\"img\" aria-label=\"" + escape(title)
+        + "\" font-family=\"sans-serif\" font-size=\"11\"><title>" + escape(title) + "</title>");
+    s.append("<rect width=\"100%\" height=\"100%\" fill=\"#f4f7f2\"/>");
+    s.append("<text x=\"12\" y=\"18\" font-size=\"13\" font-weight=\"bold\">").append(escape(title)).append("</text>");
+    if (!markers.isEmpty()) {
+      double minLat = markers.stream().mapToDouble(Marker::lat).min().orElse(0);
+      double maxLat = markers.stream().mapToDouble(Marker::lat).max().orElse(0);
+      double minLon = markers.stream().mapToDouble(Marker::lon).min().orElse(0);
+      double maxLon = markers.stream().mapToDouble(Marker::lon).max().orElse(0);
+      double cos = Math.cos(Math.toRadians((minLat + maxLat) / 2));
+      double spanX = Math.max((maxLon - minLon) * cos, 0.05);
+      double spanY = Math.max(maxLat - minLat, 0.05);
+      double scale = Math.min((W - 2 * PAD - 160) / spanX, (H - 2 * PAD - 20) / spanY);
+      for (Marker m : markers) {
+        double x = PAD + 40 + ((m.lon() - minLon) * cos) * scale;
+        double y = H - PAD - (m.lat() - minLat) * scale;
+        s.append(String.format(java.util.Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\" fill=\"#2e7d32\"/>",
+            x, y));
+        s.append(String.format(java.util.Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">%s</text>", x + 9, y - 2,
+            escape(m.label())));
+        s.append(String.format(java.util.Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#555\">%s</text>",
+            x + 9, y + 11, escape(m.value())));
+      }
+    }
+    return s.append("</svg>").toString();
+  }
 }

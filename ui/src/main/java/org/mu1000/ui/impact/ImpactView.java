@@ -24,6 +24,7 @@ import java.util.Map;
 import org.mu1000.platform.finance.application.LoanPortfolio;
 import org.mu1000.platform.impact.application.ImpactFigures;
 import org.mu1000.platform.impact.application.ImpactRebuild;
+import org.mu1000.platform.impact.application.Reports;
 import org.mu1000.platform.impact.domain.Impact;
 import org.mu1000.platform.registry.application.OrganisationService;
 import org.mu1000.platform.registry.domain.Programme;
@@ -31,6 +32,7 @@ import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.application.TenantService;
 import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.ui.components.Charts;
+import org.mu1000.ui.components.PlotMap;
 import org.mu1000.ui.shell.MainLayout;
 import org.mu1000.ui.shell.Ui;
 
@@ -43,13 +45,15 @@ public class ImpactView extends VerticalLayout {
   private final ImpactRebuild recomputation;
   private final OrganisationService orgs;
   private final LoanPortfolio loans;
+  private final Reports reports;
   private final Div body = new Div();
   private Tenant tenant;
 
   @Inject
   public ImpactView(ImpactFigures impact, ImpactRebuild recomputation, OrganisationService orgs,
-      TenantService tenants, LoanPortfolio loans) {
+      TenantService tenants, LoanPortfolio loans, Reports reports) {
     this.loans = loans;
+    this.reports = reports;
     this.impact = impact;
     this.recomputation = recomputation;
     this.orgs = orgs;
@@ -101,6 +105,12 @@ public class ImpactView extends VerticalLayout {
       return;
     }
     ImpactFigures.Figures f = impact.figures(tenant, Ui.caller(), p.id(), season, "programme", null);
+    if (f.suppressed()) {
+      Paragraph few = new Paragraph(getTranslation("impact.suppressed"));
+      few.setId("impact-suppressed");
+      body.add(few);
+      return;
+    }
     BigDecimal perMu = f.usdPerMu() == null ? BigDecimal.ZERO : f.usdPerMu();
     BigDecimal target = f.targetUsdPerMu();
     H2 headline = new H2(getTranslation("impact.headline", Ui.number(perMu, 2), Ui.number(target, 0)));
@@ -154,13 +164,28 @@ public class ImpactView extends VerticalLayout {
     Map<String, String> coopNames = new java.util.HashMap<>();
     orgs.cooperatives(tenant, Ui.caller()).forEach(c -> coopNames.put(c.id(), c.name()));
     for (ImpactFigures.Figures c : impact.cooperatives(tenant, Ui.caller(), p.id(), season)) {
-      if (c.areaM2().signum() > 0 || c.lots() > 0) {
+      if (!c.suppressed() && (c.areaM2().signum() > 0 || c.lots() > 0)) {
         names.add(shortName(coopNames.getOrDefault(c.id(), c.id())));
         perCoop.add(c.usdPerMu() == null ? BigDecimal.ZERO : Impact.cents(c.usdPerMu()));
       }
     }
     body.add(chart("chart-coops", Charts.bars(getTranslation("impact.chart.coops"), names, perCoop, target,
         getTranslation("impact.target"))));
+    List<PlotMap.Marker> markers = new ArrayList<>();
+    Map<String, ImpactFigures.Figures> byCoop = new java.util.HashMap<>();
+    impact.cooperatives(tenant, Ui.caller(), p.id(), season).forEach(c -> byCoop.put(c.id(), c));
+    for (var coop : orgs.cooperatives(tenant, Ui.caller())) {
+      ImpactFigures.Figures c = byCoop.get(coop.id());
+      if (c == null || coop.collectionPoints().isEmpty() || coop.collectionPoints().get(0).latitude() == null
+          || (!c.suppressed() && c.areaM2().signum() == 0 && c.lots() == 0)) {
+        continue;
+      }
+      var point = coop.collectionPoints().get(0);
+      markers.add(new PlotMap.Marker(shortName(coop.name()), point.latitude().doubleValue(),
+          point.longitude().doubleValue(), c.suppressed() ? "< 5" : Ui.number(c.usdPerMu(), 2) + " USD/mu"));
+    }
+    body.add(chart("map-coops", PlotMap.cooperatives(getTranslation("impact.map"), markers)));
+    body.add(new ReportBuilder(reports, tenant, orgs.programmes(tenant, Ui.caller())));
   }
 
   private static String shortName(String name) {

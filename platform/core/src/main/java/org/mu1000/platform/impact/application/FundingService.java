@@ -12,6 +12,7 @@ import org.mu1000.platform.impact.domain.ReportingOrg;
 import org.mu1000.platform.impact.domain.ReportingStore;
 import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.registry.application.Registry;
+import org.mu1000.platform.registry.domain.ProgrammeAccess;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.Ids;
 import org.mu1000.platform.shared.domain.Where;
@@ -23,7 +24,7 @@ import org.mu1000.platform.tenancy.domain.Tenant;
  * organisation, which publishes the programmes to IATI.
  */
 @ApplicationScoped
-public class FundingService {
+public class FundingService implements ProgrammeAccess {
   private ReportingStore.Stores stores;
   private Registry registry;
   private AuditTrail audit;
@@ -88,6 +89,11 @@ public class FundingService {
     stores.of(t).list(ReportingStore.FUNDING, Where.eq("donors", c.username()), null, 0, 0, Funding.class)
         .forEach(f -> out.add(f.programmeId()));
     return out;
+  }
+
+  @Override
+  public Optional<Set<String>> visible(Tenant t, Caller c) {
+    return donorOnly(c) ? Optional.of(funded(t, c)) : Optional.empty();
   }
 
   /** Refuses a donor a programme their funder does not fund (as if it were not there). */

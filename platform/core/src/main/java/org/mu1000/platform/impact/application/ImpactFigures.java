@@ -30,11 +30,13 @@ public class ImpactFigures {
   private RollupStore store;
   private Registry registry;
   private PaidIncome paid;
+  private FundingService funding;
 
   protected ImpactFigures() {}
 
   @Inject
-  public ImpactFigures(RollupStore store, Registry registry, PaidIncome paid) {
+  public ImpactFigures(RollupStore store, Registry registry, PaidIncome paid, FundingService funding) {
+    this.funding = funding;
     this.store = store;
     this.registry = registry;
     this.paid = paid;
@@ -51,12 +53,37 @@ public class ImpactFigures {
   public record Figures(String level, String id, String programmeId, String season, BigDecimal usd, BigDecimal local,
       BigDecimal kg, int lots, BigDecimal areaM2, BigDecimal usdPerMu, BigDecimal targetUsdPerMu, Integer farmers,
       Integer women, Integer crossed, List<Integer> bands, Map<String, BigDecimal> usdByMonth, BigDecimal paid,
-      Integer crossedOnPayouts) {}
+      Integer crossedOnPayouts, boolean suppressed) {
+    /** What a donor is shown of figures computed from fewer than 5 farmers: which figures they are, no value. */
+    Figures hidden() {
+      return new Figures(level, id, programmeId, season, null, null, null, 0, null, null, targetUsdPerMu, null, null,
+          null, null, null, null, null, true);
+    }
+  }
 
+  /** A donor sees no figure computed from fewer farmers than this. */
+  public static final int SMALL_CELL = 5;
+
+  /**
+   * A level's figures; a donor's only for a programme their funder funds, and only when computed from at least
+   * {@link #SMALL_CELL} farmers (a cooperative's: of its farmers enrolled in the programme).
+   */
   public Figures figures(Tenant t, Caller c, String programmeId, String season, String level, String id) {
+    Figures f = computed(t, c, programmeId, season, level, id);
+    if (!FundingService.donorOnly(c)) {
+      return f;
+    }
+    int farmers = f.farmers() != null ? f.farmers() : level.equals("coop") ? (int) registry.repository(t).farmers(
+        new RegistryRepository.FarmerFilter(f.id(), null, programmeId, null, null), "familyName", true, 0, 1)
+        .total() : 0;
+    return farmers < SMALL_CELL ? f.hidden() : f;
+  }
+
+  private Figures computed(Tenant t, Caller c, String programmeId, String season, String level, String id) {
     if (!c.mayReadImpact()) {
       throw DomainException.forbidden("your role may not read impact figures");
     }
+    funding.requireFunded(t, c, programmeId);
     RegistryRepository repo = registry.repository(t);
     Programme p = repo.programme(programmeId).orElseThrow(() -> DomainException.notFound("programme", programmeId));
     RollupTable rollups = store.table(t, RollupStore.ROLLUPS);
@@ -113,7 +140,7 @@ public class ImpactFigures {
         area, Impact.usdPerMu(usd, area), p.targetUsdPerMu(), programme ? r.getInteger("farmers", 0) : null,
         programme ? r.getInteger("women", 0) : null, programme ? r.getInteger("crossed", 0) : null,
         programme ? RollupDocs.bands(r) : null, months, programme ? onPayouts.paid() : null,
-        programme ? onPayouts.crossed() : null);
+        programme ? onPayouts.crossed() : null, false);
   }
 
   private record OnPayouts(BigDecimal paid, int crossed) {}

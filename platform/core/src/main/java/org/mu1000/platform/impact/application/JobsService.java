@@ -29,11 +29,13 @@ public class JobsService {
   private ReportingStore.Stores stores;
   private Registry registry;
   private AuditTrail audit;
+  private FundingService funding;
 
   protected JobsService() {}
 
   @Inject
-  public JobsService(ReportingStore.Stores stores, Registry registry, AuditTrail audit) {
+  public JobsService(ReportingStore.Stores stores, Registry registry, AuditTrail audit, FundingService funding) {
+    this.funding = funding;
     this.stores = stores;
     this.registry = registry;
     this.audit = audit;
@@ -70,6 +72,7 @@ public class JobsService {
   /** Declarations of a programme (and cooperative), newest period first. */
   public List<JobsDeclaration> declarations(Tenant t, Caller c, String programmeId, String cooperativeId) {
     requireRead(c);
+    funding.requireFunded(t, c, programmeId);
     List<Where> w = new ArrayList<>();
     if (programmeId != null) {
       w.add(Where.eq("programmeId", programmeId));

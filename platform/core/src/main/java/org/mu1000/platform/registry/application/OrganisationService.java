@@ -7,6 +7,7 @@ import java.util.Map;
 import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.registry.domain.Cooperative;
 import org.mu1000.platform.registry.domain.Programme;
+import org.mu1000.platform.registry.domain.ProgrammeAccess;
 import org.mu1000.platform.registry.domain.RegistryRepository;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.Ids;
@@ -17,11 +18,13 @@ import org.mu1000.platform.tenancy.domain.Tenant;
 public class OrganisationService {
   private Registry registry;
   private ReferenceCache cache;
+  private ProgrammeAccess access;
 
   protected OrganisationService() {}
 
   @Inject
-  public OrganisationService(Registry registry, ReferenceCache cache) {
+  public OrganisationService(Registry registry, ReferenceCache cache, ProgrammeAccess access) {
+    this.access = access;
     this.registry = registry;
     this.cache = cache;
   }
@@ -73,13 +76,18 @@ public class OrganisationService {
     registry.audit(t, c.username(), "cooperative.deleted", "cooperative", id, describe(current), null);
   }
 
+  /** The tenant's programmes; a donor's, those their funder funds. */
   public List<Programme> programmes(Tenant t, Caller c) {
     requireReadProgrammes(c);
-    return registry.repository(t).programmes();
+    List<Programme> all = registry.repository(t).programmes();
+    return access.visible(t, c).map(v -> all.stream().filter(p -> v.contains(p.id())).toList()).orElse(all);
   }
 
   public Programme programme(Tenant t, Caller c, String id) {
     requireReadProgrammes(c);
+    if (access.visible(t, c).map(v -> !v.contains(id)).orElse(false)) {
+      throw DomainException.notFound("programme", id);
+    }
     return registry.repository(t).programme(id).orElseThrow(() -> DomainException.notFound("programme", id));
   }
 

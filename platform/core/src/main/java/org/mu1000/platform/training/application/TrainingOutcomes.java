@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.mu1000.platform.impact.application.FundingService;
 import org.mu1000.platform.impact.domain.Impact;
 import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.registry.application.Registry;
@@ -38,11 +39,13 @@ public class TrainingOutcomes {
   private TrainingService training;
   private Registry registry;
   private Harvests harvests;
+  private FundingService funding;
 
   protected TrainingOutcomes() {}
 
   @Inject
-  public TrainingOutcomes(TrainingService training, Registry registry, Harvests harvests) {
+  public TrainingOutcomes(TrainingService training, Registry registry, Harvests harvests, FundingService funding) {
+    this.funding = funding;
     this.training = training;
     this.registry = registry;
     this.harvests = harvests;
@@ -59,6 +62,7 @@ public class TrainingOutcomes {
     if (!c.mayReadImpact()) {
       throw DomainException.forbidden("training outcomes are read by the programme's staff and donors");
     }
+    funding.requireFunded(t, c, programmeId);
     RegistryRepository repo = registry.repository(t);
     if (programmeId == null || repo.programme(programmeId).isEmpty()) {
       throw DomainException.invalid("programmeId", "is not a programme of this tenant");

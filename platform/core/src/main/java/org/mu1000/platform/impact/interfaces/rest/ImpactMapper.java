@@ -24,6 +24,10 @@ public final class ImpactMapper {
   private ImpactMapper() {}
 
   public static org.mu1000.api.model.ImpactFigures figures(ImpactFigures.Figures f, Tenant t) {
+    if (f.suppressed()) {
+      return new org.mu1000.api.model.ImpactFigures().level(f.level()).id(f.id()).programmeId(f.programmeId())
+          .season(f.season()).targetUsdPerMu(f.targetUsdPerMu()).suppressed(true);
+    }
     var unit = t.config().areaUnit();
     org.mu1000.api.model.ImpactFigures a = new org.mu1000.api.model.ImpactFigures().level(f.level()).id(f.id())
         .programmeId(f.programmeId()).season(f.season()).valueUsd(f.usd())
