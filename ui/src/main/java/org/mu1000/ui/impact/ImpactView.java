@@ -109,6 +109,7 @@ public class ImpactView extends VerticalLayout {
       Paragraph few = new Paragraph(getTranslation("impact.suppressed"));
       few.setId("impact-suppressed");
       body.add(few);
+      mapAndReports(p, season);
       return;
     }
     BigDecimal perMu = f.usdPerMu() == null ? BigDecimal.ZERO : f.usdPerMu();
@@ -171,6 +172,11 @@ public class ImpactView extends VerticalLayout {
     }
     body.add(chart("chart-coops", Charts.bars(getTranslation("impact.chart.coops"), names, perCoop, target,
         getTranslation("impact.target"))));
+    mapAndReports(p, season);
+  }
+
+  /** Where the cooperatives are, with their figure (or "< 5"), and the report builder. */
+  private void mapAndReports(Programme p, String season) {
     List<PlotMap.Marker> markers = new ArrayList<>();
     Map<String, ImpactFigures.Figures> byCoop = new java.util.HashMap<>();
     impact.cooperatives(tenant, Ui.caller(), p.id(), season).forEach(c -> byCoop.put(c.id(), c));
