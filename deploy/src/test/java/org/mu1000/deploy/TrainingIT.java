@@ -314,7 +314,7 @@ class TrainingIT {
     assertTrue(!shown.path("suppressed").asBoolean() && shown.path("usdPerMu").decimalValue().signum() > 0,
         shown.toString());
     Map<String, Object> zh = Map.of("from", "2026-01-01", "to", "2026-12-31", "programmeIds", List.of(big.programme(),
-        small.programme()), "indicators", List.of("usdPerMu", "farmers", "womenShare", "trainedFarmers", "jobs"),
+        small.programme()), "indicators", List.of("usdPerMu", "farmers", "womenShare", "trainedFarmers", "usdPerMuNotYetTrained", "jobs"),
         "language", "zh", "format", "pdf");
     Api.Res pdf = api.post(DONOR, T + "reports", zh);
     assertEquals(200, pdf.status(), pdf.body());
@@ -361,6 +361,9 @@ class TrainingIT {
     }
     assertTrue(sheet != null && sheet.contains("<t>usdPerMu</t></is></c><c r=\"E"), String.valueOf(sheet));
     assertTrue(sheet.contains("<v>" + usdPerMu + "</v>"), usdPerMu + " as a number in " + sheet);
+    assertTrue(java.util.regex.Pattern.compile("<t>usdPerMuNotYetTrained</t></is></c><c r=\"E\\d+\"><v>"
+        + java.util.regex.Pattern.quote(usdPerMu) + "</v>").matcher(sheet).find(),
+        "none trained yet: the not-yet-trained are the whole programme, " + usdPerMu + ", in " + sheet);
 
     Map<String, Object> other = new java.util.HashMap<>(zh);
     other.put("programmeIds", List.of(unfunded.programme()));

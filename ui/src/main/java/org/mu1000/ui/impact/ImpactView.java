@@ -24,8 +24,10 @@ import java.util.Map;
 import org.mu1000.platform.finance.application.LoanPortfolio;
 import org.mu1000.platform.impact.application.ImpactFigures;
 import org.mu1000.platform.impact.application.ImpactRebuild;
+import org.mu1000.platform.impact.application.JobsService;
 import org.mu1000.platform.impact.application.Reports;
 import org.mu1000.platform.impact.domain.Impact;
+import org.mu1000.platform.impact.domain.TrainedFarmers;
 import org.mu1000.platform.registry.application.OrganisationService;
 import org.mu1000.platform.registry.domain.Programme;
 import org.mu1000.platform.shared.domain.DomainException;
@@ -46,12 +48,16 @@ public class ImpactView extends VerticalLayout {
   private final OrganisationService orgs;
   private final LoanPortfolio loans;
   private final Reports reports;
+  private final JobsService jobs;
+  private final TrainedFarmers trained;
   private final Div body = new Div();
   private Tenant tenant;
 
   @Inject
   public ImpactView(ImpactFigures impact, ImpactRebuild recomputation, OrganisationService orgs,
-      TenantService tenants, LoanPortfolio loans, Reports reports) {
+      TenantService tenants, LoanPortfolio loans, Reports reports, JobsService jobs, TrainedFarmers trained) {
+    this.jobs = jobs;
+    this.trained = trained;
     this.loans = loans;
     this.reports = reports;
     this.impact = impact;
@@ -143,6 +149,11 @@ public class ImpactView extends VerticalLayout {
     } catch (DomainException x) {
       // a role that may not see the loan book sees the rest of the dashboard
     }
+    JobsService.Summary work = jobs.summary(tenant, Ui.caller(), p.id());
+    int trainedFarmers = trained.bySex(tenant, p.id()).values().stream().mapToInt(Integer::intValue).sum();
+    tiles.add(tile("impact-jobs", getTranslation("impact.jobs"), work.jobs() + (work.womenShare() == null ? ""
+        : " · " + Ui.number(work.womenShare().movePointRight(2), 1) + " % ♀")),
+        tile("impact-trained", getTranslation("impact.trained"), String.valueOf(trainedFarmers)));
     body.add(headline, progress, tiles);
 
     // monthly trend: cumulative USD per mu of the programme's enrolled area

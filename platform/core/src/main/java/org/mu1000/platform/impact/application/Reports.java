@@ -33,7 +33,8 @@ import org.mu1000.platform.tenancy.domain.Tenant;
 @ApplicationScoped
 public class Reports {
   public static final List<String> INDICATORS = List.of("usdPerMu", "valueUsd", "farmers", "womenShare", "crossed",
-      "crossedOnPayouts", "paidToFarmers", "loansDisbursed", "trainedFarmers", "jobs", "jobsWomenShare");
+      "crossedOnPayouts", "paidToFarmers", "loansDisbursed", "trainedFarmers", "usdPerMuTrained",
+      "usdPerMuNotYetTrained", "jobs", "jobsWomenShare");
   public static final Set<String> LANGUAGES = Set.of("en", "fr", "rw", "am", "zh");
   /** Indicators computed from the farmers who delivered: suppressed for donors below {@link #SMALL_CELL}. */
   static final Set<String> FROM_FARMERS = Set.of("usdPerMu", "valueUsd", "farmers", "womenShare", "crossed",
@@ -128,9 +129,21 @@ public class Reports {
         ImpactFigures.Figures f = figures.figures(t, c, id, season, "programme", id);
         boolean few = donor && (f.farmers() == null || f.farmers() < SMALL_CELL);
         anySuppressed |= few;
+        List<TrainedFarmers.Group> groups = indicators.contains("usdPerMuTrained")
+            || indicators.contains("usdPerMuNotYetTrained") ? trained.compared(t, id, season) : List.of();
         for (String ind : indicators) {
-          BigDecimal n = value(t, c, p, f, ind);
-          boolean hide = few && FROM_FARMERS.contains(ind);
+          BigDecimal n;
+          boolean hide;
+          if (ind.equals("usdPerMuTrained") || ind.equals("usdPerMuNotYetTrained")) {
+            String name = ind.equals("usdPerMuTrained") ? "trained" : "not-yet-trained";
+            TrainedFarmers.Group g = groups.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+            n = g == null ? null : Impact.cents(g.usdPerMu());
+            hide = donor && (g == null || g.farmers() < SMALL_CELL);
+            anySuppressed |= hide;
+          } else {
+            n = value(t, c, p, f, ind);
+            hide = few && FROM_FARMERS.contains(ind);
+          }
           cells.add(new Cell(ind, season, hide ? labels.getString("report.suppressed") : format(n, ind, locale,
               t.config().currency()), hide ? null : n));
         }
@@ -181,7 +194,7 @@ public class Reports {
     }
     java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(locale);
     int decimals = switch (indicator) {
-      case "usdPerMu", "valueUsd", "womenShare", "jobsWomenShare" -> 2;
+      case "usdPerMu", "valueUsd", "womenShare", "jobsWomenShare", "usdPerMuTrained", "usdPerMuNotYetTrained" -> 2;
       case "paidToFarmers", "loansDisbursed" -> Math.max(0, Math.min(2, n.stripTrailingZeros().scale()));
       default -> 0;
     };

@@ -6,7 +6,7 @@ import java.net.URI;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.shared.domain.DomainException.Kind;
 
-/** Small response helpers shared by resources: ETags carry the stored version. */
+/** Small request and response helpers shared by resources: ETags carry the stored version; uploads. */
 public final class Http {
   private Http() {}
 
@@ -41,5 +41,16 @@ public final class Http {
     }
     throw new DomainException(Kind.PRECONDITION_REQUIRED,
         "send If-Match with the ETag you read (or the version in the body)");
+  }
+
+  /** An uploaded body (which the runtime buffered to a temporary file) as bytes; the file is deleted. */
+  public static byte[] upload(java.io.File body) {
+    try {
+      return java.nio.file.Files.readAllBytes(body.toPath());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } finally {
+      body.delete();
+    }
   }
 }

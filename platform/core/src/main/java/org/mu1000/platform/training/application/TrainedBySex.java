@@ -11,16 +11,27 @@ import org.mu1000.platform.tenancy.domain.Tenant;
 import org.mu1000.platform.training.domain.Attendance;
 import org.mu1000.platform.training.domain.TrainingStore;
 
-/** Training's answer to the donors' reports: each farmer who attended a session of the programme, counted once. */
+/**
+ * Training's answer to the donors' reports: each farmer who attended a session of the programme, counted once, and
+ * the trained beside the not-yet-trained.
+ */
 @ApplicationScoped
 public class TrainedBySex implements TrainedFarmers {
   private TrainingStore.Stores stores;
+  private TrainingOutcomes outcomes;
 
   protected TrainedBySex() {}
 
   @Inject
-  public TrainedBySex(TrainingStore.Stores stores) {
+  public TrainedBySex(TrainingStore.Stores stores, TrainingOutcomes outcomes) {
     this.stores = stores;
+    this.outcomes = outcomes;
+  }
+
+  @Override
+  public java.util.List<Group> compared(Tenant t, String programmeId, String season) {
+    return outcomes.compute(t, programmeId, season, false).groups().stream().map(g -> new Group(g.group(),
+        g.farmers(), g.usdPerMu())).toList();
   }
 
   @Override

@@ -67,7 +67,12 @@ public class TrainingOutcomes {
     if (programmeId == null || repo.programme(programmeId).isEmpty()) {
       throw DomainException.invalid("programmeId", "is not a programme of this tenant");
     }
-    boolean suppress = !c.mayReadRegistry();
+    return compute(t, programmeId, season, !c.mayReadRegistry());
+  }
+
+  /** The outcomes, the groups of fewer than {@link #SMALL_CELL} farmers hidden when {@code suppress}. */
+  Outcomes compute(Tenant t, String programmeId, String season, boolean suppress) {
+    RegistryRepository repo = registry.repository(t);
     TrainingStore store = training.store(t);
     // who was trained: their first attendance counts their sex and age band once
     Map<String, Attendance> trained = new HashMap<>();

@@ -4,14 +4,12 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.ZoneOffset;
 import org.mu1000.api.ImportsApi;
 import org.mu1000.api.model.ImportJob;
 import org.mu1000.api.model.ImportProblem;
 import org.mu1000.platform.registry.application.importing.ImportService;
+import org.mu1000.platform.shared.rest.Http;
 import org.mu1000.platform.tenancy.application.TenantContext;
 
 @RequestScoped
@@ -30,14 +28,7 @@ public class ImportResource implements ImportsApi {
   @Override
   public Response uploadImport(String tenant, String cooperativeId, String format, File body, String fileName,
       String idempotencyKey) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(body.toPath());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      body.delete();
-    }
+    byte[] bytes = Http.upload(body);
     return Response.accepted(api(imports.upload(ctx.tenant(), ctx.caller(), cooperativeId, format, fileName, bytes)))
         .build();
   }

@@ -4,14 +4,12 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import org.mu1000.api.TrainingApi;
 import org.mu1000.api.model.Course;
 import org.mu1000.api.model.RecordAttendanceRequest;
 import org.mu1000.api.model.TrainingSession;
+import org.mu1000.platform.shared.rest.Http;
 import org.mu1000.platform.tenancy.application.TenantContext;
 import org.mu1000.platform.training.application.AttendanceSheet;
 import org.mu1000.platform.training.application.TrainingOutcomes;
@@ -85,14 +83,7 @@ public class TrainingResource implements TrainingApi {
 
   @Override
   public Response uploadAttendanceSheet(String tenant, String id, String format, File body, String idempotencyKey) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(body.toPath());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      body.delete();
-    }
+    byte[] bytes = Http.upload(body);
     return Response.ok(TrainingMapper.recorded(sheets.load(ctx.tenant(), ctx.caller(), id, bytes, format))).build();
   }
 
