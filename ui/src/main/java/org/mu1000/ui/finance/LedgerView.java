@@ -40,12 +40,12 @@ public class LedgerView extends VerticalLayout {
       accounts.setId("trial-balance");
       accounts.addColumn(Ledger.Balance::account).setHeader(getTranslation("ledger.account")).setAutoWidth(true);
       accounts.addColumn(Ledger.Balance::kind).setHeader(getTranslation("ledger.kind"));
-      accounts.addColumn(b -> b.balance().toPlainString()).setHeader(getTranslation("ledger.balance"));
+      accounts.addColumn(b -> Ui.amount(b.balance())).setHeader(getTranslation("ledger.balance"));
       accounts.setItems(tb.accounts());
       accounts.setHeight("28em"); // a tenant has an account per farmer: the grid scrolls, the page does not
-      Span sum = new Span(getTranslation("ledger.debits") + " " + tb.debits().toPlainString() + " · "
-          + getTranslation("ledger.credits") + " " + tb.credits().toPlainString() + " · "
-          + getTranslation("ledger.sum") + " " + tb.sum().toPlainString() + " " + tb.currency());
+      Span sum = new Span(getTranslation("ledger.debits") + " " + Ui.amount(tb.debits()) + " · "
+          + getTranslation("ledger.credits") + " " + Ui.amount(tb.credits()) + " · "
+          + getTranslation("ledger.sum") + " " + Ui.amount(tb.sum()) + " " + tb.currency());
       sum.setId("ledger-sum");
       List<PaymentRail.Health> health = rails.isResolvable() ? rails.get().health(tenant) : List.of();
       Grid<PaymentRail.Health> routes = new Grid<>();

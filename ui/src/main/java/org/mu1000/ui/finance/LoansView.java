@@ -83,10 +83,10 @@ public class LoansView extends VerticalLayout {
           .setAutoWidth(true);
       grid.addColumn(v -> v.loan().orderNumber()).setHeader(getTranslation("loans.order")).setAutoWidth(true);
       grid.addColumn(v -> v.loan().supplierName()).setHeader(getTranslation("loans.supplier")).setAutoWidth(true);
-      grid.addColumn(v -> v.loan().principal().toPlainString()).setHeader(getTranslation("loans.principal"));
-      grid.addColumn(v -> v.loan().total().toPlainString()).setHeader(getTranslation("loans.total"));
-      grid.addColumn(v -> v.standing().repaid().toPlainString()).setHeader(getTranslation("loans.repaid"));
-      grid.addColumn(v -> v.standing().outstanding().toPlainString()).setHeader(getTranslation("loans.outstanding"));
+      grid.addColumn(v -> Ui.amount(v.loan().principal())).setHeader(getTranslation("loans.principal"));
+      grid.addColumn(v -> Ui.amount(v.loan().total())).setHeader(getTranslation("loans.total"));
+      grid.addColumn(v -> Ui.amount(v.standing().repaid())).setHeader(getTranslation("loans.repaid"));
+      grid.addColumn(v -> Ui.amount(v.standing().outstanding())).setHeader(getTranslation("loans.outstanding"));
       grid.addColumn(v -> v.loan().status().code()).setHeader(getTranslation("payouts.status"));
       grid.addColumn(v -> v.standing().daysOverdue() > 0 ? getTranslation("loans.daysLate", v.standing()
           .daysOverdue()) : "").setHeader(getTranslation("loans.arrears")).setAutoWidth(true);
@@ -172,8 +172,8 @@ public class LoansView extends VerticalLayout {
       if (e.getValue() != null && order.getValue() != null) {
         try {
           LoanService.Limit l = loans.limit(tenant, Ui.caller(), e.getValue(), order.getValue().id());
-          limit.setText(getTranslation("loans.limit", l.currency(), l.available().toPlainString(),
-              l.expectedValue().toPlainString(), l.sharePercent().toPlainString()));
+          limit.setText(getTranslation("loans.limit", l.currency(), Ui.amount(l.available()),
+              Ui.amount(l.expectedValue()), Ui.amount(l.sharePercent())));
         } catch (DomainException ex) {
           limit.setText(ex.getMessage());
         }
@@ -201,7 +201,7 @@ public class LoansView extends VerticalLayout {
     TextField reference = new TextField(getTranslation("loans.supplierReference"));
     reference.setId("loan-supplier-reference");
     FormLayout form = new FormLayout(new Span(getTranslation("loans.disburseTo", l.supplierName(), l.currency(),
-        l.principal().toPlainString())), reference);
+        Ui.amount(l.principal()))), reference);
     Ui.formDialog(getTranslation("loans.disburse"), form, Map.of("supplierReference", reference),
         () -> loans.disburse(tenant, Ui.caller(), l.id(), reference.getValue(), null), () -> {
           Ui.ok(getTranslation("loans.disbursed"));
@@ -224,17 +224,17 @@ public class LoansView extends VerticalLayout {
     Grid<Loan.InstalmentState> g = new Grid<>();
     g.setId("loan-schedule");
     g.addColumn(s -> s.instalment().number()).setHeader("#");
-    g.addColumn(s -> s.instalment().due().toString()).setHeader(getTranslation("loans.due"));
-    g.addColumn(s -> s.instalment().principal().toPlainString()).setHeader(getTranslation("loans.principal"));
-    g.addColumn(s -> s.instalment().interest().toPlainString()).setHeader(getTranslation("loans.interest"));
-    g.addColumn(s -> s.paid().toPlainString()).setHeader(getTranslation("loans.repaid"));
+    g.addColumn(s -> Ui.date(s.instalment().due())).setHeader(getTranslation("loans.due"));
+    g.addColumn(s -> Ui.amount(s.instalment().principal())).setHeader(getTranslation("loans.principal"));
+    g.addColumn(s -> Ui.amount(s.instalment().interest())).setHeader(getTranslation("loans.interest"));
+    g.addColumn(s -> Ui.amount(s.paid())).setHeader(getTranslation("loans.repaid"));
     g.addColumn(Loan.InstalmentState::status).setHeader(getTranslation("payouts.status"));
     g.setItems(v.standing().instalments());
     g.setAllRowsVisible(true);
     Loan l = v.loan();
     Dialog d = new Dialog(new H3(getTranslation("loans.schedule") + " — " + farmerName(l.farmerId())),
-        new Paragraph(getTranslation("loans.terms", l.currency(), l.principal().toPlainString(),
-            l.annualRatePercent().toPlainString(), l.interestMethod(), l.termMonths())), g);
+        new Paragraph(getTranslation("loans.terms", l.currency(), Ui.amount(l.principal()),
+            Ui.amount(l.annualRatePercent()), l.interestMethod(), l.termMonths())), g);
     d.setWidth("50em");
     d.open();
   }
@@ -255,8 +255,8 @@ public class LoansView extends VerticalLayout {
     }
     grid.setItems(loans.loans(tenant, Ui.caller(), null, null, null, arrearsOnly.getValue(), 0, 500).items());
     LoanPortfolio.Portfolio p = book.portfolio(tenant, Ui.caller(), null);
-    portfolio.setText(getTranslation("loans.portfolio", p.open(), p.currency(), p.outstanding().toPlainString(),
-        p.inArrears(), p.par30Percent().toPlainString(), p.repaid().toPlainString(), p.writtenOff().toPlainString()));
+    portfolio.setText(getTranslation("loans.portfolio", p.open(), p.currency(), Ui.amount(p.outstanding()),
+        p.inArrears(), Ui.amount(p.par30Percent()), Ui.amount(p.repaid()), Ui.amount(p.writtenOff())));
   }
 
   private String farmerName(String id) {

@@ -81,7 +81,7 @@ public class PayoutsView extends VerticalLayout {
       batches.addColumn(b -> b.preparedAt().toString().substring(0, 16).replace('T', ' '))
           .setHeader(getTranslation("payouts.preparedAt")).setAutoWidth(true);
       batches.addColumn(PayoutBatch::count).setHeader(getTranslation("payouts.farmers"));
-      batches.addColumn(b -> b.currency() + " " + b.total().toPlainString()).setHeader(getTranslation("payouts.total"));
+      batches.addColumn(b -> b.currency() + " " + Ui.amount(b.total())).setHeader(getTranslation("payouts.total"));
       batches.addColumn(b -> status(b)).setHeader(getTranslation("payouts.status"));
       batches.addColumn(b -> b.preparedByName() + (b.approvedByName() == null ? "" : " / " + b.approvedByName()))
           .setHeader(getTranslation("payouts.fourEyes")).setAutoWidth(true);
@@ -92,7 +92,7 @@ public class PayoutsView extends VerticalLayout {
       lines.setId("payout-lines");
       lines.addColumn(p -> farmerName(p.farmerId())).setHeader(getTranslation("payouts.farmer")).setAutoWidth(true);
       lines.addColumn(Payout::msisdn).setHeader(getTranslation("payouts.phone")).setAutoWidth(true);
-      lines.addColumn(p -> p.amount().toPlainString()).setHeader(getTranslation("payouts.amount"));
+      lines.addColumn(p -> Ui.amount(p.amount())).setHeader(getTranslation("payouts.amount"));
       lines.addColumn(p -> p.status().code()).setHeader(getTranslation("payouts.status"));
       lines.addColumn(p -> p.reason() == null ? "" : p.reason()).setHeader(getTranslation("payouts.reason"))
           .setFlexGrow(1);
@@ -197,12 +197,12 @@ public class PayoutsView extends VerticalLayout {
       Grid<Ledger.Line> g = new Grid<>();
       g.addColumn(l -> l.entry().date().toString()).setHeader(getTranslation("ledger.date")).setAutoWidth(true);
       g.addColumn(l -> l.entry().memo()).setHeader(getTranslation("ledger.cause")).setFlexGrow(1);
-      g.addColumn(l -> l.amount().toPlainString()).setHeader(getTranslation("payouts.amount"));
-      g.addColumn(l -> l.owed().toPlainString()).setHeader(getTranslation("ledger.owed"));
+      g.addColumn(l -> Ui.amount(l.amount())).setHeader(getTranslation("payouts.amount"));
+      g.addColumn(l -> Ui.amount(l.owed())).setHeader(getTranslation("ledger.owed"));
       g.setItems(s.lines());
       g.setAllRowsVisible(true);
       Dialog d = new Dialog(new H3(getTranslation("payouts.statement") + " — " + farmerName(farmerId)), new Span(
-          getTranslation("ledger.owed") + ": " + s.currency() + " " + s.owed().toPlainString()), g);
+          getTranslation("ledger.owed") + ": " + s.currency() + " " + Ui.amount(s.owed())), g);
       d.setWidth("60em");
       d.open();
     } catch (DomainException e) {

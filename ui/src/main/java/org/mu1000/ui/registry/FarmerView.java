@@ -79,11 +79,11 @@ public class FarmerView extends VerticalLayout implements BeforeEnterObserver {
       grid.setId("plots-grid");
       grid.addColumn(Plot::crop).setHeader(getTranslation("plot.crop"));
       grid.addColumn(Plot::plantingYear).setHeader(getTranslation("plot.plantingYear"));
-      grid.addColumn(p -> unit.fromSquareMetres(p.areaM2()).toPlainString() + " " + unit.code())
+      grid.addColumn(p -> Ui.amount(unit.fromSquareMetres(p.areaM2())) + " " + unit.code())
           .setHeader(getTranslation("plot.area"));
       grid.setItems(ps);
       grid.setAllRowsVisible(true);
-      add(new Paragraph(getTranslation("plot.total", unit.fromSquareMetres(total).toPlainString() + " " + unit.code())));
+      add(new Paragraph(getTranslation("plot.total", Ui.amount(unit.fromSquareMetres(total)) + " " + unit.code())));
       Image map = new Image(PlotMap.dataUrl(ps), getTranslation("plot.map"));
       map.setId("plot-map");
       map.setMaxWidth("100%");
@@ -97,8 +97,8 @@ public class FarmerView extends VerticalLayout implements BeforeEnterObserver {
         qg.addColumn(q -> q.commodity() + " " + q.grade()).setHeader(getTranslation("lot.commodity"));
         qg.addColumn(q -> q.deliveryFrom() + (q.deliveryTo() == null ? "" : " – " + q.deliveryTo()))
             .setHeader(getTranslation("order.from"));
-        qg.addColumn(q -> q.quotaKg().stripTrailingZeros().toPlainString()).setHeader(getTranslation("order.quota"));
-        qg.addColumn(q -> q.deliveredKg().stripTrailingZeros().toPlainString())
+        qg.addColumn(q -> Ui.amount(q.quotaKg())).setHeader(getTranslation("order.quota"));
+        qg.addColumn(q -> Ui.amount(q.deliveredKg()))
             .setHeader(getTranslation("order.delivered"));
         qg.setItems(quotas);
         qg.setAllRowsVisible(true);

@@ -34,8 +34,8 @@ public class ProgrammesView extends VerticalLayout {
       grid.addColumn(Programme::name).setHeader(getTranslation("programme.name")).setAutoWidth(true);
       grid.addColumn(Programme::commodity).setHeader(getTranslation("programme.commodity"));
       grid.addColumn(p -> p.seasonStart() + " – " + p.seasonEnd()).setHeader(getTranslation("programme.season"));
-      grid.addColumn(p -> p.targetUsdPerMu().toPlainString()).setHeader(getTranslation("programme.target"));
-      grid.addColumn(p -> p.baselineUsdPerMu() == null ? "" : p.baselineUsdPerMu().toPlainString())
+      grid.addColumn(p -> Ui.amount(p.targetUsdPerMu())).setHeader(getTranslation("programme.target"));
+      grid.addColumn(p -> p.baselineUsdPerMu() == null ? "" : Ui.amount(p.baselineUsdPerMu()))
           .setHeader(getTranslation("programme.baseline"));
       grid.setItems(orgs.programmes(t, Ui.caller()));
       Button add = new Button(getTranslation("programmes.add"), e -> {

@@ -116,6 +116,11 @@ public final class Ui {
     return f.format(v);
   }
 
+  /** An amount or weight with the decimals it has (at most 3), as the user's language writes numbers. */
+  public static String amount(java.math.BigDecimal v) {
+    return v == null ? "–" : number(v, Math.max(0, Math.min(3, v.stripTrailingZeros().scale())));
+  }
+
   /** A date as the user's language writes it. */
   public static String date(java.time.LocalDate d) {
     com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();

@@ -155,8 +155,8 @@ public class IntakeView extends VerticalLayout {
       farmer.setAutofocus(true);
       plot.setId("intake-plot");
       plot.setLabel(getTranslation("intake.plot"));
-      plot.setItemLabelGenerator(p -> p.crop() + " · " + tenant.config().areaUnit().fromSquareMetres(p.areaM2())
-          .stripTrailingZeros().toPlainString() + " " + tenant.config().areaUnit().code());
+      plot.setItemLabelGenerator(p -> p.crop() + " · " + Ui.amount(tenant.config().areaUnit().fromSquareMetres(
+          p.areaM2())) + " " + tenant.config().areaUnit().code());
       programme.setId("intake-programme");
       Map<String, String> names = new HashMap<>();
       orgs.programmes(tenant, Ui.caller()).forEach(p -> names.put(p.id(), p.name()));
@@ -312,7 +312,7 @@ public class IntakeView extends VerticalLayout {
       Anchor link = new Anchor(lots.digitalLink(l), l.code());
       link.setTarget("_blank");
       Div card = new Div(qr, new Div(new Span(getTranslation("intake.lotLine", l.grade(),
-          l.kg().stripTrailingZeros().toPlainString()))), link);
+          Ui.amount(l.kg())))), link);
       card.addClassName("lot-card");
       cards.add(card);
     }

@@ -78,8 +78,8 @@ public class LotsView extends VerticalLayout {
       grid.addColumn(Lot::code).setHeader(getTranslation("lot.code")).setAutoWidth(true);
       grid.addColumn(Lot::commodity).setHeader(getTranslation("lot.commodity")).setAutoWidth(true);
       grid.addColumn(Lot::grade).setHeader(getTranslation("lot.grade"));
-      grid.addColumn(l -> l.kg().stripTrailingZeros().toPlainString()).setHeader("kg");
-      grid.addColumn(Lot::harvestDate).setHeader(getTranslation("lot.harvest"));
+      grid.addColumn(l -> Ui.amount(l.kg())).setHeader("kg");
+      grid.addColumn(l -> Ui.date(l.harvestDate())).setHeader(getTranslation("lot.harvest"));
       grid.addColumn(l -> getTranslation("lot.status." + l.status().code())).setHeader(getTranslation("lot.status"));
       grid.addColumn(l -> warehouses.stream().filter(w -> w.id().equals(l.warehouseId())).map(Warehouse::name)
           .findFirst().orElse("")).setHeader(getTranslation("lot.warehouse")).setAutoWidth(true);
@@ -105,7 +105,7 @@ public class LotsView extends VerticalLayout {
           .findFirst().orElse(s.warehouseId())).setHeader(getTranslation("lot.warehouse")).setAutoWidth(true);
       stock.addColumn(WarehouseService.StockLine::commodity).setHeader(getTranslation("lot.commodity"));
       stock.addColumn(WarehouseService.StockLine::grade).setHeader(getTranslation("lot.grade"));
-      stock.addColumn(s -> s.kg().stripTrailingZeros().toPlainString()).setHeader("kg");
+      stock.addColumn(s -> Ui.amount(s.kg())).setHeader("kg");
       stock.addColumn(WarehouseService.StockLine::lots).setHeader(getTranslation("order.lots"));
       stock.setAllRowsVisible(true);
       add(filters, grid, actions, new H3(getTranslation("lots.stock")), stock, detail);
@@ -176,8 +176,8 @@ public class LotsView extends VerticalLayout {
     qr.setWidth("140px");
     Anchor open = new Anchor(link, getTranslation("lot.publicPage"));
     open.setTarget("_blank");
-    detail.add(new H3(l.code() + " · " + l.commodity() + " " + l.grade() + " · " + l.kg().stripTrailingZeros()
-        .toPlainString() + " kg"), new HorizontalLayout(qr, open));
+    detail.add(new H3(l.code() + " · " + l.commodity() + " " + l.grade() + " · " + Ui.amount(l.kg()) + " kg"),
+        new HorizontalLayout(qr, open));
     if (l.harvest() && Ui.caller().mayHandleLots()) {
       BigDecimalField kg = new BigDecimalField(getTranslation("lot.correctKg"));
       kg.setValue(l.kg());

@@ -67,7 +67,7 @@ public class OrdersView extends VerticalLayout {
       grid.setId("orders-grid");
       grid.addColumn(PurchaseOrder::number).setHeader(getTranslation("order.number")).setAutoWidth(true);
       grid.addColumn(o -> o.buyer().name()).setHeader(getTranslation("order.buyer")).setAutoWidth(true);
-      grid.addColumn(o -> o.lines().stream().map(l -> l.quantityKg().stripTrailingZeros().toPlainString() + " kg "
+      grid.addColumn(o -> o.lines().stream().map(l -> Ui.amount(l.quantityKg()) + " kg "
           + l.commodity() + " " + l.grade()).reduce((a, b) -> a + "; " + b).orElse("")).setHeader(
               getTranslation("order.lines"));
       grid.addColumn(o -> getTranslation("order.status." + o.status().code())).setHeader(
@@ -148,8 +148,8 @@ public class OrdersView extends VerticalLayout {
       OrderService.OrderProgress summary = orders.summary(tenant, Ui.caller(), o.id());
       List<OrderService.Progress> progress = summary.farmers();
       detail.add(new H3(getTranslation("order.progress")));
-      Paragraph total = new Paragraph(getTranslation("order.total", summary.deliveredKg().stripTrailingZeros()
-          .toPlainString(), summary.quotaKg().stripTrailingZeros().toPlainString()));
+      Paragraph total = new Paragraph(getTranslation("order.total", Ui.amount(summary.deliveredKg()),
+          Ui.amount(summary.quotaKg())));
       total.setId("order-total");
       detail.add(total, bar(summary.deliveredKg(), summary.quotaKg()));
       Grid<OrderService.Progress> cg = new Grid<>();
@@ -157,8 +157,8 @@ public class OrdersView extends VerticalLayout {
       cg.addColumn(OrderService.Progress::lineId).setHeader(getTranslation("order.line")).setAutoWidth(true);
       cg.addColumn(p -> coopNames.getOrDefault(p.cooperativeId(), p.cooperativeId())).setHeader(
           getTranslation("farmer.cooperative")).setAutoWidth(true);
-      cg.addColumn(p -> p.quotaKg().stripTrailingZeros().toPlainString()).setHeader(getTranslation("order.quota"));
-      cg.addColumn(p -> p.deliveredKg().stripTrailingZeros().toPlainString()).setHeader(
+      cg.addColumn(p -> Ui.amount(p.quotaKg())).setHeader(getTranslation("order.quota"));
+      cg.addColumn(p -> Ui.amount(p.deliveredKg())).setHeader(
           getTranslation("order.delivered"));
       cg.addComponentColumn(p -> bar(p.deliveredKg(), p.quotaKg())).setHeader("%");
       cg.setItems(summary.cooperatives());
@@ -170,8 +170,8 @@ public class OrdersView extends VerticalLayout {
       pg.addColumn(p -> coopNames.getOrDefault(p.cooperativeId(), p.cooperativeId())).setHeader(
           getTranslation("farmer.cooperative")).setAutoWidth(true);
       pg.addColumn(p -> farmerName(p.farmerId())).setHeader(getTranslation("order.farmer")).setAutoWidth(true);
-      pg.addColumn(p -> p.quotaKg().stripTrailingZeros().toPlainString()).setHeader(getTranslation("order.quota"));
-      pg.addColumn(p -> p.deliveredKg().stripTrailingZeros().toPlainString()).setHeader(
+      pg.addColumn(p -> Ui.amount(p.quotaKg())).setHeader(getTranslation("order.quota"));
+      pg.addColumn(p -> Ui.amount(p.deliveredKg())).setHeader(
           getTranslation("order.delivered"));
       pg.addComponentColumn(p -> bar(p.deliveredKg(), p.quotaKg())).setHeader("%");
       pg.setItems(progress);
@@ -213,7 +213,7 @@ public class OrdersView extends VerticalLayout {
       stored.setId("allocate-" + line.id());
       stored.setSelectionMode(Grid.SelectionMode.MULTI);
       stored.addColumn(Lot::code).setHeader(getTranslation("lot.code")).setAutoWidth(true);
-      stored.addColumn(l -> l.kg().stripTrailingZeros().toPlainString()).setHeader("kg");
+      stored.addColumn(l -> Ui.amount(l.kg())).setHeader("kg");
       stored.addColumn(Lot::grade).setHeader(getTranslation("lot.grade"));
       stored.addColumn(l -> l.orderId() == null ? "" : getTranslation("lot.allocated")).setHeader("");
       List<Lot> candidates = lots.list(tenant, Ui.caller(), new LotService.LotFilter(null, null, null,
@@ -233,8 +233,8 @@ public class OrdersView extends VerticalLayout {
       ship.setId("ship-button-" + line.id());
       HorizontalLayout bar = new HorizontalLayout(allocate, destination, ship);
       bar.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
-      detail.add(new Paragraph(line.id() + ": " + line.quantityKg().stripTrailingZeros().toPlainString() + " kg "
-          + line.commodity() + " " + line.grade() + " @ " + line.pricePerKg().toPlainString() + " "
+      detail.add(new Paragraph(line.id() + ": " + Ui.amount(line.quantityKg()) + " kg "
+          + line.commodity() + " " + line.grade() + " @ " + Ui.amount(line.pricePerKg()) + " "
           + tenant.config().currency() + "/kg"), stored, bar);
     }
   }
@@ -253,8 +253,8 @@ public class OrdersView extends VerticalLayout {
     sg.addColumn(s -> getTranslation("shipment." + s.status())).setHeader(getTranslation("order.status"));
     boolean money = Ui.caller().mayRecordPayments();
     if (money) {
-      sg.addColumn(s -> payments.payments(tenant, Ui.caller(), s.id()).stream().map(p -> p.amount())
-          .reduce(BigDecimal.ZERO, BigDecimal::add).toPlainString() + " " + tenant.config().currency())
+      sg.addColumn(s -> Ui.amount(payments.payments(tenant, Ui.caller(), s.id()).stream().map(p -> p.amount())
+          .reduce(BigDecimal.ZERO, BigDecimal::add)) + " " + tenant.config().currency())
           .setHeader(getTranslation("shipment.paid"));
     }
     sg.addComponentColumn(s -> {
