@@ -336,7 +336,7 @@ class BrowserIT {
       pick("loan-order", order);
       pick("loan-farmer", farmer.path("familyName").asText());
       // 10 kg quota at 600 a kg, half of it may be borrowed
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("loan-limit"), "RWF 3000"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("loan-limit"), "RWF 3,000"));
       pick("loan-supplier", supplier);
       type("loan-principal", "5000");
       type("loan-term", "3");
