@@ -48,6 +48,7 @@ class TrainingIT {
   @BeforeEach
   void setUp() {
     api = new Api(Deployments.base(url));
+    Fixture.tenants(api);
     fixture = new PayoutFixture(api, null);
   }
 

@@ -29,6 +29,7 @@ import org.mu1000.platform.impact.application.Reports;
 import org.mu1000.platform.impact.domain.Impact;
 import org.mu1000.platform.impact.domain.TrainedFarmers;
 import org.mu1000.platform.registry.application.OrganisationService;
+import org.mu1000.platform.registry.domain.Cooperative;
 import org.mu1000.platform.registry.domain.Programme;
 import org.mu1000.platform.shared.domain.DomainException;
 import org.mu1000.platform.tenancy.application.TenantService;
@@ -111,11 +112,13 @@ public class ImpactView extends VerticalLayout {
       return;
     }
     ImpactFigures.Figures f = impact.figures(tenant, Ui.caller(), p.id(), season, "programme", null);
+    List<ImpactFigures.Figures> coopFigures = impact.cooperatives(tenant, Ui.caller(), p.id(), season);
+    List<Cooperative> coops = orgs.cooperatives(tenant, Ui.caller());
     if (f.suppressed()) {
       Paragraph few = new Paragraph(getTranslation("impact.suppressed"));
       few.setId("impact-suppressed");
       body.add(few);
-      mapAndReports(p, season);
+      mapAndReports(coopFigures, coops);
       return;
     }
     BigDecimal perMu = f.usdPerMu() == null ? BigDecimal.ZERO : f.usdPerMu();
@@ -174,8 +177,8 @@ public class ImpactView extends VerticalLayout {
     List<String> names = new ArrayList<>();
     List<BigDecimal> perCoop = new ArrayList<>();
     Map<String, String> coopNames = new java.util.HashMap<>();
-    orgs.cooperatives(tenant, Ui.caller()).forEach(c -> coopNames.put(c.id(), c.name()));
-    for (ImpactFigures.Figures c : impact.cooperatives(tenant, Ui.caller(), p.id(), season)) {
+    coops.forEach(c -> coopNames.put(c.id(), c.name()));
+    for (ImpactFigures.Figures c : coopFigures) {
       if (!c.suppressed() && (c.areaM2().signum() > 0 || c.lots() > 0)) {
         names.add(shortName(coopNames.getOrDefault(c.id(), c.id())));
         perCoop.add(c.usdPerMu() == null ? BigDecimal.ZERO : Impact.cents(c.usdPerMu()));
@@ -183,15 +186,15 @@ public class ImpactView extends VerticalLayout {
     }
     body.add(chart("chart-coops", Charts.bars(getTranslation("impact.chart.coops"), names, perCoop, target,
         getTranslation("impact.target"))));
-    mapAndReports(p, season);
+    mapAndReports(coopFigures, coops);
   }
 
   /** Where the cooperatives are, with their figure (or "< 5"), and the report builder. */
-  private void mapAndReports(Programme p, String season) {
+  private void mapAndReports(List<ImpactFigures.Figures> coopFigures, List<Cooperative> coops) {
     List<PlotMap.Marker> markers = new ArrayList<>();
     Map<String, ImpactFigures.Figures> byCoop = new java.util.HashMap<>();
-    impact.cooperatives(tenant, Ui.caller(), p.id(), season).forEach(c -> byCoop.put(c.id(), c));
-    for (var coop : orgs.cooperatives(tenant, Ui.caller())) {
+    coopFigures.forEach(c -> byCoop.put(c.id(), c));
+    for (Cooperative coop : coops) {
       ImpactFigures.Figures c = byCoop.get(coop.id());
       if (c == null || coop.collectionPoints().isEmpty() || coop.collectionPoints().get(0).latitude() == null
           || (!c.suppressed() && c.areaM2().signum() == 0 && c.lots() == 0)) {

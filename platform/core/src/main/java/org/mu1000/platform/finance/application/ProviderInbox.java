@@ -25,15 +25,8 @@ public class ProviderInbox {
   }
 
   public void put(Tenant t, String key, String body, boolean error) {
-    FinanceStore store = ledger.store(t);
-    for (int i = 0; i < 3; i++) {
-      Optional<ProviderMessage> old = store.find(FinanceStore.INBOX, key, ProviderMessage.class);
-      ProviderMessage m = new ProviderMessage(key, body, error, Instant.now(), 0);
-      if (old.isEmpty() ? store.insert(FinanceStore.INBOX, key, m)
-          : store.replace(FinanceStore.INBOX, key, m, old.get().version(), ProviderMessage.class).isPresent()) {
-        return;
-      }
-    }
+    ledger.store(t).put(FinanceStore.INBOX, key, new ProviderMessage(key, body, error, Instant.now(), 0),
+        ProviderMessage.class, ProviderMessage::version);
   }
 
   /** The latest message under {@code key}. */

@@ -109,9 +109,7 @@ public class FundingService implements ProgrammeAccess {
     r.validate();
     ReportingStore store = stores.of(t);
     Optional<ReportingOrg> old = store.find(ReportingStore.SETTINGS, r.id(), ReportingOrg.class);
-    boolean done = old.isEmpty() ? store.insert(ReportingStore.SETTINGS, r.id(), r)
-        : store.replace(ReportingStore.SETTINGS, r.id(), r, old.get().version(), ReportingOrg.class).isPresent();
-    if (!done) {
+    if (!store.put(ReportingStore.SETTINGS, r.id(), r, ReportingOrg.class, ReportingOrg::version)) {
       throw new DomainException(DomainException.Kind.CONFLICT, "the publisher changed meanwhile; set it again");
     }
     audit.record(t, c.username(), "iati-publisher.set", "reporting-org", r.id(), old.orElse(null), r);

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URL;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -111,17 +110,11 @@ public class IatiService {
       throw new DomainException(DomainException.Kind.UNPROCESSABLE, "the activity does not validate against IATI "
           + "2.03: " + String.join("; ", problems));
     }
-    ReportingStore store = stores.of(t);
     Published p = new Published(programmeId, activityOf(xml), Instant.now(), c.username(), 0);
-    for (int i = 0; i < 3; i++) {
-      var old = store.find(ReportingStore.PUBLISHED, programmeId, Published.class);
-      if (old.isEmpty() ? store.insert(ReportingStore.PUBLISHED, programmeId, p)
-          : store.replace(ReportingStore.PUBLISHED, programmeId, p, old.get().version(), Published.class)
-              .isPresent()) {
-        return xml;
-      }
+    if (!stores.of(t).put(ReportingStore.PUBLISHED, programmeId, p, Published.class, Published::version)) {
+      throw new DomainException(DomainException.Kind.CONFLICT, "published meanwhile; publish again");
     }
-    throw new DomainException(DomainException.Kind.CONFLICT, "published meanwhile; publish again");
+    return xml;
   }
 
   /** A programme's activity as published: the element alone, and when and by whom. */
@@ -164,9 +157,6 @@ public class IatiService {
         org.mu1000.platform.impact.domain.Funding::end).max(LocalDate::compareTo).orElse(null);
     String season = String.valueOf(p.seasonStart() != null ? p.seasonStart().getYear() : today.getYear());
     ImpactFigures.Figures f = figures.figures(t, c, programmeId, season, "programme", programmeId);
-    Integer women = f.farmers() == null || f.farmers() == 0 || f.women() == null ? null : f.women();
-    BigDecimal womenShare = women == null ? null : BigDecimal.valueOf(women).multiply(BigDecimal.valueOf(100))
-        .divide(BigDecimal.valueOf(f.farmers()), 2, RoundingMode.HALF_EVEN);
     Map<String, Integer> bySex = trained.bySex(t, programmeId);
     int trainedAll = bySex.values().stream().mapToInt(Integer::intValue).sum();
     String lang = t.config().languages().contains("en") || t.config().languages().isEmpty() ? "en"
@@ -176,7 +166,7 @@ public class IatiService {
             + "smallholder farmers; figures of the " + season + " season from Mu1000.", t.config().country(), start,
         end, today, funds, t.config().currency(), f.paid(), loans.disbursed(t, programmeId),
         p.baselineUsdPerMu(), p.targetUsdPerMu(), f.usdPerMu() == null ? null
-            : org.mu1000.platform.impact.domain.Impact.cents(f.usdPerMu()), f.crossed(), womenShare,
+            : org.mu1000.platform.impact.domain.Impact.cents(f.usdPerMu()), f.crossed(), f.womenSharePercent(),
         bySex.getOrDefault("female", 0), trainedAll - bySex.getOrDefault("female", 0), trainedAll);
   }
 }

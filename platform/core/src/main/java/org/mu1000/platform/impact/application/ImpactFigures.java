@@ -54,6 +54,12 @@ public class ImpactFigures {
       BigDecimal kg, int lots, BigDecimal areaM2, BigDecimal usdPerMu, BigDecimal targetUsdPerMu, Integer farmers,
       Integer women, Integer crossed, List<Integer> bands, Map<String, BigDecimal> usdByMonth, BigDecimal paid,
       Integer crossedOnPayouts, boolean suppressed) {
+    /** Women among the farmers who delivered, in percent to 2 decimals; null without farmers. */
+    public BigDecimal womenSharePercent() {
+      return farmers == null || farmers == 0 || women == null ? null : BigDecimal.valueOf(women * 100L)
+          .divide(BigDecimal.valueOf(farmers), 2, java.math.RoundingMode.HALF_EVEN);
+    }
+
     /** What a donor is shown of figures computed from fewer than 5 farmers: which figures they are, no value. */
     Figures hidden() {
       return new Figures(level, id, programmeId, season, null, null, null, 0, null, null, targetUsdPerMu, null, null,

@@ -55,18 +55,14 @@ public class JobsService {
     }
     String id = JobsDeclaration.id(in.programmeId(), in.cooperativeId(), in.period());
     ReportingStore store = stores.of(t);
-    for (int i = 0; i < 3; i++) {
-      var old = store.find(ReportingStore.JOBS, id, JobsDeclaration.class);
-      JobsDeclaration d = new JobsDeclaration(id, in.programmeId(), in.cooperativeId(), in.period(), in.processing(),
-          in.warehouses(), in.logistics(), c.username(), Instant.now(), 0);
-      boolean done = old.isEmpty() ? store.insert(ReportingStore.JOBS, id, d)
-          : store.replace(ReportingStore.JOBS, id, d, old.get().version(), JobsDeclaration.class).isPresent();
-      if (done) {
-        audit.record(t, c.username(), "jobs.declared", "jobs", id, old.orElse(null), d);
-        return store.get(ReportingStore.JOBS, id, JobsDeclaration.class, "jobs declaration");
-      }
+    var old = store.find(ReportingStore.JOBS, id, JobsDeclaration.class);
+    JobsDeclaration d = new JobsDeclaration(id, in.programmeId(), in.cooperativeId(), in.period(), in.processing(),
+        in.warehouses(), in.logistics(), c.username(), Instant.now(), 0);
+    if (!store.put(ReportingStore.JOBS, id, d, JobsDeclaration.class, JobsDeclaration::version)) {
+      throw new DomainException(DomainException.Kind.CONFLICT, "the declaration changed meanwhile; declare again");
     }
-    throw new DomainException(DomainException.Kind.CONFLICT, "the declaration changed meanwhile; declare again");
+    audit.record(t, c.username(), "jobs.declared", "jobs", id, old.orElse(null), d);
+    return store.get(ReportingStore.JOBS, id, JobsDeclaration.class, "jobs declaration");
   }
 
   /** Declarations of a programme (and cooperative), newest period first. */

@@ -27,8 +27,8 @@ import org.mu1000.platform.tenancy.domain.Tenant;
 /**
  * The report builder: for a period, programmes and indicators, the figures of each programme's seasons in the period
  * (the API's, rounded as it rounds them) and its cooperatives' USD per mu, as a PDF with the dashboard's chart or as
- * an XLSX of the same figures, in one of the UI's languages. For a donor, a figure computed from fewer than 5 farmers
- * is "&lt; 5", and only the programmes their funder funds are there.
+ * an XLSX of the same figures, in one of the UI's languages. For a donor, a figure computed from fewer than
+ * {@link ImpactFigures#SMALL_CELL} farmers is "&lt; 5", and only the programmes their funder funds are there.
  */
 @ApplicationScoped
 public class Reports {
@@ -36,10 +36,9 @@ public class Reports {
       "crossedOnPayouts", "paidToFarmers", "loansDisbursed", "trainedFarmers", "usdPerMuTrained",
       "usdPerMuNotYetTrained", "jobs", "jobsWomenShare");
   public static final Set<String> LANGUAGES = Set.of("en", "fr", "rw", "am", "zh");
-  /** Indicators computed from the farmers who delivered: suppressed for donors below {@link #SMALL_CELL}. */
+  /** Indicators computed from the farmers who delivered: hidden where the figures are suppressed for a donor. */
   static final Set<String> FROM_FARMERS = Set.of("usdPerMu", "valueUsd", "farmers", "womenShare", "crossed",
       "crossedOnPayouts", "paidToFarmers", "trainedFarmers");
-  public static final int SMALL_CELL = 5;
 
   private ImpactFigures figures;
   private FundingService funding;
@@ -119,16 +118,18 @@ public class Reports {
     boolean donor = FundingService.donorOnly(c);
     List<Section> sections = new ArrayList<>();
     boolean anySuppressed = false;
+    Map<String, String> coopNames = new java.util.HashMap<>();
+    registry.repository(t).cooperatives().forEach(x -> coopNames.put(x.id(), x.name()));
     for (String id : r.programmeIds()) {
       funding.requireFunded(t, c, id);
       Programme p = registry.repository(t).programme(id).orElseThrow(() -> DomainException.notFound("programme", id));
+      Map<String, BigDecimal> wholeProgramme = wholeProgramme(t, c, id, indicators);
       List<Cell> cells = new ArrayList<>();
       Map<String, List<Bar>> coops = new LinkedHashMap<>();
       for (int year = r.from().getYear(); year <= r.to().getYear(); year++) {
         String season = String.valueOf(year);
         ImpactFigures.Figures f = figures.figures(t, c, id, season, "programme", id);
-        boolean few = donor && (f.farmers() == null || f.farmers() < SMALL_CELL);
-        anySuppressed |= few;
+        anySuppressed |= f.suppressed();
         List<TrainedFarmers.Group> groups = indicators.contains("usdPerMuTrained")
             || indicators.contains("usdPerMuNotYetTrained") ? trained.compared(t, id, season) : List.of();
         for (String ind : indicators) {
@@ -138,26 +139,23 @@ public class Reports {
             String name = ind.equals("usdPerMuTrained") ? "trained" : "not-yet-trained";
             TrainedFarmers.Group g = groups.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
             n = g == null ? null : Impact.cents(g.usdPerMu());
-            hide = donor && (g == null || g.farmers() < SMALL_CELL);
+            hide = donor && (g == null || g.farmers() < ImpactFigures.SMALL_CELL);
             anySuppressed |= hide;
           } else {
-            n = value(t, c, p, f, ind);
-            hide = few && FROM_FARMERS.contains(ind);
+            n = wholeProgramme.containsKey(ind) ? wholeProgramme.get(ind) : value(f, ind);
+            hide = f.suppressed() && FROM_FARMERS.contains(ind);
           }
           cells.add(new Cell(ind, season, hide ? labels.getString("report.suppressed") : format(n, ind, locale,
               t.config().currency()), hide ? null : n));
         }
         List<Bar> bars = new ArrayList<>();
         for (ImpactFigures.Figures cf : figures.cooperatives(t, c, id, season)) {
-          if ((cf.farmers() == null || cf.farmers() == 0) && (cf.usd() == null || cf.usd().signum() == 0)) {
-            continue; // a cooperative not in the programme, or without deliveries this season
+          if (cf.suppressed()) {
+            anySuppressed = true; // a cooperative of fewer than 5 farmers: no bar for a donor
+          } else if (cf.usd().signum() != 0 || cf.lots() > 0) { // in the programme, with deliveries this season
+            bars.add(new Bar(coopNames.getOrDefault(cf.id(), cf.id()), cf.usdPerMu() == null ? BigDecimal.ZERO
+                : Impact.cents(cf.usdPerMu())));
           }
-          if (donor && (cf.farmers() == null || cf.farmers() < SMALL_CELL)) {
-            anySuppressed |= cf.farmers() != null && cf.farmers() > 0;
-            continue;
-          }
-          String name = registry.repository(t).cooperative(cf.id()).map(x -> x.name()).orElse(cf.id());
-          bars.add(new Bar(name, cf.usdPerMu() == null ? BigDecimal.ZERO : Impact.cents(cf.usdPerMu())));
         }
         coops.put(season, bars);
       }
@@ -166,24 +164,35 @@ public class Reports {
     return new Content(t.config().name(), locale, labels, r.from(), r.to(), sections, anySuppressed);
   }
 
-  private BigDecimal value(Tenant t, Caller c, Programme p, ImpactFigures.Figures f, String indicator) {
+  /** The indicators asked for that are the programme's whatever the season: loans, training, jobs. */
+  private Map<String, BigDecimal> wholeProgramme(Tenant t, Caller c, String programmeId, List<String> indicators) {
+    Map<String, BigDecimal> out = new java.util.HashMap<>();
+    if (indicators.contains("loansDisbursed")) {
+      out.put("loansDisbursed", loans.disbursed(t, programmeId));
+    }
+    if (indicators.contains("trainedFarmers")) {
+      out.put("trainedFarmers", BigDecimal.valueOf(trained.bySex(t, programmeId).values().stream()
+          .mapToInt(Integer::intValue).sum()));
+    }
+    if (indicators.contains("jobs") || indicators.contains("jobsWomenShare")) {
+      JobsService.Summary work = jobs.summary(t, c, programmeId);
+      out.put("jobs", BigDecimal.valueOf(work.jobs()));
+      out.put("jobsWomenShare", work.womenShare() == null ? null
+          : work.womenShare().movePointRight(2).setScale(2, RoundingMode.HALF_EVEN));
+    }
+    return out;
+  }
+
+  /** An indicator of a season's programme figures. */
+  private static BigDecimal value(ImpactFigures.Figures f, String indicator) {
     return switch (indicator) {
       case "usdPerMu" -> Impact.cents(f.usdPerMu());
       case "valueUsd" -> Impact.cents(f.usd());
       case "farmers" -> f.farmers() == null ? null : BigDecimal.valueOf(f.farmers());
-      case "womenShare" -> f.farmers() == null || f.farmers() == 0 || f.women() == null ? null
-          : BigDecimal.valueOf(f.women() * 100L).divide(BigDecimal.valueOf(f.farmers()), 2, RoundingMode.HALF_EVEN);
+      case "womenShare" -> f.womenSharePercent();
       case "crossed" -> f.crossed() == null ? null : BigDecimal.valueOf(f.crossed());
       case "crossedOnPayouts" -> f.crossedOnPayouts() == null ? null : BigDecimal.valueOf(f.crossedOnPayouts());
       case "paidToFarmers" -> f.paid();
-      case "loansDisbursed" -> loans.disbursed(t, p.id());
-      case "trainedFarmers" -> BigDecimal.valueOf(trained.bySex(t, p.id()).values().stream()
-          .mapToInt(Integer::intValue).sum());
-      case "jobs" -> BigDecimal.valueOf(jobs.summary(t, c, p.id()).jobs());
-      case "jobsWomenShare" -> {
-        BigDecimal share = jobs.summary(t, c, p.id()).womenShare();
-        yield share == null ? null : share.movePointRight(2).setScale(2, RoundingMode.HALF_EVEN);
-      }
       default -> throw DomainException.invalid("indicators", "unknown indicator " + indicator);
     };
   }

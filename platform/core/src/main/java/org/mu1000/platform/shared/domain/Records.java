@@ -26,6 +26,22 @@ public interface Records {
   /** Replaces the record if nobody changed it since {@code expected}; the stored record has the next version. */
   <T> Optional<T> replace(String kind, String id, Object record, long expected, Class<T> type);
 
+  /**
+   * Stores {@code record} under {@code id} whether or not one is there: inserted, or replacing the one read (read
+   * again and retried when someone changed it meanwhile). False when it kept changing.
+   */
+  default <T> boolean put(String kind, String id, Object record, Class<T> type,
+      java.util.function.ToLongFunction<T> version) {
+    for (int i = 0; i < 3; i++) {
+      Optional<T> old = find(kind, id, type);
+      if (old.isEmpty() ? insert(kind, id, record)
+          : replace(kind, id, record, version.applyAsLong(old.get()), type).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The records that match, in order ({@code null}: by id), {@code limit} 0 meaning all. */
   <T> List<T> list(String kind, Where where, Where.Order order, int skip, int limit, Class<T> type);
 

@@ -76,11 +76,10 @@ public class AttendanceSheet {
         continue;
       }
       Optional<String> id = byId >= 0 ? Optional.of(key) : repo.farmerByExternalId(s.cooperativeId(), key);
-      Optional<Farmer> f = id.flatMap(repo::farmer).filter(x -> c.maySeeCoop(x.cooperativeId()));
-      if (f.isEmpty()) {
-        v.add(field, "no farmer " + key + (byId >= 0 ? "" : " in the session's cooperative"));
-      } else if (!f.get().programmeIds().contains(s.programmeId())) {
-        v.add(field, "farmer " + key + " is not enrolled in the session's programme");
+      Optional<Farmer> f = id.flatMap(repo::farmer);
+      String refused = TrainingService.refusal(c, s, f);
+      if (refused != null) {
+        v.add(field, key + " " + refused);
       } else {
         farmers.put(f.get().id(), f.get());
       }

@@ -2,14 +2,10 @@ package org.mu1000.platform.training.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mu1000.platform.impact.domain.TrainedFarmers;
-import org.mu1000.platform.shared.domain.Where;
 import org.mu1000.platform.tenancy.domain.Tenant;
-import org.mu1000.platform.training.domain.Attendance;
-import org.mu1000.platform.training.domain.TrainingStore;
 
 /**
  * Training's answer to the donors' reports: each farmer who attended a session of the programme, counted once, and
@@ -17,14 +13,12 @@ import org.mu1000.platform.training.domain.TrainingStore;
  */
 @ApplicationScoped
 public class TrainedBySex implements TrainedFarmers {
-  private TrainingStore.Stores stores;
   private TrainingOutcomes outcomes;
 
   protected TrainedBySex() {}
 
   @Inject
-  public TrainedBySex(TrainingStore.Stores stores, TrainingOutcomes outcomes) {
-    this.stores = stores;
+  public TrainedBySex(TrainingOutcomes outcomes) {
     this.outcomes = outcomes;
   }
 
@@ -36,13 +30,8 @@ public class TrainedBySex implements TrainedFarmers {
 
   @Override
   public Map<String, Integer> bySex(Tenant t, String programmeId) {
-    Map<String, String> farmers = new HashMap<>();
-    for (Attendance a : stores.of(t).scan(TrainingStore.ATTENDANCE, Where.eq("programmeId", programmeId),
-        TrainingStore.COUNTED, Attendance.class)) {
-      farmers.putIfAbsent(a.farmerId(), a.sex());
-    }
     Map<String, Integer> out = new TreeMap<>();
-    farmers.values().forEach(s -> out.merge(s, 1, Integer::sum));
+    outcomes.trained(t, programmeId).values().forEach(a -> out.merge(a.sex(), 1, Integer::sum));
     return out;
   }
 }

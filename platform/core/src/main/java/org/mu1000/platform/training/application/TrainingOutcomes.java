@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.mu1000.platform.impact.application.FundingService;
+import org.mu1000.platform.impact.application.ImpactFigures;
 import org.mu1000.platform.impact.domain.Impact;
 import org.mu1000.platform.kernel.Caller;
 import org.mu1000.platform.registry.application.Registry;
@@ -29,12 +30,11 @@ import org.mu1000.platform.training.domain.TrainingStore;
  * What training reached and what it changed, for one programme: farmers trained (by sex and age band), and the USD
  * per mu and grade mix of the trained beside the not yet trained, on the programme's farmers of one season (or all
  * seasons). The USD per mu of a group is the value of its farmers' lots over the area of all their enrolled plots,
- * as the programme's own figure is. A group of fewer than {@link #SMALL_CELL} farmers is shown to donors as "fewer
+ * as the programme's own figure is. A group of fewer than {@link ImpactFigures#SMALL_CELL} farmers is shown to donors as "fewer
  * than 5" with no figures: a figure of so few could point at a person.
  */
 @ApplicationScoped
 public class TrainingOutcomes {
-  public static final int SMALL_CELL = 5;
 
   private TrainingService training;
   private Registry registry;
@@ -70,16 +70,11 @@ public class TrainingOutcomes {
     return compute(t, programmeId, season, !c.mayReadRegistry());
   }
 
-  /** The outcomes, the groups of fewer than {@link #SMALL_CELL} farmers hidden when {@code suppress}. */
+  /** The outcomes, the groups of fewer than {@link ImpactFigures#SMALL_CELL} farmers hidden when {@code suppress}. */
   Outcomes compute(Tenant t, String programmeId, String season, boolean suppress) {
     RegistryRepository repo = registry.repository(t);
     TrainingStore store = training.store(t);
-    // who was trained: their first attendance counts their sex and age band once
-    Map<String, Attendance> trained = new HashMap<>();
-    for (Attendance a : store.scan(TrainingStore.ATTENDANCE, Where.eq("programmeId", programmeId),
-        TrainingStore.COUNTED, Attendance.class)) {
-      trained.merge(a.farmerId(), a, (x, y) -> x.date().isAfter(y.date()) ? y : x);
-    }
+    Map<String, Attendance> trained = trained(t, programmeId);
     Map<String, Integer> bands = new LinkedHashMap<>();
     AgeBand.BANDS.forEach(b -> bands.put(b, 0));
     int women = 0;
@@ -109,12 +104,22 @@ public class TrainingOutcomes {
       (trained.containsKey(f) ? yes : notYet).add(area.get(f), delivered.get(f));
     }
     int n = trained.size();
-    boolean few = suppress && n < SMALL_CELL;
+    boolean few = suppress && n < ImpactFigures.SMALL_CELL;
     return new Outcomes(programmeId, season,
         (int) store.count(TrainingStore.COURSES, Where.eq("programmeId", programmeId)),
         (int) store.count(TrainingStore.SESSIONS, Where.eq("programmeId", programmeId)), n,
         few ? null : women, few || n == 0 ? null : share(BigDecimal.valueOf(women), BigDecimal.valueOf(n)),
         few ? null : bands, List.of(yes.group(suppress), notYet.group(suppress)));
+  }
+
+  /** Who the programme trained: each farmer's first attendance, which counts their sex and age band once. */
+  Map<String, Attendance> trained(Tenant t, String programmeId) {
+    Map<String, Attendance> trained = new HashMap<>();
+    for (Attendance a : training.store(t).scan(TrainingStore.ATTENDANCE, Where.eq("programmeId", programmeId),
+        TrainingStore.COUNTED, Attendance.class)) {
+      trained.merge(a.farmerId(), a, (x, y) -> x.date().isAfter(y.date()) ? y : x);
+    }
+    return trained;
   }
 
   static BigDecimal share(BigDecimal part, BigDecimal whole) {
@@ -147,7 +152,7 @@ public class TrainingOutcomes {
     }
 
     Group group(boolean suppress) {
-      if (suppress && farmers < SMALL_CELL) {
+      if (suppress && farmers < ImpactFigures.SMALL_CELL) {
         return new Group(name, farmers, true, null, null, null, null, null, null);
       }
       BigDecimal total = kg.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);

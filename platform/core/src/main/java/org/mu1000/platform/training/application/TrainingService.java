@@ -175,18 +175,24 @@ public class TrainingService {
     Map<String, Farmer> farmers = new LinkedHashMap<>();
     for (int i = 0; i < farmerIds.size(); i++) {
       String id = farmerIds.get(i);
-      Optional<Farmer> f = id == null ? Optional.empty() : repo.farmer(id).filter(x -> c.maySeeCoop(x
-          .cooperativeId()));
-      if (f.isEmpty()) {
-        v.add("farmerIds[" + i + "]", "is not a farmer you may record");
-      } else if (!f.get().programmeIds().contains(s.programmeId())) {
-        v.add("farmerIds[" + i + "]", "is not enrolled in the session's programme");
+      Optional<Farmer> f = id == null ? Optional.empty() : repo.farmer(id);
+      String refused = refusal(c, s, f);
+      if (refused != null) {
+        v.add("farmerIds[" + i + "]", refused);
       } else {
         farmers.put(id, f.get());
       }
     }
     v.throwIfAny();
     return record(t, c, s, new ArrayList<>(farmers.values()));
+  }
+
+  /** Why a farmer (as found) cannot be recorded at the session, or null when they can. */
+  static String refusal(Caller c, TrainingSession s, Optional<Farmer> f) {
+    if (f.isEmpty() || !c.maySeeCoop(f.get().cooperativeId())) {
+      return "is not a farmer you may record";
+    }
+    return f.get().programmeIds().contains(s.programmeId()) ? null : "is not enrolled in the session's programme";
   }
 
   Recorded record(Tenant t, Caller c, TrainingSession s, List<Farmer> farmers) {

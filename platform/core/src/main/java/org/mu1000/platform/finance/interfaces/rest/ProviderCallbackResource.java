@@ -115,8 +115,7 @@ public class ProviderCallbackResource implements ProviderCallbacksApi {
       String destination) {
     Tenant t = authenticated(tenant, token, destination);
     inbox.put(t, resource + ":" + id, text(body), true);
-    JsonNode e = JSON.valueToTree(body).path("errorInformation");
-    String reason = (e.path("errorCode").asText("") + " " + e.path("errorDescription").asText("")).trim();
+    String reason = fspiopError(JSON.valueToTree(body));
     if ("bulkTransfers".equals(resource)) {
       return bulkFailed(t, id, reason.isEmpty() ? "the switch reported an error on the bulk transfer" : reason);
     }
@@ -142,12 +141,16 @@ public class ProviderCallbackResource implements ProviderCallbacksApi {
       if (r.hasNonNull("fulfilment")) {
         applied.add(payouts.settle(t, id, true, id, null));
       } else if (r.has("errorInformation")) {
-        String reason = (r.path("errorInformation").path("errorCode").asText("") + " " + r.path("errorInformation")
-            .path("errorDescription").asText("")).trim();
-        applied.add(payouts.settle(t, id, false, null, reason));
+        applied.add(payouts.settle(t, id, false, null, fspiopError(r)));
       }
     }
     return bulkApplied(applied, bulkId);
+  }
+
+  /** An FSPIOP {@code errorInformation} as "code description". */
+  private static String fspiopError(JsonNode withErrorInformation) {
+    JsonNode e = withErrorInformation.path("errorInformation");
+    return (e.path("errorCode").asText("") + " " + e.path("errorDescription").asText("")).trim();
   }
 
   /** Every payout a bulk transfer carried (as noted when it was sent) failed, with the switch's reason. */
